@@ -1,0 +1,1 @@
+namespace PeerBot.Scheduler; public static class Placeholder {}
