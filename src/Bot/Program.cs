@@ -1,1 +1,30 @@
-var app = WebApplication.CreateBuilder(args).Build(); app.Run(); public partial class Program;
+using PeerBot.Bot.Cli;
+using PeerBot.Bot.Commands;
+using PeerBot.Bot.Database;
+using PeerBot.Bot.Hosting;
+using PeerBot.Bot.Scheduling;
+using PeerBot.Bot.Slack;
+
+if (CommandLine.IsVerb(args))
+{
+    return await CommandLine.RunAsync(args);
+}
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddSingleton(TimeProvider.System);
+builder.AddDatabase();
+builder.AddScheduling();
+builder.AddCommands();
+builder.AddSlack();
+
+var app = builder.Build();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapHealth();
+app.MapSlack();
+app.MapScheduling();
+app.LogStartup();
+await app.RunAsync();
+return 0;
+
+public partial class Program;

@@ -1,0 +1,12 @@
+using PeerBot.Scheduler.Workspaces;
+
+namespace PeerBot.Bot.Commands;
+
+/// <summary>What a person asked PeerBot, whichever platform they typed it on.</summary>
+/// <param name="Verb">The first word, lower-case ("join"); empty when they typed nothing.</param>
+/// <param name="Arguments">Everything after the verb, as typed.</param>
+/// <param name="Prefix">What the person types before a verb where they are ("/peer " for a slash command, "" in a chat with the bot), for examples in replies.</param>
+public sealed record ChatCommand(Workspace Workspace, ChatCaller Caller, string Verb, string Arguments, string Prefix = "");
+
+/// <summary>The person behind a command, form or click.</summary>
+public sealed record ChatCaller(string UserId, string DisplayName);

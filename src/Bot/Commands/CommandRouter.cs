@@ -1,0 +1,76 @@
+using Microsoft.Extensions.Logging;
+using PeerBot.Scheduler.Workspaces;
+
+namespace PeerBot.Bot.Commands;
+
+/// <summary>
+/// Sends each command, form and click to its one small handler, picked by name from a table.
+/// <c>help</c> is answered here, from the same table, so it can never list a verb that does not exist.
+/// Unknown verbs get help, with a word about what was not understood.
+/// </summary>
+public sealed partial class CommandRouter
+{
+    private readonly Dictionary<string, ICommandHandler> _commands;
+    private readonly Dictionary<string, IFormHandler> _forms;
+    private readonly Dictionary<string, IActionHandler> _actions;
+    private readonly ILogger<CommandRouter> _log;
+
+    public CommandRouter(IEnumerable<ICommandHandler> commands, IEnumerable<IFormHandler> forms, IEnumerable<IActionHandler> actions, ILogger<CommandRouter> log)
+    {
+        _commands = commands.ToDictionary(c => c.Info.Verb, StringComparer.OrdinalIgnoreCase);
+        _forms = forms.ToDictionary(f => f.FormId, StringComparer.Ordinal);
+        _actions = actions.ToDictionary(a => a.ActionId, StringComparer.Ordinal);
+        _log = log;
+    }
+
+    public static readonly CommandInfo HelpInfo = new("help", "help", "what I can do, one line each", "help");
+
+    /// <summary>Every verb, in the order they were registered (the order help shows).</summary>
+    public IEnumerable<CommandInfo> Verbs => [HelpInfo, .. _commands.Values.Select(c => c.Info)];
+
+    /// <summary>Splits "join role:mentee" into verb and arguments.</summary>
+    public static (string Verb, string Arguments) Split(string text)
+    {
+        var trimmed = text.Trim();
+        var space = trimmed.IndexOfAny([' ', '\t', '\n']);
+        return space < 0
+            ? (trimmed.ToLowerInvariant(), "")
+            : (trimmed[..space].ToLowerInvariant(), trimmed[(space + 1)..].Trim());
+    }
+
+    public static ChatCommand Parse(Workspace workspace, ChatCaller caller, string text, string prefix)
+    {
+        var (verb, args) = Split(text);
+        return new ChatCommand(workspace, caller, verb, args, prefix);
+    }
+
+    public Task<CommandReply> DispatchAsync(ChatCommand command, CancellationToken ct)
+    {
+        if (_commands.TryGetValue(command.Verb, out var handler))
+        {
+            return handler.HandleAsync(command, ct);
+        }
+
+        // "help", "hi", "hello" and an empty message all mean "what can you do?": no complaint.
+        if (command.Verb is "" or "help" or "hi" or "hello" or "hey" or "?")
+        {
+            return Task.FromResult<CommandReply>(new MessageReply(HelpMessage.Build(Verbs, unknownVerb: null, command.Prefix)));
+        }
+
+        LogUnknownVerb(command.Workspace.Id, command.Verb);
+        return Task.FromResult<CommandReply>(new MessageReply(HelpMessage.Build(Verbs, command.Verb, command.Prefix)));
+    }
+
+    public Task<FormOutcome> SubmitAsync(FormSubmission submission, CancellationToken ct) =>
+        _forms.TryGetValue(submission.FormId, out var handler)
+            ? handler.HandleAsync(submission, ct)
+            : throw new UnknownInteractionException($"form '{submission.FormId}'");
+
+    public Task<CommandReply?> ClickAsync(ChatAction action, CancellationToken ct) =>
+        _actions.TryGetValue(action.ActionId, out var handler)
+            ? handler.HandleAsync(action, ct)
+            : throw new UnknownInteractionException($"action '{action.ActionId}'");
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Unknown verb {Verb} in workspace {WorkspaceId}: answered with help")]
+    private partial void LogUnknownVerb(Guid workspaceId, string verb);
+}

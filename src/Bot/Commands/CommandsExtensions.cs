@@ -1,0 +1,22 @@
+using PeerBot.Bot.Commands.Profiles;
+
+namespace PeerBot.Bot.Commands;
+
+public static class CommandsExtensions
+{
+    /// <summary>The chat grammar: one handler per verb, form and button. Order here is the order <c>help</c> lists them.</summary>
+    public static IHostApplicationBuilder AddCommands(this IHostApplicationBuilder builder)
+    {
+        var s = builder.Services;
+        s.AddSingleton<CommandRouter>();
+        s.AddSingleton<ProfileSaver>();
+        s.AddSingleton<ICommandHandler, JoinCommand>();
+        s.AddSingleton<ICommandHandler, ProfileCommand>();
+        s.AddSingleton<ICommandHandler, PauseCommand>();
+        s.AddSingleton<ICommandHandler, ResumeCommand>();
+        s.AddSingleton<ICommandHandler, LeaveCommand>();
+        s.AddSingleton<IFormHandler, ProfileFormHandler>();
+        s.AddSingleton<IActionHandler, ProfileActions>();
+        return builder;
+    }
+}

@@ -1,0 +1,23 @@
+using PeerBot.Matching.Profiles;
+
+namespace PeerBot.Bot.Commands.Profiles;
+
+/// <summary>Saves the submitted profile form, or names the fields to fix (shown next to them in the form).</summary>
+public sealed class ProfileFormHandler(ProfileSaver saver) : IFormHandler
+{
+    public string FormId => ProfileForm.Id;
+
+    public async Task<FormOutcome> HandleAsync(FormSubmission submission, CancellationToken ct)
+    {
+        var fields = submission.Values.ToDictionary(kv => kv.Key, kv => string.Join(",", kv.Value), StringComparer.OrdinalIgnoreCase);
+        // Availability is typed with commas between slots; the builder splits on them itself.
+        var (profile, errors) = ProfileBuilder.Build(submission.Caller.UserId, submission.Caller.DisplayName, fields);
+        if (profile is null)
+        {
+            return new FormRejected(errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.First().Message));
+        }
+
+        var isNew = await saver.SaveAsync(submission.Workspace, profile, ct);
+        return new FormAccepted(ProfileSaver.Confirmation(profile, isNew, submission.Prefix));
+    }
+}

@@ -1,0 +1,48 @@
+using Hangfire;
+using Hangfire.PostgreSql;
+using Microsoft.AspNetCore.Authentication;
+using PeerBot.Bot.Database;
+using PeerBot.Scheduler.Heartbeat;
+
+namespace PeerBot.Bot.Scheduling;
+
+public static class SchedulingExtensions
+{
+    /// <summary>Hangfire on PostgreSQL (schema <c>hangfire</c>), a small server, and the jobs.</summary>
+    public static IHostApplicationBuilder AddScheduling(this IHostApplicationBuilder builder)
+    {
+        var s = builder.Services;
+        s.AddOptions<SchedulingOptions>().BindConfiguration("PeerBot").ValidateDataAnnotations().ValidateOnStart();
+        s.AddHangfire((sp, config) => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UsePostgreSqlStorage(
+                c => c.UseNpgsqlConnection(sp.GetRequiredService<DatabaseConnection>().ConnectionString),
+                new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true, QueuePollInterval = TimeSpan.FromSeconds(1) }));
+        s.AddHangfireServer((sp, o) =>
+        {
+            o.WorkerCount = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<SchedulingOptions>>().Value.Workers;
+            o.ServerName = $"peerbot:{Environment.MachineName}:{Environment.ProcessId}";
+        });
+        s.AddTransient<HeartbeatJob>();
+        s.AddHostedService<HeartbeatOnStart>();
+
+        s.AddAuthentication().AddScheme<AuthenticationSchemeOptions, DashboardBasicAuthentication>(DashboardBasicAuthentication.SchemeName, null);
+        s.AddAuthorizationBuilder().AddPolicy("dashboard", p => p.AddAuthenticationSchemes(DashboardBasicAuthentication.SchemeName).RequireAuthenticatedUser());
+        return builder;
+    }
+
+    /// <summary>The dashboard at /hangfire, for operators with the dashboard password only.</summary>
+    public static WebApplication MapScheduling(this WebApplication app)
+    {
+        app.MapHangfireDashboard("/hangfire", new DashboardOptions
+        {
+            // ASP.NET Core authorization guards the endpoint; Hangfire's own local-only filter would hide it from operators.
+            Authorization = [],
+            DashboardTitle = "PeerBot jobs",
+            DisplayStorageConnectionString = false,
+        }).RequireAuthorization("dashboard");
+        return app;
+    }
+}

@@ -1,0 +1,70 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+
+namespace PeerBot.Bot.Slack;
+
+/// <summary>
+/// Slack's Web API over <c>Slack:ApiBaseUrl</c>: bearer token, <c>ok:false</c> surfaced as
+/// <see cref="SlackApiException"/>. Retries, 429 <c>Retry-After</c> and timeouts are the resilience pipeline's job.
+/// </summary>
+public sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> options)
+{
+    /// <summary>Calls a write method with a JSON body (chat.postMessage, views.open, …).</summary>
+    public async Task<JsonElement> CallAsync(string method, string token, JsonObject payload, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(options.Value.ApiBaseUrl, method))
+        {
+            Content = JsonContent.Create(payload, options: SlackJson.Options),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return await SendAsync(method, request, ct);
+    }
+
+    /// <summary>Calls a read method with form arguments (users.info, conversations.history, …).</summary>
+    public async Task<JsonElement> CallFormAsync(string method, string token, IReadOnlyDictionary<string, string> arguments, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(options.Value.ApiBaseUrl, method))
+        {
+            Content = new FormUrlEncodedContent(arguments),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return await SendAsync(method, request, ct);
+    }
+
+    /// <summary>Posts a reply to a command's or click's <c>response_url</c> (no token: the URL is the credential).</summary>
+    public async Task PostToResponseUrlAsync(Uri responseUrl, JsonObject payload, CancellationToken ct)
+    {
+        if (!IsTrustedResponseUrl(responseUrl))
+        {
+            throw new InvalidOperationException($"Refusing to post to a response_url outside Slack: {responseUrl.Host}");
+        }
+
+        using var response = await http.PostAsJsonAsync(responseUrl, payload, SlackJson.Options, ct);
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Slack's hooks host, or (tests, simulator) the host the Web API is configured on.</summary>
+    public bool IsTrustedResponseUrl(Uri url) =>
+        (url.Scheme == Uri.UriSchemeHttps && url.Host == "hooks.slack.com")
+        || (url.Scheme == options.Value.ApiBaseUrl.Scheme && url.Authority == options.Value.ApiBaseUrl.Authority);
+
+    private async Task<JsonElement> SendAsync(string method, HttpRequestMessage request, CancellationToken ct)
+    {
+        using var response = await http.SendAsync(request, ct);
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
+        if (body.ValueKind != JsonValueKind.Object || !body.TryGetProperty("ok", out var ok) || !ok.GetBoolean())
+        {
+            var error = body.ValueKind == JsonValueKind.Object && body.TryGetProperty("error", out var e) ? e.GetString() ?? "unknown_error" : "invalid_response";
+            var details = body.ValueKind == JsonValueKind.Object && body.TryGetProperty("response_metadata", out var meta) && meta.TryGetProperty("messages", out var msgs)
+                ? msgs.EnumerateArray().Select(m => m.GetString() ?? "").ToArray()
+                : [];
+            throw new SlackApiException(method, error, details);
+        }
+
+        return body;
+    }
+}

@@ -1,0 +1,141 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using PeerBot.Bot.Commands;
+using PeerBot.Scheduler.Workspaces;
+
+namespace PeerBot.Bot.Slack;
+
+/// <summary><c>POST /slack/interactivity</c>: button clicks (<c>block_actions</c>) and modal submissions (<c>view_submission</c>).</summary>
+public sealed partial class SlackInteractivityEndpoint(
+    SlackRequest request, WorkspaceDirectory workspaces, CommandRouter router, SlackResponder responder, ILogger<SlackInteractivityEndpoint> log)
+{
+    public async Task<IResult> HandleAsync(HttpContext context)
+    {
+        if (await request.ReadVerifiedAsync(context) is not { } body)
+        {
+            return Results.Empty;
+        }
+
+        JsonElement payload;
+        try
+        {
+            payload = JsonDocument.Parse(SlackRequest.ParseForm(body).GetValueOrDefault("payload") ?? "").RootElement;
+        }
+        catch (JsonException)
+        {
+            LogMalformed("payload is not JSON");
+            return Results.BadRequest("payload must be a JSON object");
+        }
+
+        var teamId = Str(payload, "team", "id") ?? Str(payload, "user", "team_id");
+        var userId = Str(payload, "user", "id");
+        if (teamId is null || userId is null)
+        {
+            LogMalformed("no team or user");
+            return Results.BadRequest("team and user are required");
+        }
+
+        var workspace = await workspaces.GetOrCreateAsync(SlackChatGateway.PlatformName, teamId, Str(payload, "team", "domain") ?? "", context.RequestAborted);
+        var caller = new ChatCaller(userId, Str(payload, "user", "name") ?? Str(payload, "user", "username") ?? userId);
+        return Str(payload, "type") switch
+        {
+            "block_actions" => await ClickAsync(payload, workspace, caller),
+            "view_submission" => await SubmitAsync(payload, workspace, caller),
+            _ => Results.Ok(),
+        };
+    }
+
+    private async Task<IResult> ClickAsync(JsonElement payload, Workspace workspace, ChatCaller caller)
+    {
+        if (!payload.TryGetProperty("actions", out var actions) || actions.GetArrayLength() == 0)
+        {
+            return Results.Ok();
+        }
+
+        var first = actions[0];
+        var action = new ChatAction(workspace, caller, Str(first, "action_id") ?? "", Str(first, "value") ?? Str(first, "selected_option", "value") ?? "", "/peer ");
+        var replyTo = new SlackReplyContext(workspace.ExternalId, Str(payload, "trigger_id"),
+            Uri.TryCreate(Str(payload, "response_url"), UriKind.Absolute, out var url) ? url : null, "/peer ");
+        try
+        {
+            return await responder.RespondAsync(router.ClickAsync(action, responder.AppStopping), replyTo);
+        }
+        catch (UnknownInteractionException)
+        {
+            LogUnknown("action", action.ActionId);
+            return Results.Ok();
+        }
+    }
+
+    private async Task<IResult> SubmitAsync(JsonElement payload, Workspace workspace, ChatCaller caller)
+    {
+        var view = payload.GetProperty("view");
+        var metadata = ReadMetadata(Str(view, "private_metadata"));
+        var submission = new FormSubmission(workspace, caller, Str(view, "callback_id") ?? "", BlockKit.StateValues(view), metadata.State, metadata.Prefix);
+        FormOutcome outcome;
+        try
+        {
+            outcome = await router.SubmitAsync(submission, responder.AppStopping);
+        }
+        catch (UnknownInteractionException)
+        {
+            LogUnknown("form", submission.FormId);
+            return Results.Ok();
+        }
+
+        switch (outcome)
+        {
+            case FormRejected rejected:
+                var errors = new JsonObject();
+                foreach (var (field, message) in rejected.FieldErrors)
+                {
+                    errors[field] = message;
+                }
+
+                return Results.Json(new JsonObject { ["response_action"] = "errors", ["errors"] = errors }, SlackJson.Options);
+            case FormAccepted accepted:
+                // The modal closes with this response; the confirmation follows where the person started.
+                var replyTo = new SlackReplyContext(workspace.ExternalId, null, Uri.TryCreate(metadata.ResponseUrl, UriKind.Absolute, out var url) ? url : null, metadata.Prefix);
+                _ = responder.DeliverAsync(accepted.Confirmation, replyTo, caller.UserId, workspace);
+                return Results.Ok();
+            default:
+                return Results.Ok();
+        }
+    }
+
+    private static FormMetadata ReadMetadata(string? json)
+    {
+        if (string.IsNullOrEmpty(json))
+        {
+            return new FormMetadata("", null, "/peer ");
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<FormMetadata>(json, SlackJson.Options) ?? new FormMetadata("", null, "/peer ");
+        }
+        catch (JsonException)
+        {
+            return new FormMetadata(json, null, "/peer ");
+        }
+    }
+
+    private static string? Str(JsonElement e, params string[] path)
+    {
+        foreach (var p in path)
+        {
+            if (e.ValueKind != JsonValueKind.Object || !e.TryGetProperty(p, out e))
+            {
+                return null;
+            }
+        }
+
+        return e.ValueKind == JsonValueKind.String ? e.GetString() : null;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected a Slack interaction: {Reason}")]
+    private partial void LogMalformed(string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ignored a Slack {Kind} PeerBot has no handler for: {Id}")]
+    private partial void LogUnknown(string kind, string id);
+}

@@ -1,0 +1,9 @@
+using PeerBot.Matching.Profiles;
+
+namespace PeerBot.Scheduler.Members;
+
+/// <summary>A teacher who joined PeerBot in a workspace, with their profile and pause state.</summary>
+public sealed record Member(Guid Id, Guid WorkspaceId, string ExternalUserId, TeacherProfile Profile, DateTimeOffset? PausedUntil, DateTimeOffset JoinedAt)
+{
+    public bool IsPausedAt(DateTimeOffset now) => PausedUntil is { } until && until > now;
+}

@@ -1,0 +1,108 @@
+using Npgsql;
+using PeerBot.Matching.Profiles;
+
+namespace PeerBot.Scheduler.Members;
+
+/// <summary>Members and their profiles in PostgreSQL. <see cref="EraseAsync"/> is how <c>leave</c> forgets a person.</summary>
+public sealed class MemberDirectory(NpgsqlDataSource db, TimeProvider clock)
+{
+    private const string Columns = "id, workspace_id, external_user_id, display_name, role, subjects, grades, years, school, focus, time_zone, availability, capacity, cohort, paused_until, joined_at";
+
+    public async Task<Member?> FindAsync(Guid workspaceId, string externalUserId, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand($"select {Columns} from members where workspace_id = $1 and external_user_id = $2");
+        cmd.Parameters.Add(new() { Value = workspaceId });
+        cmd.Parameters.Add(new() { Value = externalUserId });
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? Read(reader) : null;
+    }
+
+    public async Task<IReadOnlyList<Member>> ListAsync(Guid workspaceId, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand($"select {Columns} from members where workspace_id = $1 order by joined_at, id");
+        cmd.Parameters.Add(new() { Value = workspaceId });
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        var list = new List<Member>();
+        while (await reader.ReadAsync(ct))
+        {
+            list.Add(Read(reader));
+        }
+
+        return list;
+    }
+
+    /// <summary>Creates or updates the member's profile; returns true when the member is new.</summary>
+    public async Task<bool> SaveAsync(Guid workspaceId, TeacherProfile profile, CancellationToken ct, NpgsqlConnection? connection = null, NpgsqlTransaction? tx = null)
+    {
+        var sql = """
+            insert into members (id, workspace_id, external_user_id, display_name, role, subjects, grades, years, school, focus, time_zone, availability, capacity, cohort, joined_at, updated_at)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15)
+            on conflict (workspace_id, external_user_id) do update set
+                display_name = excluded.display_name, role = excluded.role, subjects = excluded.subjects, grades = excluded.grades,
+                years = excluded.years, school = excluded.school, focus = excluded.focus, time_zone = excluded.time_zone,
+                availability = excluded.availability, capacity = excluded.capacity, cohort = excluded.cohort, updated_at = excluded.updated_at
+            returning (xmax = 0)
+            """;
+        await using var cmd = connection is null ? db.CreateCommand(sql) : new NpgsqlCommand(sql, connection, tx);
+        object Db(object? v) => v ?? DBNull.Value;
+        cmd.Parameters.Add(new() { Value = Guid.CreateVersion7() });
+        cmd.Parameters.Add(new() { Value = workspaceId });
+        cmd.Parameters.Add(new() { Value = profile.Id });
+        cmd.Parameters.Add(new() { Value = profile.Name });
+        cmd.Parameters.Add(new() { Value = profile.Role.ToString().ToLowerInvariant() });
+        cmd.Parameters.Add(new() { Value = profile.Subjects.ToArray() });
+        cmd.Parameters.Add(new() { Value = profile.Grades.ToArray() });
+        cmd.Parameters.Add(new() { Value = profile.Years });
+        cmd.Parameters.Add(new() { Value = Db(profile.School) });
+        cmd.Parameters.Add(new() { Value = profile.Focus.ToArray() });
+        cmd.Parameters.Add(new() { Value = Db(profile.TimeZone) });
+        cmd.Parameters.Add(new() { Value = profile.Availability.Select(a => a.ToString()).ToArray() });
+        cmd.Parameters.Add(new() { Value = profile.Capacity });
+        cmd.Parameters.Add(new() { Value = Db(profile.Cohort) });
+        cmd.Parameters.Add(new() { Value = clock.GetUtcNow() });
+        return (bool)(await cmd.ExecuteScalarAsync(ct))!;
+    }
+
+    /// <summary>Pauses nudges and pairing until <paramref name="until"/>, or resumes when null. False when not a member.</summary>
+    public async Task<bool> SetPauseAsync(Guid workspaceId, string externalUserId, DateTimeOffset? until, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand("update members set paused_until = $3, updated_at = now() where workspace_id = $1 and external_user_id = $2");
+        cmd.Parameters.Add(new() { Value = workspaceId });
+        cmd.Parameters.Add(new() { Value = externalUserId });
+        cmd.Parameters.Add(new() { Value = until.HasValue ? until.Value : DBNull.Value });
+        return await cmd.ExecuteNonQueryAsync(ct) == 1;
+    }
+
+    /// <summary>
+    /// Erases the member and everything that names them. Tables added by later features reference
+    /// <c>members(id)</c> with <c>on delete cascade</c>, so one delete reaches them all.
+    /// </summary>
+    public async Task<bool> EraseAsync(Guid workspaceId, string externalUserId, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand("delete from members where workspace_id = $1 and external_user_id = $2");
+        cmd.Parameters.Add(new() { Value = workspaceId });
+        cmd.Parameters.Add(new() { Value = externalUserId });
+        return await cmd.ExecuteNonQueryAsync(ct) > 0;
+    }
+
+    private static Member Read(NpgsqlDataReader r)
+    {
+        var profile = new TeacherProfile
+        {
+            Id = r.GetString(2),
+            Name = r.GetString(3),
+            Role = Enum.Parse<MentoringRole>(r.GetString(4), ignoreCase: true),
+            Subjects = r.GetFieldValue<string[]>(5),
+            Grades = r.GetFieldValue<string[]>(6),
+            Years = r.GetInt32(7),
+            School = r.IsDBNull(8) ? null : r.GetString(8),
+            Focus = r.GetFieldValue<string[]>(9),
+            TimeZone = r.IsDBNull(10) ? null : r.GetString(10),
+            Availability = r.GetFieldValue<string[]>(11).Select(a => AvailabilityWindow.TryParse(a, out var w) ? w : null).OfType<AvailabilityWindow>().ToArray(),
+            Capacity = r.GetInt32(12),
+            Cohort = r.IsDBNull(13) ? null : r.GetString(13),
+        };
+        return new Member(r.GetGuid(0), r.GetGuid(1), r.GetString(2), profile,
+            r.IsDBNull(14) ? null : r.GetFieldValue<DateTimeOffset>(14), r.GetFieldValue<DateTimeOffset>(15));
+    }
+}

@@ -1,1 +1,0 @@
-namespace PeerBot.Scheduler; public static class Placeholder {}

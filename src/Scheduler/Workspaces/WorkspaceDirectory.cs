@@ -1,0 +1,56 @@
+using System.Collections.Concurrent;
+using Npgsql;
+
+namespace PeerBot.Scheduler.Workspaces;
+
+/// <summary>Finds a workspace by its platform id, creating it on first contact. Cached: every request asks.</summary>
+public sealed class WorkspaceDirectory(NpgsqlDataSource db)
+{
+    private readonly ConcurrentDictionary<(string, string), Workspace> _cache = new();
+
+    public async ValueTask<Workspace> GetOrCreateAsync(string platform, string externalId, string name, CancellationToken ct)
+    {
+        if (_cache.TryGetValue((platform, externalId), out var cached))
+        {
+            return cached;
+        }
+
+        await using var cmd = db.CreateCommand("""
+            insert into workspaces (id, platform, external_id, name) values ($1, $2, $3, $4)
+            on conflict (platform, external_id) do update set name = case when excluded.name = '' then workspaces.name else excluded.name end
+            returning id, platform, external_id, name, time_zone
+            """);
+        cmd.Parameters.Add(new() { Value = Guid.CreateVersion7() });
+        cmd.Parameters.Add(new() { Value = platform });
+        cmd.Parameters.Add(new() { Value = externalId });
+        cmd.Parameters.Add(new() { Value = name });
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        var workspace = Read(reader);
+        _cache[(platform, externalId)] = workspace;
+        return workspace;
+    }
+
+    public async Task<Workspace?> FindAsync(Guid id, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand("select id, platform, external_id, name, time_zone from workspaces where id = $1");
+        cmd.Parameters.Add(new() { Value = id });
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? Read(reader) : null;
+    }
+
+    /// <summary>Forgets cached copies after a workspace's settings changed.</summary>
+    public void Invalidate(Guid id)
+    {
+        foreach (var (key, value) in _cache)
+        {
+            if (value.Id == id)
+            {
+                _cache.TryRemove(key, out _);
+            }
+        }
+    }
+
+    private static Workspace Read(NpgsqlDataReader r) =>
+        new(r.GetGuid(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4));
+}
