@@ -9,6 +9,7 @@ public static class CommandsExtensions
     {
         var s = builder.Services;
         s.AddSingleton<CommandRouter>();
+        s.AddSingleton<PeerBot.Scheduler.Chat.ChatGateways>();
         s.AddSingleton<ProfileSaver>();
         s.AddSingleton<ICommandHandler, JoinCommand>();
         s.AddSingleton<ICommandHandler, ProfileCommand>();

@@ -1,0 +1,113 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace PeerBot.Bot.Tests.Infrastructure;
+
+/// <summary>
+/// The real bot (its <c>Program</c>) on a real Kestrel socket, on its own fresh PostgreSQL database,
+/// talking to a <see cref="FakeSlack"/> on 127.0.0.1.
+/// </summary>
+public sealed class PeerBotApp : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
+
+    private PeerBotApp(Dictionary<string, string?> settings, Action<IServiceCollection>? services, FakeSlack slack, string connectionString)
+    {
+        _settings = settings;
+        _services = services;
+        Slack = slack;
+        ConnectionString = connectionString;
+        Port = FreePort();
+        UseKestrel(Port);
+    }
+
+    public FakeSlack Slack { get; }
+
+    public int Port { get; }
+
+    public Uri BaseUrl => new($"http://127.0.0.1:{Port}/");
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public string ConnectionString { get; }
+
+    public static async Task<PeerBotApp> StartAsync(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, bool database = true)
+    {
+        var slack = await FakeSlack.StartAsync();
+        var connectionString = database ? await TestDatabase.CreateAsync() : "";
+        var all = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:PeerBot"] = connectionString,
+            ["Slack:SigningSecret"] = SlackSigner.Secret,
+            ["Slack:BotToken"] = "xoxb-test-token",
+            ["Slack:ApiBaseUrl"] = slack.ApiBaseUrl.ToString(),
+            ["PeerBot:DashboardPassword"] = "dashboard-test-password",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (k, v) in settings ?? [])
+        {
+            all[k] = v;
+        }
+
+        var app = new PeerBotApp(all, services, slack, connectionString);
+        app.StartServer();
+        return app;
+    }
+
+    public HttpClient Http() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = BaseUrl });
+
+    public async Task<HttpResponseMessage> SendCommandAsync(string text, string userId = "U100", string teamId = "T100", string userName = "ana")
+    {
+        using var request = SlackSigner.Signed("/slack/commands", SlackSigner.Command(text, userId, teamId, Slack.ResponseUrl(), userName));
+        return await Http().SendAsync(request);
+    }
+
+    public async Task<HttpResponseMessage> SendInteractionAsync(string json)
+    {
+        using var request = SlackSigner.Signed("/slack/interactivity", SlackSigner.Interaction(json));
+        return await Http().SendAsync(request);
+    }
+
+    public async Task<T?> ScalarAsync<T>(string sql, params object[] args)
+    {
+        await using var conn = new NpgsqlConnection(ConnectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand(sql, conn);
+        foreach (var a in args)
+        {
+            cmd.Parameters.Add(new NpgsqlParameter { Value = a });
+        }
+
+        var value = await cmd.ExecuteScalarAsync();
+        return value is null or DBNull ? default : (T)value;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (k, v) in _settings)
+        {
+            builder.UseSetting(k, v);
+        }
+
+        builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        if (_services is not null)
+        {
+            builder.ConfigureServices(_services);
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Slack.DisposeAsync();
+    }
+}
