@@ -51,9 +51,19 @@ public sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> optio
         (url.Scheme == Uri.UriSchemeHttps && url.Host == "hooks.slack.com")
         || (url.Scheme == options.Value.ApiBaseUrl.Scheme && url.Authority == options.Value.ApiBaseUrl.Authority);
 
+    /// <summary>The Retry-After Slack sent with a 429, carried on the exception by <see cref="SendAsync"/>.</summary>
+    public static TimeSpan? RetryAfterOf(HttpRequestException e) => e.Data["RetryAfter"] as TimeSpan?;
+
     private async Task<JsonElement> SendAsync(string method, HttpRequestMessage request, CancellationToken ct)
     {
         using var response = await http.SendAsync(request, ct);
+        if (response.StatusCode == System.Net.HttpStatusCode.TooManyRequests)
+        {
+            var e = new HttpRequestException($"Slack {method}: rate limited", null, response.StatusCode);
+            e.Data["RetryAfter"] = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(30);
+            throw e;
+        }
+
         response.EnsureSuccessStatusCode();
         var body = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
         if (body.ValueKind != JsonValueKind.Object || !body.TryGetProperty("ok", out var ok) || !ok.GetBoolean())

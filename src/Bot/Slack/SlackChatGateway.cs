@@ -24,14 +24,63 @@ public sealed class SlackChatGateway(SlackApiClient api, ISlackTokenSource token
         return new ChatUserInfo(userId, display, Str("tz"), Flag("is_admin") || Flag("is_owner") || Flag("is_primary_owner"), Flag("is_bot"));
     }
 
-    public async Task<string> SendDirectAsync(Workspace workspace, string userId, ChatMessage message, CancellationToken ct)
+    public async Task<DeliveryReceipt> DeliverAsync(Workspace workspace, OutgoingMessage message, CancellationToken ct)
     {
         var token = await tokens.GetBotTokenAsync(workspace.ExternalId, ct);
-        // Posting to a user id lands in the app's DM with that person.
-        var payload = BlockKit.Message(message);
-        payload["channel"] = userId;
-        var body = await api.CallAsync("chat.postMessage", token, payload, ct);
-        return body.GetProperty("ts").GetString() ?? "";
+        try
+        {
+            var channel = await ConversationAsync(token, message.Recipients, ct);
+            var payload = BlockKit.Message(message.Message);
+            payload["channel"] = channel;
+            // Slack has no idempotency key; the key rides along as message metadata so FindDeliveredAsync can look for it.
+            payload["metadata"] = new JsonObject { ["event_type"] = DeliveryEvent, ["event_payload"] = new JsonObject { ["delivery_key"] = message.DeliveryKey } };
+            var body = await api.CallAsync("chat.postMessage", token, payload, ct);
+            return new DeliveryReceipt([body.GetProperty("ts").GetString() ?? ""]);
+        }
+        catch (HttpRequestException e) when (e.StatusCode == System.Net.HttpStatusCode.TooManyRequests)
+        {
+            throw new ChatRateLimitedException(SlackApiClient.RetryAfterOf(e) ?? TimeSpan.FromSeconds(30));
+        }
+        catch (SlackApiException e)
+        {
+            throw new ChatDeliveryException(e.Message, PermanentErrors.Contains(e.Error), e);
+        }
+    }
+
+    public async Task<bool?> FindDeliveredAsync(Workspace workspace, OutgoingMessage message, CancellationToken ct)
+    {
+        var token = await tokens.GetBotTokenAsync(workspace.ExternalId, ct);
+        var channel = await ConversationAsync(token, message.Recipients, ct);
+        var history = await api.CallFormAsync("conversations.history", token, new Dictionary<string, string>
+        {
+            ["channel"] = channel,
+            ["include_all_metadata"] = "true",
+            ["limit"] = "100",
+        }, ct);
+        foreach (var m in history.GetProperty("messages").EnumerateArray())
+        {
+            if (m.TryGetProperty("metadata", out var meta)
+                && meta.TryGetProperty("event_payload", out var payload)
+                && payload.TryGetProperty("delivery_key", out var key)
+                && key.GetString() == message.DeliveryKey)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public const string DeliveryEvent = "peerbot_delivery";
+
+    private static readonly HashSet<string> PermanentErrors =
+        ["channel_not_found", "user_not_found", "users_not_found", "not_in_channel", "is_archived", "invalid_blocks", "msg_too_long", "account_inactive", "user_disabled", "cannot_dm_bot", "invalid_auth", "token_revoked"];
+
+    /// <summary>The DM with one person, or the group DM of a pair/pod (conversations.open returns the same one each time).</summary>
+    private async Task<string> ConversationAsync(string token, IReadOnlyList<string> recipients, CancellationToken ct)
+    {
+        var opened = await api.CallAsync("conversations.open", token, new JsonObject { ["users"] = string.Join(',', recipients), ["return_im"] = true }, ct);
+        return opened.GetProperty("channel").GetProperty("id").GetString()!;
     }
 
     /// <summary>Opens a modal for the person who just typed or clicked (trigger ids live three seconds).</summary>

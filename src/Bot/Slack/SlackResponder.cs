@@ -54,10 +54,10 @@ public sealed partial class SlackResponder(
             }
             else
             {
-                await gateway.SendDirectAsync(workspace, userId, message, AppStopping);
+                await gateway.DeliverAsync(workspace, new OutgoingMessage($"reply:{Guid.NewGuid():N}", [userId], message), AppStopping);
             }
         }
-        catch (Exception e) when (e is HttpRequestException or SlackApiException or InvalidOperationException or OperationCanceledException)
+        catch (Exception e) when (e is HttpRequestException or SlackApiException or ChatDeliveryException or ChatRateLimitedException or InvalidOperationException or OperationCanceledException)
         {
             LogDeliveryFailed(context.TeamId, e.Message);
         }

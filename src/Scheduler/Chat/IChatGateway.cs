@@ -14,6 +14,18 @@ public interface IChatGateway
 
     Task<ChatUserInfo?> GetUserAsync(Workspace workspace, string userId, CancellationToken ct);
 
-    /// <summary>Sends a direct message to one person; returns the platform's id for the sent message.</summary>
-    Task<string> SendDirectAsync(Workspace workspace, string userId, ChatMessage message, CancellationToken ct);
+    /// <summary>
+    /// Delivers one message: to a person's direct chat with PeerBot (one recipient) or to a pair/pod
+    /// (several; Slack opens a group DM, Teams — which cannot create group chats — sends each member a copy).
+    /// The delivery key travels with the message where the platform can carry it.
+    /// </summary>
+    /// <exception cref="ChatRateLimitedException">The platform said "slow down"; try again after the given time.</exception>
+    /// <exception cref="ChatDeliveryException">The platform refused; <see cref="ChatDeliveryException.Permanent"/> says whether a retry can help.</exception>
+    Task<DeliveryReceipt> DeliverAsync(Workspace workspace, OutgoingMessage message, CancellationToken ct);
+
+    /// <summary>
+    /// After a crash left a delivery's outcome unknown: did a message with this delivery key already arrive?
+    /// Null when the platform offers no way to tell.
+    /// </summary>
+    Task<bool?> FindDeliveredAsync(Workspace workspace, OutgoingMessage message, CancellationToken ct);
 }
