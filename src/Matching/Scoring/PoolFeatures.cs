@@ -1,0 +1,140 @@
+using PeerBot.Matching.Profiles;
+
+namespace PeerBot.Matching.Scoring;
+
+/// <summary>
+/// A pool of profiles compiled for scoring millions of pairs: token sets as bitsets, availability as a
+/// 15-minute bitmap of the UTC week, schools as numbers. Built once per round; index i is People[i].
+/// </summary>
+internal sealed class PoolFeatures
+{
+    public const int SlotMinutes = 15;
+    public const int SlotWords = (WeeklyCalendar.MinutesPerWeek / SlotMinutes + 63) / 64;
+
+    public PoolFeatures(IReadOnlyList<TeacherProfile> people, DateOnly referenceDate, string defaultTimeZone)
+    {
+        People = people;
+        Calendar = new WeeklyCalendar(referenceDate, defaultTimeZone);
+        var n = people.Count;
+        SubjectIds = new int[n][];
+        GradeIds = new int[n][];
+        FocusIds = new int[n][];
+        Years = new int[n];
+        School = new int[n];
+        OffsetMinutes = new int[n];
+        Zone = new TimeZoneInfo[n];
+        Utc = new WeekInterval[n][];
+        Slots = new ulong[n * SlotWords];
+        SlotMask = new ushort[n];
+        var schools = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < n; i++)
+        {
+            var p = people[i];
+            SubjectIds[i] = Subjects.Intern(p.Subjects);
+            GradeIds[i] = Grades.Intern(p.Grades);
+            FocusIds[i] = Focus.Intern(p.Focus);
+            Years[i] = Math.Clamp(p.Years, 0, 60);
+            School[i] = string.IsNullOrWhiteSpace(p.School) ? -1 : Intern(schools, p.School.Trim());
+            Zone[i] = Calendar.Zone(p.TimeZone);
+            OffsetMinutes[i] = Calendar.OffsetMinutes(Zone[i]);
+            Utc[i] = Calendar.ToUtc(p.Availability, Zone[i]);
+            FillSlots(i);
+        }
+
+        SubjectBits = ToBits(SubjectIds, Subjects.Words);
+        GradeBits = ToBits(GradeIds, Grades.Words);
+        FocusBits = ToBits(FocusIds, Focus.Words);
+    }
+
+    public IReadOnlyList<TeacherProfile> People { get; }
+
+    public int Count => People.Count;
+
+    public WeeklyCalendar Calendar { get; }
+
+    public TokenVocabulary Subjects { get; } = new();
+
+    public TokenVocabulary Grades { get; } = new();
+
+    public TokenVocabulary Focus { get; } = new();
+
+    public int[][] SubjectIds { get; }
+
+    public int[][] GradeIds { get; }
+
+    public int[][] FocusIds { get; }
+
+    public ulong[] SubjectBits { get; }
+
+    public ulong[] GradeBits { get; }
+
+    public ulong[] FocusBits { get; }
+
+    public int[] Years { get; }
+
+    /// <summary>School number, or -1 when unknown.</summary>
+    public int[] School { get; }
+
+    public int[] OffsetMinutes { get; }
+
+    public TimeZoneInfo[] Zone { get; }
+
+    /// <summary>Each person's availability as merged UTC intervals of the reference week.</summary>
+    public WeekInterval[][] Utc { get; }
+
+    /// <summary><see cref="SlotWords"/> words a person: bit s set when the whole 15-minute slot s is free.</summary>
+    public ulong[] Slots { get; }
+
+    /// <summary>Which of a person's slot words are non-zero, so overlaps touch only those.</summary>
+    public ushort[] SlotMask { get; }
+
+    private void FillSlots(int person)
+    {
+        var words = Slots.AsSpan(person * SlotWords, SlotWords);
+        foreach (var interval in Utc[person])
+        {
+            var first = (interval.Start + SlotMinutes - 1) / SlotMinutes;
+            var last = interval.End / SlotMinutes;
+            for (var s = first; s < last; s++)
+            {
+                words[s >> 6] |= 1UL << (s & 63);
+            }
+        }
+
+        ushort mask = 0;
+        for (var w = 0; w < SlotWords; w++)
+        {
+            if (words[w] != 0)
+            {
+                mask |= (ushort)(1 << w);
+            }
+        }
+
+        SlotMask[person] = mask;
+    }
+
+    private static ulong[] ToBits(int[][] ids, int words)
+    {
+        var bits = new ulong[ids.Length * words];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            foreach (var id in ids[i])
+            {
+                bits[(i * words) + (id >> 6)] |= 1UL << (id & 63);
+            }
+        }
+
+        return bits;
+    }
+
+    private static int Intern(Dictionary<string, int> ids, string key)
+    {
+        if (!ids.TryGetValue(key, out var id))
+        {
+            id = ids.Count;
+            ids.Add(key, id);
+        }
+
+        return id;
+    }
+}

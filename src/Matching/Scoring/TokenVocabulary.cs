@@ -1,0 +1,45 @@
+namespace PeerBot.Matching.Scoring;
+
+/// <summary>Numbers the distinct tokens of one profile field (subjects, grades, focus) so overlaps become bit operations.</summary>
+internal sealed class TokenVocabulary
+{
+    private readonly Dictionary<string, int> _ids = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<string> _tokens = [];
+
+    public int Count => _tokens.Count;
+
+    /// <summary>64-bit words one person's token set takes.</summary>
+    public int Words => Math.Max(1, (_tokens.Count + 63) / 64);
+
+    public string this[int id] => _tokens[id];
+
+    public int[] Intern(IReadOnlyList<string> tokens)
+    {
+        var ids = new List<int>(tokens.Count);
+        foreach (var raw in tokens)
+        {
+            var token = raw.Trim();
+            if (token.Length == 0)
+            {
+                continue;
+            }
+
+            if (!_ids.TryGetValue(token, out var id))
+            {
+                id = _tokens.Count;
+                _ids.Add(token, id);
+                _tokens.Add(token.ToLowerInvariant());
+            }
+
+            if (!ids.Contains(id))
+            {
+                ids.Add(id);
+            }
+        }
+
+        ids.Sort();
+        return [.. ids];
+    }
+
+    public bool TryGet(string token, out int id) => _ids.TryGetValue(token, out id);
+}
