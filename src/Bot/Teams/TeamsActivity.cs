@@ -1,0 +1,93 @@
+using System.Text.Json;
+
+namespace PeerBot.Bot.Teams;
+
+/// <summary>The parts of a Bot Framework activity PeerBot reads; the raw JSON stays available for the rest.</summary>
+public sealed record TeamsActivity(
+    string Type,
+    string? Name,
+    string? Id,
+    string ServiceUrl,
+    string ChannelId,
+    TeamsAccount From,
+    TeamsAccount Recipient,
+    string ConversationId,
+    string ConversationType,
+    string? TenantId,
+    string Text,
+    JsonElement? Value,
+    string? Action,
+    IReadOnlyList<string> MembersAdded,
+    string? TimeZone,
+    JsonElement Raw)
+{
+    public bool IsPersonal => ConversationType == "personal";
+
+    public static TeamsActivity? Parse(JsonElement json)
+    {
+        if (json.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        var conversation = json.TryGetProperty("conversation", out var c) ? c : default;
+        return new TeamsActivity(
+            Str(json, "type") ?? "",
+            Str(json, "name"),
+            Str(json, "id"),
+            Str(json, "serviceUrl") ?? "",
+            Str(json, "channelId") ?? "",
+            Account(json, "from"),
+            Account(json, "recipient"),
+            Str(conversation, "id") ?? "",
+            Str(conversation, "conversationType") ?? "personal",
+            Str(json, "channelData", "tenant", "id") ?? Str(conversation, "tenantId"),
+            Str(json, "text") ?? "",
+            json.TryGetProperty("value", out var v) && v.ValueKind != JsonValueKind.Null ? v : null,
+            Str(json, "action"),
+            json.TryGetProperty("membersAdded", out var added) && added.ValueKind == JsonValueKind.Array
+                ? [.. added.EnumerateArray().Select(m => Str(m, "id") ?? "")]
+                : [],
+            Entities(json).Where(e => Str(e, "type") == "clientInfo").Select(e => Str(e, "timezone")).FirstOrDefault(tz => tz is not null),
+            json);
+    }
+
+    /// <summary>The message text without the @mentions of the bot itself, located by the activity's mention entities.</summary>
+    public string TextWithoutBotMention()
+    {
+        var text = Text;
+        foreach (var entity in Entities(Raw))
+        {
+            if (Str(entity, "type") == "mention"
+                && Str(entity, "mentioned", "id") == Recipient.Id
+                && Str(entity, "text") is { Length: > 0 } mention)
+            {
+                text = text.Replace(mention, " ", StringComparison.Ordinal);
+            }
+        }
+
+        return text.Replace("&nbsp;", " ", StringComparison.Ordinal).Trim();
+    }
+
+    public static string? Str(JsonElement e, params string[] path)
+    {
+        foreach (var name in path)
+        {
+            if (e.ValueKind != JsonValueKind.Object || !e.TryGetProperty(name, out e))
+            {
+                return null;
+            }
+        }
+
+        return e.ValueKind == JsonValueKind.String ? e.GetString() : null;
+    }
+
+    private static IEnumerable<JsonElement> Entities(JsonElement json) =>
+        json.TryGetProperty("entities", out var entities) && entities.ValueKind == JsonValueKind.Array ? entities.EnumerateArray() : [];
+
+    private static TeamsAccount Account(JsonElement json, string name) =>
+        new(Str(json, name, "id") ?? "", Str(json, name, "name") ?? "", Str(json, name, "aadObjectId"));
+}
+
+/// <summary>A person or bot in a Bot Framework conversation.</summary>
+public sealed record TeamsAccount(string Id, string Name, string? AadObjectId);

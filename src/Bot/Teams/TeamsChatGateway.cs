@@ -1,0 +1,92 @@
+using Microsoft.Extensions.Options;
+using PeerBot.Scheduler.Chat;
+using PeerBot.Scheduler.Members;
+using PeerBot.Scheduler.Workspaces;
+
+namespace PeerBot.Bot.Teams;
+
+/// <summary>
+/// The chat port over the Bot Connector. Only people who joined are messaged: being in a team where
+/// PeerBot was added is not consent (a Teams store rule). Teams cannot create group chats, so a pair or
+/// pod gets one 1:1 copy each, naming the others.
+/// </summary>
+public sealed partial class TeamsChatGateway(
+    TeamsConversations conversations, BotConnector connector, MemberDirectory members, TeamsDeliveryLog deliveries,
+    IOptions<TeamsOptions> options, ILogger<TeamsChatGateway> log) : IChatGateway
+{
+    public const string PlatformName = "teams";
+
+    public string Platform => PlatformName;
+
+    /// <summary>What Teams told us about the person in their chats with PeerBot (the Connector's roster would need a conversation anyway).</summary>
+    public async Task<ChatUserInfo?> GetUserAsync(Workspace workspace, string userId, CancellationToken ct)
+    {
+        var reference = await conversations.FindPersonalAsync(workspace.Id, userId, ct);
+        var member = reference is null ? await members.FindAsync(workspace.Id, userId, ct) : null;
+        return reference is not null
+            ? new ChatUserInfo(userId, reference.UserName ?? userId, reference.TimeZone, IsAdmin: false, IsBot: false)
+            : member is not null ? new ChatUserInfo(userId, member.Profile.Name, member.Profile.TimeZone, IsAdmin: false, IsBot: false) : null;
+    }
+
+    public async Task<DeliveryReceipt> DeliverAsync(Workspace workspace, OutgoingMessage message, CancellationToken ct)
+    {
+        var recipients = new List<Member>();
+        foreach (var userId in message.Recipients.Distinct(StringComparer.Ordinal))
+        {
+            recipients.Add(await members.FindAsync(workspace.Id, userId, ct)
+                ?? throw new ChatDeliveryException("Only people who joined PeerBot are messaged in Teams", permanent: true));
+        }
+
+        var ids = new List<string>();
+        foreach (var member in recipients)
+        {
+            if (await deliveries.FindAsync(message.DeliveryKey, member.Id, ct) is { } sent)
+            {
+                ids.Add(sent);
+                continue;
+            }
+
+            var reference = await conversations.FindPersonalAsync(workspace.Id, member.ExternalUserId, ct)
+                ?? await OpenPersonalChatAsync(workspace, member, ct);
+            var copy = recipients.Count > 1 ? NamingTheOthers(message.Message, recipients.Where(r => r.Id != member.Id)) : message.Message;
+            var activityId = await connector.SendAsync(reference.ServiceUrl, reference.ConversationId, AdaptiveCards.MessageActivity(copy), ct);
+            await deliveries.RecordAsync(message.DeliveryKey, member.Id, activityId, ct);
+            ids.Add(activityId);
+        }
+
+        return new DeliveryReceipt(ids);
+    }
+
+    /// <summary>
+    /// Always null: the Bot Connector cannot list or search a conversation's messages, so Teams offers no
+    /// way to tell whether a message whose outcome was lost arrived. Recipients already recorded are skipped on retry.
+    /// </summary>
+    public Task<bool?> FindDeliveredAsync(Workspace workspace, OutgoingMessage message, CancellationToken ct) => Task.FromResult<bool?>(null);
+
+    /// <summary>Creates the 1:1 chat with <c>POST {serviceUrl}/v3/conversations</c> in the workspace's tenant.</summary>
+    private async Task<ConversationReference> OpenPersonalChatAsync(Workspace workspace, Member member, CancellationToken ct)
+    {
+        if (await conversations.LatestEndpointAsync(workspace.Id, ct) is not { } endpoint)
+        {
+            throw new ChatDeliveryException("PeerBot has not heard from this Teams tenant yet, so it knows no serviceUrl", permanent: false);
+        }
+
+        var botId = endpoint.BotId.Length > 0 ? endpoint.BotId : $"28:{options.Value.AppId}";
+        var conversationId = await connector.CreatePersonalConversationAsync(endpoint.ServiceUrl, botId, member.ExternalUserId, workspace.ExternalId, ct);
+        var reference = new ConversationReference(conversationId, endpoint.ServiceUrl, botId, member.ExternalUserId, member.Profile.Name, null);
+        await conversations.SavePersonalAsync(workspace.Id, reference, ct);
+        LogOpened(workspace.Id);
+        return reference;
+    }
+
+    private static ChatMessage NamingTheOthers(ChatMessage message, IEnumerable<Member> others)
+    {
+        var names = others.Select(o => o.Profile.Name.Length > 0 ? o.Profile.Name : "your partner").ToArray();
+        var list = names.Length == 1 ? names[0] : string.Join(", ", names[..^1]) + " and " + names[^1];
+        var note = $"{list} got this message too, in their own chat with PeerBot — say hi to them directly.";
+        return message with { Text = $"{message.Text}\n{note}", Blocks = [.. message.Blocks, new NoteBlock(note)] };
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Opened a 1:1 Teams chat for a member in workspace {WorkspaceId}")]
+    private partial void LogOpened(Guid workspaceId);
+}

@@ -1,0 +1,145 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+using PeerBot.Bot.Commands;
+using PeerBot.Scheduler.Workspaces;
+
+namespace PeerBot.Bot.Teams;
+
+/// <summary>
+/// <c>POST /api/messages</c>: authenticated Bot Framework activities become platform-neutral commands,
+/// form submissions and clicks. The workspace is the Teams tenant.
+/// </summary>
+public sealed partial class TeamsMessagesEndpoint(
+    BotFrameworkAuthenticator authenticator,
+    WorkspaceDirectory workspaces,
+    TeamsConversations conversations,
+    CommandRouter router,
+    TeamsCardActions cards,
+    TeamsReplier replier,
+    IOptions<TeamsOptions> options,
+    ILogger<TeamsMessagesEndpoint> log)
+{
+    public async Task<IResult> HandleAsync(HttpContext context)
+    {
+        var ct = context.RequestAborted;
+        var authorization = context.Request.Headers.Authorization.ToString();
+        if (authorization.Length == 0)
+        {
+            // Nothing is read from a request that does not even claim to come from the Bot Framework.
+            return Results.StatusCode((int)authenticator.MissingToken());
+        }
+
+        TeamsActivity? activity;
+        try
+        {
+            using var json = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: ct);
+            activity = TeamsActivity.Parse(json.RootElement.Clone());
+        }
+        catch (JsonException)
+        {
+            activity = null;
+        }
+
+        if (activity is null)
+        {
+            LogMalformed();
+            return Results.BadRequest("The body must be a Bot Framework activity");
+        }
+
+        var verdict = await authenticator.AuthenticateAsync(authorization, activity, ct);
+        if (verdict != InboundCheck.Valid)
+        {
+            return Results.StatusCode((int)verdict);
+        }
+
+        if (activity.TenantId is not { Length: > 0 } tenantId)
+        {
+            LogNoTenant(activity.Type);
+            return Results.Ok();
+        }
+
+        var workspace = await workspaces.GetOrCreateAsync(TeamsChatGateway.PlatformName, tenantId, "", ct);
+        await conversations.SaveAsync(workspace.Id, activity, ct);
+        return activity switch
+        {
+            { Type: "message" } => await MessageAsync(workspace, activity),
+            { Type: "invoke", Name: TeamsCardActions.InvokeName, Value: { } value } =>
+                Results.Json(TeamsCardActions.InvokeResponse(await cards.HandleAsync(workspace, activity, ActionData(value), replier.AppStopping))),
+            { Type: "installationUpdate", Action: "add", IsPersonal: true } => await WelcomeAsync(workspace, activity),
+            { Type: "conversationUpdate", IsPersonal: true } when activity.MembersAdded.Contains(activity.Recipient.Id) => await WelcomeAsync(workspace, activity),
+            _ => Results.Ok(),
+        };
+    }
+
+    private async Task<IResult> MessageAsync(Workspace workspace, TeamsActivity activity)
+    {
+        var work = TeamsCardActions.IsCardSubmit(activity.Value)
+            ? SubmitAsync(workspace, activity, activity.Value!.Value)
+            : DispatchAsync(CommandRouter.Parse(workspace, new ChatCaller(activity.From.Id, activity.From.Name), activity.TextWithoutBotMention(), prefix: ""));
+        var budget = Task.Delay(options.Value.TypingAfter, replier.AppStopping);
+        if (await Task.WhenAny(work, budget) != work)
+        {
+            // Teams wants a sign of life within two seconds; the answer follows when it is ready.
+            LogSlow(workspace.Id);
+            await replier.TypingAsync(activity);
+            _ = FinishAsync(work, activity);
+            return Results.Ok();
+        }
+
+        await FinishAsync(work, activity);
+        return Results.Ok();
+    }
+
+    private async Task FinishAsync(Task<CommandReply?> work, TeamsActivity activity)
+    {
+        if (await replier.SettleAsync(work) is { } reply)
+        {
+            await replier.ReplyAsync(activity, reply);
+        }
+    }
+
+    private async Task<CommandReply?> DispatchAsync(ChatCommand command) => await router.DispatchAsync(command, replier.AppStopping);
+
+    private async Task<CommandReply?> SubmitAsync(Workspace workspace, TeamsActivity activity, JsonElement value) =>
+        (await cards.HandleAsync(workspace, activity, value, replier.AppStopping)).Reply;
+
+    /// <summary>One welcome per 1:1 chat: Teams sends both conversationUpdate and installationUpdate on install, and repeats them.</summary>
+    private async Task<IResult> WelcomeAsync(Workspace workspace, TeamsActivity activity)
+    {
+        if (await conversations.ClaimWelcomeAsync(workspace.Id, activity.ConversationId, replier.AppStopping))
+        {
+            LogWelcome(workspace.Id);
+            await replier.SendAsync(activity with { Id = null }, AdaptiveCards.MessageActivity(TeamsWelcome.Build(router.Verbs)));
+        }
+
+        return Results.Ok();
+    }
+
+    /// <summary><c>value.action.data</c> of an Action.Execute, with the verb standing in when the data names nothing.</summary>
+    private static JsonElement ActionData(JsonElement value)
+    {
+        var action = value.TryGetProperty("action", out var a) ? a : default;
+        var data = action.ValueKind == JsonValueKind.Object && action.TryGetProperty("data", out var d) && d.ValueKind == JsonValueKind.Object
+            ? JsonObject.Create(d)!
+            : [];
+        if (!data.ContainsKey(AdaptiveCards.FormKey) && !data.ContainsKey(AdaptiveCards.ActionKey))
+        {
+            data[AdaptiveCards.ActionKey] = TeamsActivity.Str(action, "verb") ?? "";
+        }
+
+        return JsonSerializer.SerializeToElement(data);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected a Teams request whose body is not an activity")]
+    private partial void LogMalformed();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ignored a Teams {Type} activity without a tenant")]
+    private partial void LogNoTenant(string type);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Teams message in workspace {WorkspaceId} outran the typing budget: typing sent, answer follows")]
+    private partial void LogSlow(Guid workspaceId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Welcomed a new Teams user in workspace {WorkspaceId}")]
+    private partial void LogWelcome(Guid workspaceId);
+}
