@@ -13,7 +13,12 @@ public sealed partial class SlackCommandsEndpoint(SlackRequest request, Workspac
             return Results.Empty;
         }
 
-        var form = SlackRequest.ParseForm(body);
+        return await HandleFormAsync(SlackRequest.ParseForm(body), context.RequestAborted);
+    }
+
+    /// <summary>The command itself, shared by HTTP and Socket Mode (whose envelopes carry the same fields as JSON).</summary>
+    public async Task<IResult> HandleFormAsync(IReadOnlyDictionary<string, string> form, CancellationToken ct)
+    {
         if (form.GetValueOrDefault("ssl_check") == "1")
         {
             return Results.Ok();
@@ -25,7 +30,7 @@ public sealed partial class SlackCommandsEndpoint(SlackRequest request, Workspac
             return Results.BadRequest("team_id and user_id are required");
         }
 
-        var workspace = await workspaces.GetOrCreateAsync(SlackChatGateway.PlatformName, teamId, form.GetValueOrDefault("team_domain") ?? "", context.RequestAborted);
+        var workspace = await workspaces.GetOrCreateAsync(SlackChatGateway.PlatformName, teamId, form.GetValueOrDefault("team_domain") ?? "", ct);
         var prefix = (form.GetValueOrDefault("command") is { Length: > 0 } c ? c : "/peer") + " ";
         var command = CommandRouter.Parse(workspace, new ChatCaller(userId, form.GetValueOrDefault("user_name") ?? userId), form.GetValueOrDefault("text") ?? "", prefix);
         var replyTo = new SlackReplyContext(teamId, form.GetValueOrDefault("trigger_id"), ResponseUrl(form), prefix);
@@ -34,7 +39,7 @@ public sealed partial class SlackCommandsEndpoint(SlackRequest request, Workspac
 
     private async Task<CommandReply?> DispatchAsync(ChatCommand command) => await router.DispatchAsync(command, responder.AppStopping);
 
-    private static Uri? ResponseUrl(Dictionary<string, string> form) =>
+    private static Uri? ResponseUrl(IReadOnlyDictionary<string, string> form) =>
         Uri.TryCreate(form.GetValueOrDefault("response_url"), UriKind.Absolute, out var url) ? url : null;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected a Slack slash command without team_id or user_id")]

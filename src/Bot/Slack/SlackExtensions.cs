@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Http.Resilience;
+using PeerBot.Bot.Slack.Events;
+using PeerBot.Bot.Slack.Install;
 using PeerBot.Scheduler.Chat;
 
 namespace PeerBot.Bot.Slack;
@@ -14,13 +16,18 @@ public static class SlackExtensions
             .ValidateOnStart();
         s.AddHttpClient<SlackApiClient>().AddStandardResilienceHandler(o =>
         {
-            // Slack's 429s carry Retry-After, which the retry strategy honours.
             o.Retry.MaxRetryAttempts = 3;
+            // Not 429 (the outbox paces itself and honours Retry-After; hidden retries burn the window) nor chat.postMessage (a retried post that had landed would double a message; the outbox looks before resending).
+            o.Retry.ShouldHandle = a => ValueTask.FromResult(HttpClientResiliencePredicates.IsTransient(a.Outcome)
+                && a.Outcome.Result?.StatusCode != System.Net.HttpStatusCode.TooManyRequests
+                && a.Outcome.Result?.RequestMessage?.RequestUri?.AbsolutePath.EndsWith("/chat.postMessage", StringComparison.Ordinal) != true);
+            o.CircuitBreaker.ShouldHandle = a => ValueTask.FromResult(HttpClientResiliencePredicates.IsTransient(a.Outcome) && a.Outcome.Result?.StatusCode != System.Net.HttpStatusCode.TooManyRequests);
             o.AttemptTimeout.Timeout = TimeSpan.FromSeconds(10);
             o.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(60);
             o.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(30);
         });
-        s.AddSingleton<ISlackTokenSource, ConfiguredSlackToken>();
+        s.AddSlackInstall();
+        s.AddSlackEvents();
         s.AddSingleton<SlackChatGateway>();
         s.AddSingleton<IChatGateway>(sp => sp.GetRequiredService<SlackChatGateway>());
         s.AddSingleton<SlackRequest>();
@@ -42,6 +49,9 @@ public static class SlackExtensions
         var slack = app.MapGroup("/slack");
         slack.MapPost("/commands", (HttpContext c, SlackCommandsEndpoint e) => e.HandleAsync(c));
         slack.MapPost("/interactivity", (HttpContext c, SlackInteractivityEndpoint e) => e.HandleAsync(c));
+        slack.MapPost("/events", (HttpContext c, SlackEventsEndpoint e) => e.HandleAsync(c));
+        slack.MapGet("/install", (HttpContext c, SlackInstallEndpoints e) => e.Install(c));
+        slack.MapGet("/oauth/callback", (HttpContext c, SlackInstallEndpoints e) => e.CallbackAsync(c));
         return app;
     }
 }

@@ -27,6 +27,12 @@ public sealed partial class SlackInteractivityEndpoint(
             return Results.BadRequest("payload must be a JSON object");
         }
 
+        return await HandlePayloadAsync(payload, context.RequestAborted);
+    }
+
+    /// <summary>The interaction itself, shared by HTTP and Socket Mode (whose envelopes carry the payload as JSON).</summary>
+    public async Task<IResult> HandlePayloadAsync(JsonElement payload, CancellationToken ct)
+    {
         var teamId = Str(payload, "team", "id") ?? Str(payload, "user", "team_id");
         var userId = Str(payload, "user", "id");
         if (teamId is null || userId is null)
@@ -35,7 +41,7 @@ public sealed partial class SlackInteractivityEndpoint(
             return Results.BadRequest("team and user are required");
         }
 
-        var workspace = await workspaces.GetOrCreateAsync(SlackChatGateway.PlatformName, teamId, Str(payload, "team", "domain") ?? "", context.RequestAborted);
+        var workspace = await workspaces.GetOrCreateAsync(SlackChatGateway.PlatformName, teamId, Str(payload, "team", "domain") ?? "", ct);
         var caller = new ChatCaller(userId, Str(payload, "user", "name") ?? Str(payload, "user", "username") ?? userId);
         return Str(payload, "type") switch
         {

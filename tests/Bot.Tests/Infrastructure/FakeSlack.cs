@@ -17,6 +17,8 @@ public sealed class FakeSlack : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<SlackCall> _calls = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<ScriptedAnswer>> _scripted = new();
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<PostedMessage>> _channels = new();
+    private long _ts;
 
     private FakeSlack(WebApplication app) => _app = app;
 
@@ -26,6 +28,9 @@ public sealed class FakeSlack : IAsyncDisposable
 
     /// <summary>People users.info knows: user id → time zone.</summary>
     public ConcurrentDictionary<string, string> TimeZones { get; } = new();
+
+    /// <summary>People users.info reports as workspace admins.</summary>
+    public ConcurrentDictionary<string, bool> Admins { get; } = new();
 
     public IReadOnlyList<SlackCall> Calls => [.. _calls];
 
@@ -48,6 +53,22 @@ public sealed class FakeSlack : IAsyncDisposable
     /// <summary>The next call to <paramref name="method"/> gets this answer instead of the default.</summary>
     public void Script(string method, int status, string body, string? retryAfter = null) =>
         _scripted.GetOrAdd(method, _ => new()).Enqueue(new ScriptedAnswer(status, body, retryAfter));
+
+    /// <summary>Every message chat.postMessage accepted, in order, across channels.</summary>
+    public IReadOnlyList<PostedMessage> Posted => [.. _channels.Values.SelectMany(q => q).OrderBy(m => m.Ts, StringComparer.Ordinal)];
+
+    /// <summary>Messages in one conversation (what conversations.history answers).</summary>
+    public IReadOnlyList<PostedMessage> MessagesIn(string channel) => _channels.TryGetValue(channel, out var q) ? [.. q] : [];
+
+    /// <summary>The conversation conversations.open answers for these users: a DM "D…" for one, a group DM "G…" for several.</summary>
+    public static string ChannelFor(IEnumerable<string> users)
+    {
+        var sorted = users.Order(StringComparer.Ordinal).ToArray();
+        return sorted.Length == 1 ? "D" + sorted[0] : "G" + string.Join("", sorted).GetHashCode(StringComparison.Ordinal).ToString("X8", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Puts a message into a conversation as if it had been posted earlier (e.g. before a crash).</summary>
+    public PostedMessage Seed(IEnumerable<string> users, string text, string? deliveryKey) => Record(ChannelFor(users), text, deliveryKey);
 
     public IReadOnlyList<SlackCall> CallsTo(string method) => [.. _calls.Where(c => c.Method == method)];
 
@@ -88,12 +109,59 @@ public sealed class FakeSlack : IAsyncDisposable
         {
             "response_url" => Results.Text("ok"),
             "users.info" => Results.Json(UserInfo(call.Form.GetValueOrDefault("user") ?? "")),
-            "chat.postMessage" => Results.Content(Paths.ReadFixture("slack_webapi_chat_postMessage_response.json"), "application/json"),
-            "conversations.open" => Results.Content(Paths.ReadFixture("slack_webapi_conversations_open_response.json"), "application/json"),
+            "chat.postMessage" => PostMessage(call.Json!),
+            "conversations.open" => Results.Json(new { ok = true, channel = new { id = ChannelFor((call.Json?["users"]?.GetValue<string>() ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)) } }),
+            "conversations.history" => History(call.Form.GetValueOrDefault("channel") ?? ""),
             "views.open" or "views.publish" => Results.Json(new { ok = true, view = new { id = "V0001" } }),
+            "oauth.v2.access" => OAuthAccess(call.Form),
             _ => Results.Json(new { ok = false, error = "unknown_method" }),
         };
     }
+
+    private IResult PostMessage(JsonNode payload)
+    {
+        var posted = Record(payload["channel"]?.GetValue<string>() ?? "", payload["text"]?.GetValue<string>() ?? "",
+            payload["metadata"]?["event_payload"]?["delivery_key"]?.GetValue<string>(), payload["blocks"]?.ToJsonString());
+        return Results.Json(new { ok = true, channel = posted.Channel, ts = posted.Ts, message = new { text = posted.Text, ts = posted.Ts, type = "message" } });
+    }
+
+    private PostedMessage Record(string channel, string text, string? deliveryKey, string? blocks = null)
+    {
+        var ts = $"1700000000.{Interlocked.Increment(ref _ts):D6}";
+        var posted = new PostedMessage(channel, ts, text, deliveryKey, blocks);
+        _channels.GetOrAdd(channel, _ => new()).Enqueue(posted);
+        return posted;
+    }
+
+    private IResult History(string channel)
+    {
+        // Newest first, with metadata, as Slack answers when include_all_metadata=true.
+        var messages = new JsonArray([.. MessagesIn(channel).Reverse().Select(m => (JsonNode)new JsonObject
+        {
+            ["type"] = "message",
+            ["ts"] = m.Ts,
+            ["text"] = m.Text,
+            ["metadata"] = m.DeliveryKey is null ? null : new JsonObject { ["event_type"] = "peerbot_delivery", ["event_payload"] = new JsonObject { ["delivery_key"] = m.DeliveryKey } },
+        })]);
+        return Results.Json(new JsonObject { ["ok"] = true, ["messages"] = messages, ["has_more"] = false });
+    }
+
+    /// <summary>The code PeerBot may exchange; any other code gets Slack's invalid_code.</summary>
+    public const string GoodOAuthCode = "good-code";
+
+    /// <summary>The refresh token the fake accepts, and the rotated bot token it answers with.</summary>
+    public const string GoodRefreshToken = "xoxe-1-refresh", RotatedBotToken = "xoxe.xoxb-rotated";
+
+    private static IResult OAuthAccess(Dictionary<string, string> form) => form.GetValueOrDefault("grant_type") switch
+    {
+        "refresh_token" when form.GetValueOrDefault("refresh_token") == GoodRefreshToken => Results.Json(new
+        {
+            ok = true, access_token = RotatedBotToken, token_type = "bot", scope = "commands,chat:write", bot_user_id = "U0KRQLJ9H",
+            refresh_token = GoodRefreshToken, expires_in = 43200, team = new { id = "T9TK3CUKW", name = "Slack Softball Team" },
+        }),
+        null when form.GetValueOrDefault("code") == GoodOAuthCode => Results.Content(Paths.ReadFixture("slack_webapi_oauth_v2_access_response.json"), "application/json"),
+        _ => Results.Json(new { ok = false, error = form.ContainsKey("code") ? "invalid_code" : "invalid_refresh_token" }),
+    };
 
     private JsonObject UserInfo(string userId) => new()
     {
@@ -104,7 +172,7 @@ public sealed class FakeSlack : IAsyncDisposable
             ["name"] = userId.ToLowerInvariant(),
             ["real_name"] = $"Teacher {userId}",
             ["tz"] = TimeZones.GetValueOrDefault(userId, "America/Chicago"),
-            ["is_admin"] = false,
+            ["is_admin"] = Admins.ContainsKey(userId),
             ["profile"] = new JsonObject { ["display_name"] = $"Teacher {userId}" },
         },
     };
@@ -113,6 +181,9 @@ public sealed class FakeSlack : IAsyncDisposable
 
     private sealed record ScriptedAnswer(int Status, string Body, string? RetryAfter);
 }
+
+/// <summary>A message the fake Slack holds in a conversation.</summary>
+public sealed record PostedMessage(string Channel, string Ts, string Text, string? DeliveryKey, string? BlocksJson);
 
 /// <summary>One request PeerBot made to the fake Slack.</summary>
 public sealed record SlackCall(string Method, string Authorization, string ContentType, string Body)
