@@ -8,7 +8,8 @@ internal sealed partial class WeightedMatching
     /// <summary>Walks up from two S-vertices of the same tree, alternately, to their closest common blossom base.</summary>
     private int ScanBlossom(int v, int w)
     {
-        var path = new List<int>();
+        var path = _crumbs;
+        path.Clear();
         var found = -1;
         while (v != -1 || w != -1)
         {
@@ -81,7 +82,7 @@ internal sealed partial class WeightedMatching
             bw = _inBlossom[w];
         }
 
-        var leaves = new List<int>();
+        var leaves = _blossomLeaves;
         foreach (var child in path)
         {
             if (child >= _n)
@@ -210,7 +211,7 @@ internal sealed partial class WeightedMatching
         _treeMembers[tree].Add(baseChild);
         if (baseChild >= _n)
         {
-            _expandEvents.Push(_now + _zBase[baseChild], baseChild);
+            _events.Push(_now + _zBase[baseChild], (baseChild << 2) | ExpandEvent);
         }
 
         // Children off the path become unlabelled; S-vertices may reach them from now on.

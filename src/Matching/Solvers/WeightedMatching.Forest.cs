@@ -59,7 +59,7 @@ internal sealed partial class WeightedMatching
         {
             var b = _inBlossom[w];
             Debug.Assert(_label[b] == Free, "only unlabelled blossoms get a label");
-            var leaves = new List<int>();
+            var leaves = _scratch;
             SettleLeaves(b, leaves);
             _zTime[b] = _now;
             _label[b] = label;
@@ -78,7 +78,7 @@ internal sealed partial class WeightedMatching
 
             if (b >= _n)
             {
-                _expandEvents.Push(_now + _zBase[b], b);
+                _events.Push(_now + _zBase[b], (b << 2) | ExpandEvent);
             }
 
             var mateEnd = _mate[_base[b]];
@@ -93,9 +93,11 @@ internal sealed partial class WeightedMatching
     /// </summary>
     private void Dissolve(int treeA, int treeB)
     {
-        var released = new List<int>();
-        var leaves = new List<int>();
-        var expand = new List<int>();
+        var released = _released;
+        var leaves = _releasedLeaves;
+        var expand = _expandLater;
+        released.Clear();
+        expand.Clear();
         foreach (var tree in (ReadOnlySpan<int>)[treeA, treeB])
         {
             foreach (var b in _treeMembers[tree])
@@ -150,7 +152,7 @@ internal sealed partial class WeightedMatching
             var bw = _inBlossom[_endpoint[p]];
             if (bw != bv && _label[bw] == S)
             {
-                _growEvents.Push(_now + Slack(p >> 1), p >> 1);
+                _events.Push(_now + Slack(p >> 1), ((p >> 1) << 2) | GrowEvent);
             }
         }
     }

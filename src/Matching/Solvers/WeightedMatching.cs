@@ -8,8 +8,8 @@ namespace PeerBot.Matching.Solvers;
 /// are taken apart, instead of relabelling the whole graph after every augmentation;</item>
 /// <item>lazy duals: a vertex's dual is stored with the time its current rate (−1 in an S-blossom, +1 in a
 /// T-blossom, 0 unlabelled) began, so a dual update is O(1) instead of O(n);</item>
-/// <item>three heaps of "when does this become tight" events (S–free edges, S–S edges, T-blossom duals reaching
-/// zero) in place of scanning every vertex for the next dual step.</item>
+/// <item>one monotone queue of "when does this become tight" events (S–free edges, S–S edges, T-blossom duals
+/// reaching zero) in place of scanning every vertex for the next dual step; stale events are skipped when popped.</item>
 /// </list>
 /// Free vertices stay S-roots whose duals fall together, which is what makes the result maximum-cardinality first.
 /// Units follow Van Rantwijk: slack(uv) = y(u) + y(v) − 2w(uv), all integers.
@@ -20,6 +20,9 @@ internal sealed partial class WeightedMatching
     private const int S = 1;
     private const int T = 2;
     private const int Breadcrumb = 4;
+    private const int GrowEvent = 0;
+    private const int BlossomEvent = 1;
+    private const int ExpandEvent = 2;
 
     private readonly int _n;
     private readonly int[] _endpoint;
@@ -41,21 +44,19 @@ internal sealed partial class WeightedMatching
     private readonly long[] _zTime;
     private readonly int[] _tree;
     private readonly List<int>[] _treeMembers;
-    private readonly MinHeap _growEvents;
-    private readonly MinHeap _blossomEvents;
-    private readonly MinHeap _expandEvents = new();
+    private readonly RadixHeap _events = new();
     private readonly Stack<int> _queue = new();
-    private readonly Func<long, int, bool> _validGrow;
-    private readonly Func<long, int, bool> _validBlossom;
-    private readonly Func<long, int, bool> _validExpand;
+    private readonly List<int> _scratch = [];
+    private readonly List<int> _released = [];
+    private readonly List<int> _releasedLeaves = [];
+    private readonly List<int> _expandLater = [];
+    private readonly List<int> _crumbs = [];
+    private readonly List<int> _blossomLeaves = [];
     private long _now;
 
     private WeightedMatching(int vertexCount, IReadOnlyList<WeightedEdge> edges)
     {
         _n = vertexCount;
-        _validGrow = ValidGrow;
-        _validBlossom = ValidBlossom;
-        _validExpand = ValidExpand;
         var m = edges.Count;
         _endpoint = new int[2 * m];
         _weight = new long[m];
@@ -106,8 +107,6 @@ internal sealed partial class WeightedMatching
         _zTime = new long[2 * _n];
         _tree = new int[2 * _n];
         _treeMembers = new List<int>[_n];
-        _growEvents = new MinHeap(Math.Max(16, m));
-        _blossomEvents = new MinHeap(Math.Max(16, m));
         Array.Fill(_mate, -1);
         Array.Fill(_labelEnd, -1);
         Array.Fill(_parent, -1);
@@ -125,13 +124,18 @@ internal sealed partial class WeightedMatching
             _unused.Push(b);
         }
 
-        for (var v = _n - 1; v >= 0; v--)
+        for (var v = 0; v < _n; v++)
         {
             // Every vertex starts as the S-root of its own tree; tree ids are root vertices.
             _label[v] = S;
             _tree[v] = v;
             _treeMembers[v] = [v];
-            _queue.Push(v);
+        }
+
+        for (var k = m - 1; k >= 0; k--)
+        {
+            // All duals start equal, so edges become tight heaviest first: the first events build a greedy matching.
+            _events.Push(maxWeight - _weight[k], (k << 2) | BlossomEvent);
         }
     }
 
@@ -211,7 +215,7 @@ internal sealed partial class WeightedMatching
                 }
                 else
                 {
-                    _blossomEvents.Push(_now + (slack / 2), k);
+                    _events.Push(_now + (slack / 2), (k << 2) | BlossomEvent);
                 }
             }
             else if (slack == 0)
@@ -220,7 +224,7 @@ internal sealed partial class WeightedMatching
             }
             else
             {
-                _growEvents.Push(_now + slack, k);
+                _events.Push(_now + slack, (k << 2) | GrowEvent);
             }
         }
     }
@@ -240,63 +244,36 @@ internal sealed partial class WeightedMatching
         }
     }
 
-    /// <summary>Advances time to the next event and handles it; false when there is none.</summary>
+    /// <summary>Advances time to the next event that is still valid and handles it; false when there is none.</summary>
     private bool NextEvent()
     {
-        var grow = PeekValid(_growEvents, _validGrow);
-        var blossom = PeekValid(_blossomEvents, _validBlossom);
-        var expand = PeekValid(_expandEvents, _validExpand);
-        if (!grow && !blossom && !expand)
+        while (_events.TryPop(out var key, out var item))
         {
-            return false;
-        }
-
-        var growKey = grow ? _growEvents.PeekKey : long.MaxValue;
-        var blossomKey = blossom ? _blossomEvents.PeekKey : long.MaxValue;
-        var expandKey = expand ? _expandEvents.PeekKey : long.MaxValue;
-        if (growKey <= blossomKey && growKey <= expandKey)
-        {
-            _now = growKey;
-            var k = _growEvents.PeekItem;
-            _growEvents.Pop();
-            int u = _endpoint[2 * k], v = _endpoint[(2 * k) + 1];
-            if (_label[_inBlossom[u]] == S)
+            var id = item >> 2;
+            switch (item & 3)
             {
-                AssignLabel(v, T, 2 * k, _tree[_inBlossom[u]]);
-            }
-            else
-            {
-                AssignLabel(u, T, (2 * k) + 1, _tree[_inBlossom[v]]);
-            }
-        }
-        else if (blossomKey <= expandKey)
-        {
-            _now = blossomKey;
-            var k = _blossomEvents.PeekItem;
-            _blossomEvents.Pop();
-            OnTightBetweenS(k);
-        }
-        else
-        {
-            _now = expandKey;
-            var b = _expandEvents.PeekItem;
-            _expandEvents.Pop();
-            ExpandBlossom(b, endStage: false);
-        }
+                case GrowEvent when ValidGrow(key, id):
+                    _now = key;
+                    int u = _endpoint[2 * id], v = _endpoint[(2 * id) + 1];
+                    if (_label[_inBlossom[u]] == S)
+                    {
+                        AssignLabel(v, T, 2 * id, _tree[_inBlossom[u]]);
+                    }
+                    else
+                    {
+                        AssignLabel(u, T, (2 * id) + 1, _tree[_inBlossom[v]]);
+                    }
 
-        return true;
-    }
-
-    private static bool PeekValid(MinHeap heap, Func<long, int, bool> valid)
-    {
-        while (heap.Count > 0)
-        {
-            if (valid(heap.PeekKey, heap.PeekItem))
-            {
-                return true;
+                    return true;
+                case BlossomEvent when ValidBlossom(key, id):
+                    _now = key;
+                    OnTightBetweenS(id);
+                    return true;
+                case ExpandEvent when ValidExpand(key, id):
+                    _now = key;
+                    ExpandBlossom(id, endStage: false);
+                    return true;
             }
-
-            heap.Pop();
         }
 
         return false;

@@ -1,0 +1,1 @@
+namespace PeerBot.Matching.Tests.Support; internal static class Population {}
