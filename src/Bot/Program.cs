@@ -1,6 +1,7 @@
 using PeerBot.Bot.Cli;
 using PeerBot.Bot.Commands;
 using PeerBot.Bot.Database;
+using PeerBot.Bot.Delivery;
 using PeerBot.Bot.Hosting;
 using PeerBot.Bot.Scheduling;
 using PeerBot.Bot.Slack;
@@ -16,6 +17,7 @@ builder.AddDatabase();
 builder.AddScheduling();
 builder.AddCommands();
 builder.AddSlack();
+builder.AddDelivery();
 
 var app = builder.Build();
 app.UseAuthentication();

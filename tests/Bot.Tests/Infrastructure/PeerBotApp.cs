@@ -40,10 +40,11 @@ public sealed class PeerBotApp : WebApplicationFactory<Program>
 
     public string ConnectionString { get; }
 
-    public static async Task<PeerBotApp> StartAsync(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, bool database = true)
+    /// <param name="connectionString">Another app's database, to run several instances on one database.</param>
+    public static async Task<PeerBotApp> StartAsync(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, bool database = true, string? connectionString = null)
     {
         var slack = await FakeSlack.StartAsync();
-        var connectionString = database ? await TestDatabase.CreateAsync() : "";
+        connectionString = database ? connectionString ?? await TestDatabase.CreateAsync() : "";
         var all = new Dictionary<string, string?>
         {
             ["ConnectionStrings:PeerBot"] = connectionString,

@@ -1,0 +1,38 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace PeerBot.Scheduler.Delivery;
+
+/// <summary>Settings under <c>PeerBot:Outbox</c>: how fast and how stubbornly the outbox delivers.</summary>
+public sealed class OutboxOptions
+{
+    /// <summary>Messages per second per workspace, per instance (Slack allows bursts but about 1/s per channel; 0 = no limit).</summary>
+    [Range(0, 10_000)]
+    public double WorkspaceMessagesPerSecond { get; set; } = 20;
+
+    /// <summary>Minimum gap between two messages into one conversation (Slack: about 1 s).</summary>
+    public TimeSpan ChannelInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Sends in flight at once per instance.</summary>
+    [Range(1, 256)]
+    public int Concurrency { get; set; } = 16;
+
+    /// <summary>Rows claimed per round trip to the database.</summary>
+    [Range(1, 5_000)]
+    public int BatchSize { get; set; } = 200;
+
+    /// <summary>Tries before a message becomes a dead letter (429s count too, so a storm cannot retry for ever).</summary>
+    [Range(1, 100)]
+    public int MaxAttempts { get; set; } = 8;
+
+    /// <summary>How long a claim holds. Far longer than one HTTP call (60 s at most), so another instance only takes over a row whose sender died.</summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How often an idle dispatcher looks for due rows that another instance (or time) made ready.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>First retry delay after a failure; doubled each attempt.</summary>
+    public TimeSpan RetryBase { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Off for tools that only fill the outbox (the benchmark drives its own dispatcher).</summary>
+    public bool DispatcherEnabled { get; set; } = true;
+}

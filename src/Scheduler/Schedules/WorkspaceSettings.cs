@@ -1,0 +1,17 @@
+namespace PeerBot.Scheduler.Schedules;
+
+/// <summary>A workspace's rhythm, as its admins set it.</summary>
+/// <param name="PairingSchedule">Cron (5 fields) in <see cref="TimeZone"/>.</param>
+/// <param name="PairingEveryWeeks">Rounds run in every Nth week counted from <see cref="PairingAnchor"/> (2 = every other).</param>
+public sealed record WorkspaceSettings(
+    Guid WorkspaceId,
+    string TimeZone,
+    string PairingSchedule,
+    int PairingEveryWeeks,
+    DateOnly PairingAnchor,
+    string CheckInSchedule,
+    int PodSize,
+    SendingWindow Window)
+{
+    public TimeZoneInfo Zone => TimeZones.FindOr(TimeZone, TimeZoneInfo.Utc);
+}

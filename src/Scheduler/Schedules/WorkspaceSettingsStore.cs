@@ -1,0 +1,88 @@
+using Npgsql;
+using PeerBot.Scheduler.Workspaces;
+
+namespace PeerBot.Scheduler.Schedules;
+
+/// <summary>Reads and changes a workspace's rhythm. Changes forget the cached workspace so the next request sees them.</summary>
+public sealed class WorkspaceSettingsStore(NpgsqlDataSource db, WorkspaceDirectory workspaces)
+{
+    public async Task<WorkspaceSettings> GetAsync(Guid workspaceId, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand("""
+            select time_zone, pairing_schedule, pairing_every_weeks, pairing_anchor, checkin_schedule, pod_size, send_from, send_until
+            from workspaces where id = $1
+            """);
+        cmd.Parameters.Add(new() { Value = workspaceId });
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        if (!await r.ReadAsync(ct))
+        {
+            throw new InvalidOperationException($"No workspace {workspaceId}");
+        }
+
+        var s = (TimeZone: r.GetString(0), Pairing: r.GetString(1), Every: r.GetInt32(2), Anchor: r.GetFieldValue<DateOnly>(3),
+            CheckIn: r.GetString(4), Pod: r.GetInt32(5), From: r.GetFieldValue<TimeOnly>(6), Until: r.GetFieldValue<TimeOnly>(7));
+        await r.DisposeAsync();
+        var breaks = await BreaksAsync(workspaceId, ct);
+        return new WorkspaceSettings(workspaceId, s.TimeZone, s.Pairing, s.Every, s.Anchor, s.CheckIn, s.Pod, new SendingWindow(s.From, s.Until, breaks));
+    }
+
+    public async Task<IReadOnlyList<Guid>> WorkspaceIdsAsync(CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand("select id from workspaces order by id");
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        var ids = new List<Guid>();
+        while (await r.ReadAsync(ct))
+        {
+            ids.Add(r.GetGuid(0));
+        }
+
+        return ids;
+    }
+
+    public Task SetTimeZoneAsync(Guid id, string zone, CancellationToken ct) => UpdateAsync(id, "time_zone = $2", ct, zone);
+
+    public Task SetPairingScheduleAsync(Guid id, string cron, int everyWeeks, DateOnly anchor, CancellationToken ct) =>
+        UpdateAsync(id, "pairing_schedule = $2, pairing_every_weeks = $3, pairing_anchor = $4", ct, cron, everyWeeks, anchor);
+
+    public Task SetCheckInScheduleAsync(Guid id, string cron, CancellationToken ct) => UpdateAsync(id, "checkin_schedule = $2", ct, cron);
+
+    public Task SetPodSizeAsync(Guid id, int size, CancellationToken ct) => UpdateAsync(id, "pod_size = $2", ct, size);
+
+    public Task SetSendingHoursAsync(Guid id, TimeOnly from, TimeOnly until, CancellationToken ct) => UpdateAsync(id, "send_from = $2, send_until = $3", ct, from, until);
+
+    public async Task AddBreakAsync(Guid id, SchoolBreak schoolBreak, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand("insert into school_breaks (workspace_id, starts, ends) values ($1, $2, $3)");
+        cmd.Parameters.Add(new() { Value = id });
+        cmd.Parameters.Add(new() { Value = schoolBreak.Starts });
+        cmd.Parameters.Add(new() { Value = schoolBreak.Ends });
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    private async Task<IReadOnlyList<SchoolBreak>> BreaksAsync(Guid id, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand("select starts, ends from school_breaks where workspace_id = $1 order by starts");
+        cmd.Parameters.Add(new() { Value = id });
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        var list = new List<SchoolBreak>();
+        while (await r.ReadAsync(ct))
+        {
+            list.Add(new SchoolBreak(r.GetFieldValue<DateOnly>(0), r.GetFieldValue<DateOnly>(1)));
+        }
+
+        return list;
+    }
+
+    private async Task UpdateAsync(Guid id, string set, CancellationToken ct, params object[] values)
+    {
+        await using var cmd = db.CreateCommand($"update workspaces set {set} where id = $1");
+        cmd.Parameters.Add(new() { Value = id });
+        foreach (var v in values)
+        {
+            cmd.Parameters.Add(new() { Value = v });
+        }
+
+        await cmd.ExecuteNonQueryAsync(ct);
+        workspaces.Invalidate(id);
+    }
+}
