@@ -26,7 +26,7 @@ public sealed class BotConnector(HttpClient http, BotFrameworkTokens tokens)
     {
         var request = new JsonObject
         {
-            ["bot"] = new JsonObject { ["id"] = botId },
+            ["bot"] = new JsonObject { ["id"] = botId, ["name"] = TeamsWelcome.AppName },
             ["members"] = new JsonArray(new JsonObject { ["id"] = userId }),
             ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = tenantId } },
         };

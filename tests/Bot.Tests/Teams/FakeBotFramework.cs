@@ -108,20 +108,24 @@ public sealed class FakeBotFramework : IAsyncDisposable
         });
     }
 
-    public async Task<IReadOnlyList<ConnectorCall>> WaitForActivitiesAsync(int count, int timeoutMs = 10_000)
+    public IReadOnlyList<ConnectorCall> ActivitiesTo(string conversationId) => [.. Activities.Where(c => c.IsTo(conversationId))];
+
+    /// <summary>Waits until at least <paramref name="count"/> activities went to the conversation (any, when null).</summary>
+    public async Task<IReadOnlyList<ConnectorCall>> WaitForActivitiesAsync(int count, string? conversationId = null, int timeoutMs = 10_000)
     {
         var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
         while (DateTime.UtcNow < deadline)
         {
-            if (Activities.Count >= count)
+            var calls = conversationId is null ? Activities : ActivitiesTo(conversationId);
+            if (calls.Count >= count)
             {
-                return Activities;
+                return calls;
             }
 
             await Task.Delay(20);
         }
 
-        throw new TimeoutException($"Expected {count} activities, got {Activities.Count}: {string.Join(", ", Calls.Select(c => c.Path))}");
+        throw new TimeoutException($"Expected {count} activities, got: {string.Join(", ", Calls.Select(c => c.Path))}");
     }
 
     private async Task<IResult> RecordAsync(HttpContext context, Func<IResult> answer)
@@ -170,4 +174,7 @@ public sealed class FakeBotFramework : IAsyncDisposable
 public sealed record ConnectorCall(string Path, string Authorization, string Body)
 {
     public JsonNode? Json => Body.StartsWith('{') ? JsonNode.Parse(Body) : null;
+
+    public bool IsTo(string conversationId) =>
+        Uri.UnescapeDataString(Path).EndsWith($"/conversations/{conversationId}/activities", StringComparison.Ordinal);
 }
