@@ -5,6 +5,7 @@ using PeerBot.Bot.Delivery;
 using PeerBot.Bot.Hosting;
 using PeerBot.Bot.Scheduling;
 using PeerBot.Bot.Slack;
+using PeerBot.Bot.Teams;
 
 if (CommandLine.IsVerb(args))
 {
@@ -17,6 +18,7 @@ builder.AddDatabase();
 builder.AddScheduling();
 builder.AddCommands();
 builder.AddSlack();
+builder.AddTeams();
 builder.AddDelivery();
 
 var app = builder.Build();
@@ -24,6 +26,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealth();
 app.MapSlack();
+app.MapTeams();
 app.MapScheduling();
 app.LogStartup();
 await app.RunAsync();
