@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Http.Resilience;
 using PeerBot.Bot.Slack.Events;
 using PeerBot.Bot.Slack.Install;
+using PeerBot.Bot.Slack.SocketMode;
 using PeerBot.Scheduler.Chat;
 
 namespace PeerBot.Bot.Slack;
@@ -28,6 +29,7 @@ public static class SlackExtensions
         });
         s.AddSlackInstall();
         s.AddSlackEvents();
+        s.AddSlackSocketMode();
         s.AddSingleton<SlackChatGateway>();
         s.AddSingleton<IChatGateway>(sp => sp.GetRequiredService<SlackChatGateway>());
         s.AddSingleton<SlackRequest>();

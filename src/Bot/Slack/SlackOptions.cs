@@ -22,5 +22,8 @@ public sealed class SlackOptions
     /// <summary>How long a request may work before PeerBot acknowledges and answers later via response_url (Slack allows 3 s).</summary>
     public TimeSpan AckBudget { get; set; } = TimeSpan.FromMilliseconds(2500);
 
+    /// <summary>Longest wait between Socket Mode reconnect attempts after a drop (the wait doubles from one second).</summary>
+    public TimeSpan SocketModeMaxBackoff { get; set; } = TimeSpan.FromSeconds(30);
+
     public bool Enabled => !string.IsNullOrEmpty(SigningSecret);
 }
