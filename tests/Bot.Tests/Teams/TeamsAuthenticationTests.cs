@@ -62,6 +62,20 @@ public sealed class TeamsAuthenticationTests(TeamsApp teams) : IClassFixture<Tea
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("Teams:OpenIdMetadataUrl", "http://login.example.com/v1/.well-known/openidconfiguration")]
+    [InlineData("Teams:TokenEndpoint", "http://login.example.com/botframework.com/oauth2/v2.0/token")]
+    [InlineData("Teams:AppPassword", "")]
+    public async Task UnsafeSettings_FailAtStart_NamingTheSetting(string setting, string value)
+    {
+        var settings = Bf.Settings;
+        settings[setting] = value;
+
+        var e = await Assert.ThrowsAnyAsync<Exception>(() => PeerBotApp.StartAsync(settings));
+
+        Assert.Contains(setting, e.ToString());
+    }
+
     [Fact]
     public async Task WithoutAppId_TheEndpointIsOff()
     {

@@ -3,10 +3,11 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using PeerBot.Bot.Commands;
 using PeerBot.Bot.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace PeerBot.Bot.Tests.Teams;
 
-public sealed class TeamsConversationTests(TeamsApp teams) : IClassFixture<TeamsApp>
+public sealed class TeamsConversationTests(TeamsApp teams, ITestOutputHelper output) : IClassFixture<TeamsApp>
 {
     private FakeBotFramework Bf => teams.BotFramework;
 
@@ -14,11 +15,13 @@ public sealed class TeamsConversationTests(TeamsApp teams) : IClassFixture<Teams
     public async Task PersonalMessage_Help_IsAnsweredInTheSameChatWithTheBotsToken()
     {
         var activity = TeamsActivities.Personal(Bf, "HELP", userId: "29:help-user");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
 
         var response = await TeamsActivities.SendAsync(teams.App, Bf, activity);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var reply = Assert.Single(await Bf.WaitForActivitiesAsync(1, "a:personal-29:help-user"));
+        var reply = Assert.Single(await Bf.WaitForActivitiesAsync(1, "a:personal-29:help-user", timeoutMs: 2000));
+        output.WriteLine($"help answered in {clock.ElapsedMilliseconds} ms");
         Assert.Equal($"Bearer {FakeBotFramework.AccessToken}", reply.Authorization);
         Assert.Equal("message", reply.Json!["type"]!.GetValue<string>());
         Assert.Equal(activity["id"]!.GetValue<string>(), reply.Json["replyToId"]!.GetValue<string>());
@@ -76,6 +79,20 @@ public sealed class TeamsConversationTests(TeamsApp teams) : IClassFixture<Teams
         var welcomes = toUser.Where(c => c.Json!["text"]!.GetValue<string>().Contains("Thanks for adding PeerBot", StringComparison.Ordinal)).ToList();
         var welcome = Assert.Single(welcomes);
         Assert.Contains("**join [fields]**", welcome.Json!["text"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Leave_ErasesThePersonsStoredChat()
+    {
+        const string user = "29:leaver";
+        await TeamsActivities.SendAsync(teams.App, Bf, TeamsActivities.Personal(Bf, "join role:peer subjects:math years:4", user));
+        Assert.Equal(1L, await teams.App.ScalarAsync<long>("select count(*) from teams_conversations where user_id = $1 and member_id is not null", user));
+
+        await TeamsActivities.SendAsync(teams.App, Bf, TeamsActivities.Personal(Bf, "leave", user));
+
+        var replies = await Bf.WaitForActivitiesAsync(2, $"a:personal-{user}");
+        Assert.Contains("erased", replies[1].Json!["text"]!.GetValue<string>());
+        Assert.Equal(0L, await teams.App.ScalarAsync<long>("select count(*) from teams_conversations where user_id = $1", user));
     }
 
     [Fact]
