@@ -44,13 +44,17 @@ public sealed partial class DatabaseConnection(IConfiguration configuration, IOp
         return _cluster.ConnectionString;
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Stops the private cluster if this process started it; a configured database is left alone.</summary>
+    public async Task StopAsync()
     {
-        if (_cluster is not null)
+        if (_cluster is { } cluster)
         {
-            await _cluster.DisposeAsync();
+            _cluster = null;
+            await cluster.DisposeAsync();
         }
     }
+
+    public async ValueTask DisposeAsync() => await StopAsync();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "No ConnectionStrings__PeerBot configured: using a private PostgreSQL cluster under {Directory}")]
     private partial void LogNoConnectionString(string directory);

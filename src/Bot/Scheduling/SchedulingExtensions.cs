@@ -13,17 +13,24 @@ public static class SchedulingExtensions
     {
         var s = builder.Services;
         s.AddOptions<SchedulingOptions>().BindConfiguration("PeerBot").ValidateDataAnnotations().ValidateOnStart();
-        s.AddHangfire((sp, config) => config
+        // Our own storage instance instead of Hangfire's static JobStorage.Current: several hosts in one
+        // process (tests, the simulator) must each talk to their own database.
+        s.AddSingleton<JobStorage>(sp =>
+        {
+            var options = new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true, QueuePollInterval = TimeSpan.FromSeconds(1) };
+            return new PostgreSqlStorage(new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(sp.GetRequiredService<DatabaseConnection>().ConnectionString, options), options);
+        });
+        s.AddSingleton<Hangfire.Logging.ILogProvider>(sp => new HostScopedHangfireLog(sp.GetRequiredService<ILoggerFactory>()));
+        s.AddHangfire(config => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings()
-            .UsePostgreSqlStorage(
-                c => c.UseNpgsqlConnection(sp.GetRequiredService<DatabaseConnection>().ConnectionString),
-                new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true, QueuePollInterval = TimeSpan.FromSeconds(1) }));
+            .UseRecommendedSerializerSettings());
         s.AddHangfireServer((sp, o) =>
         {
             o.WorkerCount = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<SchedulingOptions>>().Value.Workers;
             o.ServerName = $"peerbot:{Environment.MachineName}:{Environment.ProcessId}";
+            // This host's own container, not Hangfire's process-global activator (see the JobStorage note above).
+            o.Activator = new Hangfire.AspNetCore.AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>());
         });
         s.AddTransient<HeartbeatJob>();
         s.AddHostedService<HeartbeatOnStart>();
