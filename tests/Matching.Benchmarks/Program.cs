@@ -1,23 +1,17 @@
 using System.Diagnostics;
-using PeerBot.Matching.Solvers;
+using PeerBot.Matching.Pods;
+using PeerBot.Matching.Rounds;
+using PeerBot.Matching.Tests.Support;
 
-var sw = Stopwatch.StartNew();
-var random = new Random(1);
-var n = 10000;
-var edges = new List<WeightedEdge>();
-for (var u = 0; u < n; u++)
+var today = new DateOnly(2026, 9, 14);
+var people = Population.Peers(10000, 1);
+foreach (var size in new[] { 2, 2, 3, 4, 4 })
 {
-    for (var d = 0; d < 10; d++)
-    {
-        var v = random.Next(n);
-        if (v != u) edges.Add(new(u, v, random.Next(2000, 9000)));
-    }
-}
-for (var run = 0; run < 8; run++)
-{
-    sw.Restart();
-    var s = WeightedMatching.Run(n, edges);
-    var ms = sw.ElapsedMilliseconds;
-    var mates = s.Mates();
-    Console.WriteLine($"{ms} ms matched {mates.Count(m => m >= 0)} {(run == 0 ? s.VerifyOptimum() ?? "ok" : "")}");
+    var proc = Process.GetCurrentProcess();
+    var c0 = proc.TotalProcessorTime;
+    var sw = Stopwatch.StartNew();
+    var r = PodBuilder.Build(people, new RoundOptions { Today = today, PodSize = size });
+    proc.Refresh();
+    Console.WriteLine($"size {size}: {sw.ElapsedMilliseconds} ms cpu {(proc.TotalProcessorTime - c0).TotalMilliseconds:F0} pods {r.Stats.Pods} unplaced {r.Stats.Unplaced} sizes {string.Join(",", r.Stats.Sizes)} mean {r.Stats.MeanPairScore} edges {r.Stats.CandidateEdges}");
+    Console.WriteLine(r.Pods[0]);
 }

@@ -22,137 +22,138 @@ internal static class CandidateSearch
         bool queryIsFirst,
         int seed)
     {
-        var members = index.Members;
         var localOf = new int[pool.Count];
         Array.Fill(localOf, -1);
-        for (var i = 0; i < members.Length; i++)
+        for (var i = 0; i < index.Members.Length; i++)
         {
-            localOf[members[i]] = i;
+            localOf[index.Members[i]] = i;
         }
 
+        var topK = new int[queries.Length];
         var stride = 1;
-        foreach (var q in queries)
+        for (var qi = 0; qi < queries.Length; qi++)
         {
-            stride = Math.Max(stride, topKOf(q));
+            topK[qi] = topKOf(queries[qi]);
+            stride = Math.Max(stride, topK[qi]);
         }
 
         var result = new NeighbourLists(queries.Length, stride);
-        var budget = pool.Options.Limits.ScanBudget;
         var chunks = (queries.Length + Chunk - 1) / Chunk;
         Parallel.For(
             0,
             chunks,
-            () => new Scratch(members.Length, stride),
-            (chunk, _, scratch) =>
+            () => new Searcher(pool, scorer, index, localOf, stride, queryIsFirst, seed),
+            (chunk, _, searcher) =>
             {
                 var end = Math.Min(queries.Length, (chunk + 1) * Chunk);
                 for (var qi = chunk * Chunk; qi < end; qi++)
                 {
-                    Search(qi, scratch);
+                    searcher.Search(queries[qi], topK[qi]);
+                    searcher.CopyTo(result, qi, topK[qi]);
                 }
 
-                return scratch;
+                return searcher;
             },
             _ => { });
         return result;
+    }
 
-        void Search(int qi, Scratch scratch)
+    /// <summary>One thread's search state: stamps mark who was already scored (or ruled out) for the current query.</summary>
+    private sealed class Searcher(
+        RoundPool pool, CompatibilityScorer scorer, CandidateIndex index, int[] localOf, int stride, bool queryIsFirst, int seed)
+    {
+        private readonly int[] _stamp = new int[index.Members.Length];
+        private readonly int[] _members = index.Members;
+        private readonly int _budget = pool.Options.Limits.ScanBudget;
+        private readonly TopK _top = new(stride);
+        private readonly List<long> _keys = [];
+        private int _mark;
+        private int _scanned;
+
+        public void Search(int q, int k)
         {
-            var q = queries[qi];
-            var mark = ++scratch.Mark;
-            var stamp = scratch.Stamp;
+            var mark = ++_mark;
             foreach (var partner in pool.Forbidden.PartnersOf(q))
             {
                 if (localOf[partner] >= 0)
                 {
-                    stamp[localOf[partner]] = mark;
+                    _stamp[localOf[partner]] = mark;
                 }
             }
 
             if (localOf[q] >= 0)
             {
-                stamp[localOf[q]] = mark;
+                _stamp[localOf[q]] = mark;
             }
 
-            var top = scratch.Top;
-            top.Clear();
-            var k = topKOf(q);
-            var scanned = 0;
-            for (var tier = 0; tier <= CandidateIndex.Tiers && scanned < budget; tier++)
+            _top.Clear();
+            _scanned = 0;
+            for (var tier = 0; tier < CandidateIndex.Tiers && _scanned < _budget; tier++)
             {
-                if (tier == CandidateIndex.Tiers)
+                _keys.Clear();
+                CandidateIndex.AddKeys(pool.Features, q, tier, _keys);
+                foreach (var key in _keys)
                 {
-                    // Nobody close enough: fall back to the whole side, so even an unusual profile gets candidates.
-                    if (top.Count >= k)
+                    if (_scanned < _budget && index.TryGetPosting(key, out var posting))
                     {
-                        break;
-                    }
-
-                    Scan(members.Length, null);
-                    break;
-                }
-
-                scratch.Keys.Clear();
-                CandidateIndex.AddKeys(pool.Features, q, tier, scratch.Keys);
-                foreach (var key in scratch.Keys)
-                {
-                    if (scanned >= budget)
-                    {
-                        break;
-                    }
-
-                    if (index.TryGetPosting(key, out var posting))
-                    {
-                        Scan(posting.Length, posting);
+                        Scan(q, mark, posting, posting.Length);
                     }
                 }
             }
 
-            var offset = qi * stride;
-            var count = Math.Min(top.Count, k);
+            if (_top.Count < k && _scanned < _budget)
+            {
+                // Nobody close enough: fall back to the whole side, so even an unusual profile gets candidates.
+                Scan(q, mark, null, _members.Length);
+            }
+        }
+
+        public void CopyTo(NeighbourLists result, int qi, int k)
+        {
+            var offset = qi * result.Stride;
+            var count = Math.Min(_top.Count, k);
             result.Count[qi] = count;
             for (var r = 0; r < count; r++)
             {
-                result.Item[offset + r] = top.Item(r);
-                result.Points[offset + r] = top.Points(r);
-            }
-
-            void Scan(int length, int[]? posting)
-            {
-                // Start at a seeded offset so a cut-off by the budget does not always favour the same people.
-                var start = (int)(SeededHash.Of(seed, q, length) % (ulong)length);
-                for (var i = 0; i < length && scanned < budget; i++)
-                {
-                    var pos = start + i;
-                    if (pos >= length)
-                    {
-                        pos -= length;
-                    }
-
-                    var local = posting is null ? pos : posting[pos];
-                    if (stamp[local] == mark)
-                    {
-                        continue;
-                    }
-
-                    stamp[local] = mark;
-                    var t = members[local];
-                    var points = queryIsFirst ? scorer.Points(q, t) : scorer.Points(t, q);
-                    top.Offer(points, (uint)SeededHash.Of(seed, Math.Min(q, t), Math.Max(q, t)), local);
-                    scanned++;
-                }
+                result.Item[offset + r] = _top.Item(r);
+                result.Points[offset + r] = _top.Points(r);
             }
         }
-    }
 
-    private sealed class Scratch(int members, int stride)
-    {
-        public int[] Stamp { get; } = new int[members];
+        private void Scan(int q, int mark, int[]? posting, int length)
+        {
+            var stamp = _stamp;
+            var members = _members;
+            var top = _top;
+            var scanned = _scanned;
+            var budget = _budget;
 
-        public int Mark { get; set; }
+            // Start at a seeded offset so a cut-off by the budget does not always favour the same people.
+            var pos = (int)(SeededHash.Of(seed, q, length) % (ulong)length);
+            for (var i = 0; i < length && scanned < budget; i++, pos++)
+            {
+                if (pos == length)
+                {
+                    pos = 0;
+                }
 
-        public TopK Top { get; } = new(stride);
+                var local = posting is null ? pos : posting[pos];
+                if (stamp[local] == mark)
+                {
+                    continue;
+                }
 
-        public List<long> Keys { get; } = [];
+                stamp[local] = mark;
+                scanned++;
+                var t = members[local];
+                var points = queryIsFirst ? scorer.Points(q, t) : scorer.Points(t, q);
+                if (points >= top.Threshold)
+                {
+                    top.Offer(points, (uint)SeededHash.Of(seed, Math.Min(q, t), Math.Max(q, t)), local);
+                }
+            }
+
+            _scanned = scanned;
+        }
     }
 }

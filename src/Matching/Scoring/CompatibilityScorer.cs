@@ -15,36 +15,29 @@ internal sealed class CompatibilityScorer
 
     private readonly PoolFeatures _pool;
     private readonly PairingKind _kind;
-    private readonly int[] _shareTable;
-    private readonly int _subjectWeight;
-    private readonly int _gradeWeight;
-    private readonly int _focusWeight;
+    private readonly int[] _subjectShare;
+    private readonly int[] _gradeShare;
+    private readonly int[] _focusShare;
+    private readonly int _subjectWords;
+    private readonly int _gradeWords;
+    private readonly int _focusWords;
     private readonly int[] _experience;
     private readonly int[] _overlap;
     private readonly int[] _zoneGap;
     private readonly int _school;
     private readonly SchoolPreference _preference;
-    private readonly byte[] _subjectCount;
-    private readonly byte[] _gradeCount;
-    private readonly byte[] _focusCount;
 
     public CompatibilityScorer(PoolFeatures pool, CompatibilityWeights weights, PairingKind kind)
     {
         weights.Validate();
         _pool = pool;
         _kind = kind;
-        _subjectWeight = Centi(weights.Subject);
-        _gradeWeight = Centi(weights.Grade);
-        _focusWeight = Centi(weights.Focus);
-        _shareTable = new int[(MaxTokens + 1) * (MaxTokens + 1)];
-        for (var shared = 0; shared <= MaxTokens; shared++)
-        {
-            for (var smaller = 1; smaller <= MaxTokens; smaller++)
-            {
-                // Fraction in 1/10000, applied to a weight with integer rounding in Share().
-                _shareTable[(shared * (MaxTokens + 1)) + smaller] = (int)Math.Round(10000.0 * Math.Min(shared, smaller) / smaller);
-            }
-        }
+        _subjectShare = ShareTable(weights.Subject);
+        _gradeShare = ShareTable(weights.Grade);
+        _focusShare = ShareTable(weights.Focus);
+        _subjectWords = pool.Subjects.Words;
+        _gradeWords = pool.Grades.Words;
+        _focusWords = pool.Focus.Words;
 
         _experience = new int[2 * GapOffset];
         for (var i = 0; i < _experience.Length; i++)
@@ -70,9 +63,6 @@ internal sealed class CompatibilityScorer
 
         _school = Centi(weights.School);
         _preference = weights.SchoolPreference;
-        _subjectCount = Counts(pool.SubjectIds);
-        _gradeCount = Counts(pool.GradeIds);
-        _focusCount = Counts(pool.FocusIds);
         Maximum = Centi(weights.Maximum);
     }
 
@@ -86,23 +76,34 @@ internal sealed class CompatibilityScorer
     /// <summary>Compatibility of <paramref name="a"/> and <paramref name="b"/>; when mentoring, a is the mentee and b the mentor.</summary>
     public int Points(int a, int b)
     {
-        var pool = _pool;
-        var points = Share(pool.SubjectBits, pool.Subjects.Words, _subjectCount, a, b, _subjectWeight)
-            + Share(pool.GradeBits, pool.Grades.Words, _gradeCount, a, b, _gradeWeight)
-            + Share(pool.FocusBits, pool.Focus.Words, _focusCount, a, b, _focusWeight);
+        ref readonly var ra = ref _pool.Rows[a];
+        ref readonly var rb = ref _pool.Rows[b];
+        int points;
+        if (_pool.Wide)
+        {
+            points = Share(_pool.SubjectBits, _subjectWords, a, b, Math.Min(ra.SubjectCount, rb.SubjectCount), _subjectShare)
+                + Share(_pool.GradeBits, _gradeWords, a, b, Math.Min(ra.GradeCount, rb.GradeCount), _gradeShare)
+                + Share(_pool.FocusBits, _focusWords, a, b, Math.Min(ra.FocusCount, rb.FocusCount), _focusShare);
+        }
+        else
+        {
+            points = _subjectShare[(Math.Min(BitOperations.PopCount(ra.Subjects & rb.Subjects), MaxTokens) * (MaxTokens + 1)) + Math.Min(ra.SubjectCount, rb.SubjectCount)]
+                + _gradeShare[(Math.Min(BitOperations.PopCount(ra.Grades & rb.Grades), MaxTokens) * (MaxTokens + 1)) + Math.Min(ra.GradeCount, rb.GradeCount)]
+                + _focusShare[(Math.Min(BitOperations.PopCount(ra.Focus & rb.Focus), MaxTokens) * (MaxTokens + 1)) + Math.Min(ra.FocusCount, rb.FocusCount)];
+        }
 
-        var gap = Math.Clamp(pool.Years[b] - pool.Years[a], -GapOffset, GapOffset - 1);
-        points += _experience[gap + GapOffset];
+        points += _experience[Math.Clamp(rb.Years - ra.Years, -GapOffset, GapOffset - 1) + GapOffset];
 
-        int maskA = pool.SlotMask[a], maskB = pool.SlotMask[b];
+        int maskA = ra.SlotMask, maskB = rb.SlotMask;
         if (maskA != 0 && maskB != 0)
         {
+            var slotBits = _pool.Slots;
             var common = maskA & maskB;
             var slots = 0;
             while (common != 0)
             {
                 var w = BitOperations.TrailingZeroCount(common);
-                slots += BitOperations.PopCount(pool.Slots[(a * PoolFeatures.SlotWords) + w] & pool.Slots[(b * PoolFeatures.SlotWords) + w]);
+                slots += BitOperations.PopCount(slotBits[(a * PoolFeatures.SlotWords) + w] & slotBits[(b * PoolFeatures.SlotWords) + w]);
                 common &= common - 1;
             }
 
@@ -110,16 +111,15 @@ internal sealed class CompatibilityScorer
         }
         else
         {
-            points += _zoneGap[Math.Min(Math.Abs(pool.OffsetMinutes[a] - pool.OffsetMinutes[b]) / 30, ZoneSteps)];
+            points += _zoneGap[Math.Min(Math.Abs(ra.OffsetMinutes - rb.OffsetMinutes) / 30, ZoneSteps)];
         }
 
-        int schoolA = pool.School[a], schoolB = pool.School[b];
-        if (schoolA >= 0 && schoolB >= 0)
+        if (ra.School >= 0 && rb.School >= 0)
         {
             points += _preference switch
             {
-                SchoolPreference.OtherSchool when schoolA != schoolB => _school,
-                SchoolPreference.SameSchool when schoolA == schoolB => _school,
+                SchoolPreference.OtherSchool when ra.School != rb.School => _school,
+                SchoolPreference.SameSchool when ra.School == rb.School => _school,
                 _ => 0,
             };
         }
@@ -139,40 +139,30 @@ internal sealed class CompatibilityScorer
 
     internal static double PeerGap(int gap, CompatibilityWeights w) => Math.Max(0, 1 - ((double)gap / w.PeerGapYears));
 
-    private int Share(ulong[] bits, int words, byte[] count, int a, int b, int weight)
+    private static int Share(ulong[] bits, int words, int a, int b, int smaller, int[] table)
     {
-        int smaller = Math.Min(count[a], count[b]);
-        if (smaller == 0 || weight == 0)
+        var shared = 0;
+        for (var w = 0; w < words; w++)
         {
-            return 0;
+            shared += BitOperations.PopCount(bits[(a * words) + w] & bits[(b * words) + w]);
         }
 
-        int shared;
-        if (words == 1)
+        return table[(Math.Min(shared, MaxTokens) * (MaxTokens + 1)) + smaller];
+    }
+
+    /// <summary>Points for sharing s of the smaller list's n tokens, at [s * 16 + n]: weight × s / n.</summary>
+    private static int[] ShareTable(double weight)
+    {
+        var table = new int[(MaxTokens + 1) * (MaxTokens + 1)];
+        for (var shared = 1; shared <= MaxTokens; shared++)
         {
-            shared = BitOperations.PopCount(bits[a] & bits[b]);
-        }
-        else
-        {
-            shared = 0;
-            for (var w = 0; w < words; w++)
+            for (var smaller = 1; smaller <= MaxTokens; smaller++)
             {
-                shared += BitOperations.PopCount(bits[(a * words) + w] & bits[(b * words) + w]);
+                table[(shared * (MaxTokens + 1)) + smaller] = Centi(weight * Math.Min(shared, smaller) / smaller);
             }
         }
 
-        return shared == 0 ? 0 : (int)(((long)weight * _shareTable[(Math.Min(shared, MaxTokens) * (MaxTokens + 1)) + smaller] + 5000) / 10000);
-    }
-
-    private static byte[] Counts(int[][] ids)
-    {
-        var counts = new byte[ids.Length];
-        for (var i = 0; i < ids.Length; i++)
-        {
-            counts[i] = (byte)Math.Min(ids[i].Length, MaxTokens);
-        }
-
-        return counts;
+        return table;
     }
 
     private static int Centi(double points) => (int)Math.Round(points * 100, MidpointRounding.AwayFromZero);

@@ -44,7 +44,31 @@ internal sealed class PoolFeatures
         SubjectBits = ToBits(SubjectIds, Subjects.Words);
         GradeBits = ToBits(GradeIds, Grades.Words);
         FocusBits = ToBits(FocusIds, Focus.Words);
+        Wide = Subjects.Words > 1 || Grades.Words > 1 || Focus.Words > 1;
+        Rows = new FeatureRow[n];
+        for (var i = 0; i < n; i++)
+        {
+            Rows[i] = new FeatureRow
+            {
+                Subjects = Wide ? 0 : SubjectBits[i],
+                Grades = Wide ? 0 : GradeBits[i],
+                Focus = Wide ? 0 : FocusBits[i],
+                School = School[i],
+                OffsetMinutes = (short)OffsetMinutes[i],
+                SlotMask = SlotMask[i],
+                SubjectCount = (byte)Math.Min(SubjectIds[i].Length, 15),
+                GradeCount = (byte)Math.Min(GradeIds[i].Length, 15),
+                FocusCount = (byte)Math.Min(FocusIds[i].Length, 15),
+                Years = (byte)Years[i],
+            };
+        }
     }
+
+    /// <summary>True when some field has more than 64 distinct tokens, so <see cref="Rows"/> cannot hold the token sets.</summary>
+    public bool Wide { get; }
+
+    /// <summary>Each person's features packed for the hot path.</summary>
+    public FeatureRow[] Rows { get; }
 
     public IReadOnlyList<TeacherProfile> People { get; }
 

@@ -1,0 +1,132 @@
+using System.Globalization;
+
+namespace PeerBot.Matching.Explanations;
+
+/// <summary>Profile tokens as words a teacher would say: "6-8" is "6th–8th-grade", "sel" is "SEL".</summary>
+internal static class Words
+{
+    private static readonly HashSet<string> Acronyms = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "ela", "ell", "esl", "sel", "pe", "cs", "stem", "steam", "ap", "ib", "sped", "cte", "udl", "mtss", "rti", "iep", "ipad",
+    };
+
+    private static readonly Dictionary<string, string> Phrases = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["pbl"] = "project-based learning",
+        ["project-based-learning"] = "project-based learning",
+        ["first-year-survival"] = "first-year survival",
+        ["social-emotional-learning"] = "social-emotional learning",
+    };
+
+    /// <summary>A subject or focus token as words.</summary>
+    public static string Topic(string token)
+    {
+        if (Phrases.TryGetValue(token, out var phrase))
+        {
+            return phrase;
+        }
+
+        var parts = token.Split('-', StringSplitOptions.RemoveEmptyEntries);
+        return string.Join(' ', parts.Select(p => Acronyms.Contains(p) ? p.ToUpperInvariant() : p));
+    }
+
+    /// <summary>A grade token as the adjective before a subject: "7th-grade", "6th–8th-grade", "kindergarten".</summary>
+    public static string GradeAdjective(string token)
+    {
+        var (from, to) = GradeRange(token);
+        return from is null ? token : to is null ? (from == "kindergarten" ? from : $"{from}-grade") : $"{from}–{to}-grade";
+    }
+
+    /// <summary>A grade token on its own: "7th grade", "grades 6–8", "kindergarten".</summary>
+    public static string GradeNoun(string token)
+    {
+        var (from, to) = GradeRange(token);
+        if (from is null)
+        {
+            return token;
+        }
+
+        return to is null ? (from == "kindergarten" ? from : $"{from} grade") : $"grades {Bare(token.Split('-')[0])}–{Bare(token.Split('-')[1])}";
+
+        static string Bare(string part) => part.Equals("k", StringComparison.OrdinalIgnoreCase) ? "K" : part;
+    }
+
+    public static string JoinAnd(IReadOnlyList<string> items) => items.Count switch
+    {
+        0 => "",
+        1 => items[0],
+        2 => $"{items[0]} and {items[1]}",
+        _ => $"{string.Join(", ", items.Take(items.Count - 1))} and {items[^1]}",
+    };
+
+    /// <summary>"Both of you", "all four of you", "three of you".</summary>
+    public static string WhoOf(int count, int of) => count == of
+        ? of == 2 ? "you both" : "you all"
+        : $"{Number(count)} of you";
+
+    public static string Number(int n) => n switch
+    {
+        2 => "two",
+        3 => "three",
+        4 => "four",
+        5 => "five",
+        _ => n.ToString(CultureInfo.InvariantCulture),
+    };
+
+    public static string FirstName(string name, string fallback)
+    {
+        var first = name.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+        return string.IsNullOrEmpty(first) ? fallback : first;
+    }
+
+    /// <summary>Teacher's words for a time of day: "before school", "after school".</summary>
+    public static string DayPart(TimeOnly time) => time.Hour switch
+    {
+        < 8 => "before school",
+        < 11 => "in the morning",
+        < 13 => "at lunch",
+        < 15 => "in the afternoon",
+        < 18 => "after school",
+        _ => "in the evening",
+    };
+
+    public static string Clock(TimeOnly time) => time.ToString(time.Minute == 0 ? "h tt" : "h:mm tt", CultureInfo.InvariantCulture).ToLowerInvariant();
+
+    public static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
+    private static (string? From, string? To) GradeRange(string token)
+    {
+        var parts = token.Split('-');
+        if (parts.Length == 1)
+        {
+            return (Ordinal(parts[0]), null);
+        }
+
+        if (parts.Length == 2 && Ordinal(parts[0]) is { } from && Ordinal(parts[1]) is { } to)
+        {
+            return (from == "kindergarten" ? "K" : from, to);
+        }
+
+        return (null, null);
+    }
+
+    private static string? Ordinal(string part)
+    {
+        if (part.Equals("k", StringComparison.OrdinalIgnoreCase) || part.Equals("kindergarten", StringComparison.OrdinalIgnoreCase))
+        {
+            return "kindergarten";
+        }
+
+        var digits = part.EndsWith("th", StringComparison.OrdinalIgnoreCase) || part.EndsWith("st", StringComparison.OrdinalIgnoreCase)
+            || part.EndsWith("nd", StringComparison.OrdinalIgnoreCase) || part.EndsWith("rd", StringComparison.OrdinalIgnoreCase)
+            ? part[..^2]
+            : part;
+        if (!int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n is < 1 or > 12)
+        {
+            return null;
+        }
+
+        var suffix = (n % 100) is 11 or 12 or 13 ? "th" : (n % 10) switch { 1 => "st", 2 => "nd", 3 => "rd", _ => "th" };
+        return $"{n}{suffix}";
+    }
+}
