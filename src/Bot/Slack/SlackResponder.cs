@@ -26,8 +26,8 @@ public sealed partial class SlackResponder(
 
     public async Task<IResult> RespondAsync(Task<CommandReply?> work, SlackReplyContext context)
     {
-        var budget = Task.Delay(options.Value.AckBudget, AppStopping);
-        if (await Task.WhenAny(work, budget) == work)
+        // Most replies (help, profile) are ready at once or within milliseconds: no timer for those.
+        if (work.IsCompleted || await FinishesWithinAsync(work, options.Value.AckBudget))
         {
             var reply = await Settle(work);
             return reply switch
@@ -41,6 +41,24 @@ public sealed partial class SlackResponder(
         LogSlow(context.TeamId);
         _ = FinishLaterAsync(work, context);
         return Results.Ok();
+    }
+
+    private async Task<bool> FinishesWithinAsync(Task work, TimeSpan budget)
+    {
+        try
+        {
+            await work.WaitAsync(budget, AppStopping);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+        catch (Exception) when (work.IsCompleted)
+        {
+            // The handler itself failed; Settle turns that into an apology.
+            return true;
+        }
     }
 
     /// <summary>Sends a message to where the request came from (response_url), or as a DM when there is none.</summary>

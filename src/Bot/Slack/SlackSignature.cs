@@ -50,11 +50,13 @@ public static class SlackSignature
 
     private static void Compute(string signingSecret, string timestamp, ReadOnlySpan<byte> body, Span<byte> destination)
     {
-        var prefix = Encoding.UTF8.GetBytes($"v0:{timestamp}:");
-        var message = new byte[prefix.Length + body.Length];
-        prefix.CopyTo(message, 0);
-        body.CopyTo(message.AsSpan(prefix.Length));
-        HMACSHA256.HashData(Encoding.UTF8.GetBytes(signingSecret), message, destination);
+        // Incremental HMAC over "v0:" + timestamp + ":" + body: no copy of the body.
+        using var mac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, Encoding.UTF8.GetBytes(signingSecret));
+        mac.AppendData("v0:"u8);
+        mac.AppendData(Encoding.UTF8.GetBytes(timestamp));
+        mac.AppendData(":"u8);
+        mac.AppendData(body);
+        mac.GetHashAndReset(destination);
     }
 }
 

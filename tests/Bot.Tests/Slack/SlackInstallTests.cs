@@ -105,9 +105,13 @@ public sealed class SlackInstallTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AppUninstalled_RemovesTheWorkspaceTokens()
+    public async Task AppUninstalled_RemovesTheWorkspaceTokensAndRecurringJobs()
     {
         await SaveInstallAsync(expiresAt: null);
+        var workspace = await _app.Services.GetRequiredService<PeerBot.Scheduler.Workspaces.WorkspaceDirectory>().GetOrCreateAsync("slack", Team, "", CancellationToken.None);
+        var recurring = _app.Services.GetRequiredService<Hangfire.IRecurringJobManager>();
+        recurring.AddOrUpdate($"pairing-round:{workspace.Id:N}", Hangfire.Common.Job.FromExpression(() => Console.WriteLine("pair")), "0 9 * * 1", new Hangfire.RecurringJobOptions());
+        recurring.AddOrUpdate($"pairing-round:{Guid.NewGuid():N}", Hangfire.Common.Job.FromExpression(() => Console.WriteLine("other school")), "0 9 * * 1", new Hangfire.RecurringJobOptions());
         var uninstalled = new JsonObject
         {
             ["team_id"] = Team, ["api_app_id"] = "A0KRD7HC3", ["type"] = "event_callback", ["event_id"] = "Ev-uninstall", ["event_time"] = 1700000000,
@@ -121,6 +125,10 @@ public sealed class SlackInstallTests : IAsyncLifetime
         }
 
         Assert.Equal(0L, await _app.ScalarAsync<long>("select count(*) from slack_installations"));
+        using var jobs = _app.Services.GetRequiredService<Hangfire.JobStorage>().GetConnection();
+        var left = Hangfire.Storage.StorageConnectionExtensions.GetRecurringJobs(jobs).Select(j => j.Id).ToList();
+        Assert.DoesNotContain($"pairing-round:{workspace.Id:N}", left);
+        Assert.Single(left, id => id.StartsWith("pairing-round:", StringComparison.Ordinal));
         await Assert.ThrowsAsync<InvalidOperationException>(async () => await _app.Services.GetRequiredService<ISlackTokenSource>().GetBotTokenAsync(Team, CancellationToken.None));
     }
 

@@ -15,11 +15,13 @@ public sealed partial class UninstallHandler(SlackInstallations installations, I
             return;
         }
 
-        var removed = await installations.RemoveAsync(slackEvent.Workspace.ExternalId, ct);
+        // Scheduled work stops first, so no job wakes up to find the tokens gone.
         foreach (var o in offboarding)
         {
             await o.OffboardAsync(slackEvent.Workspace, ct);
         }
+
+        var removed = await installations.RemoveAsync(slackEvent.Workspace.ExternalId, ct);
 
         LogUninstalled(slackEvent.Workspace.ExternalId, slackEvent.Type, removed);
     }
