@@ -3,12 +3,14 @@ using PeerBot.Scheduler.Persistence;
 
 namespace PeerBot.Bot.Cli;
 
-/// <summary>The verbs of the same executable that do one job and exit (<c>migrate</c>, …).</summary>
+/// <summary>The verbs of the same executable that do one job and exit (<c>migrate</c>, <c>match</c>, <c>import</c>).</summary>
 public static class CommandLine
 {
     private static readonly Dictionary<string, Func<string[], Task<int>>> Verbs = new(StringComparer.Ordinal)
     {
         ["migrate"] = MigrateAsync,
+        ["match"] = args => new MatchVerb(Console.Out, Console.Error, TimeProvider.System).RunAsync(args),
+        ["import"] = args => new ImportVerb(Console.Out, Console.Error).RunAsync(args),
     };
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.ContainsKey(args[0]);

@@ -1,0 +1,136 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using PeerBot.Matching.Pairing;
+using PeerBot.Matching.Pods;
+using PeerBot.Matching.Rounds;
+
+namespace PeerBot.Bot.Cli;
+
+/// <summary>
+/// <c>match</c>: an offline pairing round, file in and file out, no database — the dry run an admin previews and
+/// the entry point of the matching benchmark. Bad input writes no output file.
+/// </summary>
+public sealed class MatchVerb(TextWriter output, TextWriter error, TimeProvider clock)
+{
+    public const string Usage =
+        "usage: match --input people.jsonl [--history history.csv] [--mode mentor|pods] [--pod-size N] " +
+        "[--repeat-window-days D] [--today YYYY-MM-DD] [--seed N] [--candidates sparse|all] [--edges edges.csv] --output result.json";
+
+    private static readonly string[] Flags =
+        ["input", "history", "mode", "pod-size", "repeat-window-days", "today", "seed", "candidates", "edges", "output"];
+
+    // Relaxed escaping: the file is read by people and scripts, never embedded in HTML; "why" sentences keep their apostrophes.
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public async Task<int> RunAsync(IReadOnlyList<string> args)
+    {
+        var started = clock.GetTimestamp();
+        Plan plan;
+        try
+        {
+            plan = Parse(CliArguments.Parse(args, Flags));
+        }
+        catch (CliUsageException e)
+        {
+            await error.WriteLineAsync($"match: {e.Message}");
+            await error.WriteLineAsync(Usage);
+            return 2;
+        }
+
+        var (input, outputPath, historyPath, edgesPath, pods, options) = plan;
+        try
+        {
+            var roster = RosterReader.Read(input);
+            var history = historyPath is null ? new PairingHistory([], []) : HistoryReader.Read(historyPath);
+            if (await ReportAsync(input, roster.Rejected) | await ReportAsync(historyPath, history.Rejected))
+            {
+                await error.WriteLineAsync($"match: nothing written to {outputPath}");
+                return 1;
+            }
+
+            options = options with { Rules = options.Rules with { History = history.Pairings } };
+            var solving = clock.GetTimestamp();
+            var summary = pods
+                ? await WritePodsAsync(PodBuilder.Build(roster.People, options), outputPath, edgesPath)
+                : await WriteMentorsAsync(MentorAssignment.Solve(roster.People, options), outputPath, edgesPath);
+            var solved = clock.GetElapsedTime(solving) - summary.Writing;
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"{summary.Text}, in {clock.GetElapsedTime(started).TotalSeconds:0.000} s (solving {solved.TotalSeconds:0.000} s) -> {outputPath}"));
+            return 0;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            await error.WriteLineAsync($"match: {e.Message}");
+            return 1;
+        }
+    }
+
+    private Plan Parse(CliArguments flags)
+    {
+        var options = new RoundOptions
+        {
+            Today = flags.Date("today") ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),
+            Seed = flags.Integer("seed", int.MinValue, int.MaxValue) ?? 0,
+            Candidates = flags.Choice("candidates", "sparse", "sparse", "all") == "all" ? CandidateMode.All : CandidateMode.Sparse,
+        };
+        if (flags.Integer("pod-size", 2, 4) is { } size)
+        {
+            options = options with { PodSize = size };
+        }
+
+        if (flags.Integer("repeat-window-days", 0, 36_500) is { } days)
+        {
+            options = options with { Rules = options.Rules with { RepeatWindowDays = days } };
+        }
+
+        var pods = flags.Choice("mode", "mentor", "mentor", "pods") == "pods";
+        return new Plan(flags.Required("input"), flags.Required("output"), flags.Optional("history"), flags.Optional("edges"), pods, options);
+    }
+
+    private async Task<bool> ReportAsync(string? file, IReadOnlyList<RejectedLine> rejected)
+    {
+        foreach (var line in rejected)
+        {
+            await error.WriteLineAsync($"{file}: {line}");
+        }
+
+        return rejected.Count > 0;
+    }
+
+    private async Task<Summary> WriteMentorsAsync(MentorRound round, string outputPath, string? edgesPath)
+    {
+        var writing = clock.GetTimestamp();
+        await OutputFile.ReplaceAsync(outputPath, w => w.WriteLineAsync(JsonSerializer.Serialize(round, Json)));
+        if (edgesPath is not null)
+        {
+            await EdgesFile.WriteAsync(edgesPath, "mentee,mentor,score", round.Edges);
+        }
+
+        var s = round.Stats;
+        return new Summary(
+            string.Create(CultureInfo.InvariantCulture,
+                $"matched {s.Matched} of {s.Mentees} mentees ({s.Mentors} mentors, {s.Seats} seats, {s.CandidateEdges} candidate pairs), total score {round.TotalScore:0.##}"),
+            clock.GetElapsedTime(writing));
+    }
+
+    private async Task<Summary> WritePodsAsync(PodRound round, string outputPath, string? edgesPath)
+    {
+        var writing = clock.GetTimestamp();
+        await OutputFile.ReplaceAsync(outputPath, w => w.WriteLineAsync(JsonSerializer.Serialize(round, Json)));
+        if (edgesPath is not null)
+        {
+            await EdgesFile.WriteAsync(edgesPath, "a,b,score", round.Edges);
+        }
+
+        var s = round.Stats;
+        return new Summary(
+            string.Create(CultureInfo.InvariantCulture,
+                $"placed {s.Placed} of {s.People} people in {s.Pods} pods ({s.CandidateEdges} candidate pairs), total score {round.TotalScore:0.##}"),
+            clock.GetElapsedTime(writing));
+    }
+
+    private sealed record Plan(string Input, string Output, string? History, string? Edges, bool Pods, RoundOptions Options);
+
+    private sealed record Summary(string Text, TimeSpan Writing);
+}

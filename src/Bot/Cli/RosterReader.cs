@@ -1,0 +1,198 @@
+using System.Globalization;
+using System.Text.Json;
+using PeerBot.Matching.Profiles;
+
+namespace PeerBot.Bot.Cli;
+
+/// <summary>
+/// Reads people files — JSON lines, or CSV with the same column names and <c>;</c> inside lists — and validates
+/// every person with <see cref="ProfileBuilder"/>, so a roster obeys exactly the rules a teacher meets in chat.
+/// </summary>
+public static class RosterReader
+{
+    // Fields that hold lists: JSON arrays and CSV's ';'-separated cells become the comma lists ProfileBuilder reads.
+    private static readonly HashSet<string> ListFields = ["subjects", "grades", "focus", "availability"];
+
+    /// <summary>Reads <paramref name="path"/> as CSV when it ends in <c>.csv</c>, as JSON lines otherwise.</summary>
+    public static Roster Read(string path)
+    {
+        using var text = File.OpenText(path);
+        return path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? ReadCsv(text) : ReadJsonLines(text);
+    }
+
+    public static Roster ReadJsonLines(TextReader text)
+    {
+        var builder = new Builder();
+        var number = 0;
+        while (text.ReadLine() is { } line)
+        {
+            number++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            JsonDocument document;
+            try
+            {
+                document = JsonDocument.Parse(line);
+            }
+            catch (JsonException e)
+            {
+                builder.Reject(new RejectedLine(number, null, $"not valid JSON ({e.Message.Split(" Path:")[0].TrimEnd('.')})"));
+                continue;
+            }
+
+            using (document)
+            {
+                if (document.RootElement.ValueKind != JsonValueKind.Object)
+                {
+                    builder.Reject(new RejectedLine(number, null, "not a JSON object: write one person a line, {\"id\":\"…\",\"role\":\"mentee\",…}"));
+                    continue;
+                }
+
+                var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+                string? bad = null;
+                foreach (var property in document.RootElement.EnumerateObject())
+                {
+                    if (!Text(property.Value, out var value))
+                    {
+                        bad ??= property.Name;
+                        continue;
+                    }
+
+                    fields[property.Name] = value;
+                }
+
+                if (bad is not null)
+                {
+                    builder.Reject(new RejectedLine(number, bad, "must be a text, a number or a list of texts"));
+                    continue;
+                }
+
+                builder.Add(number, fields);
+            }
+        }
+
+        return builder.Roster();
+    }
+
+    public static Roster ReadCsv(TextReader text)
+    {
+        var builder = new Builder();
+        string[]? header = null;
+        foreach (var record in CsvReader.Read(text))
+        {
+            if (record.Error is { } error)
+            {
+                builder.Reject(new RejectedLine(record.Line, null, error));
+                continue;
+            }
+
+            if (header is null)
+            {
+                header = [.. record.Cells.Select(c => c.Trim())];
+                foreach (var column in header.Where(c => c.Length == 0 || header.Count(h => string.Equals(h, c, StringComparison.OrdinalIgnoreCase)) > 1).Distinct())
+                {
+                    builder.Reject(new RejectedLine(record.Line, column, column.Length == 0 ? "a column has no name" : "the column appears twice"));
+                }
+
+                if (!header.Contains("id", StringComparer.OrdinalIgnoreCase))
+                {
+                    builder.Reject(new RejectedLine(record.Line, "id", "the header has no id column: the first line names the columns, e.g. id,name,role,subjects"));
+                }
+
+                continue;
+            }
+
+            if (record.Cells.Count != header.Length)
+            {
+                builder.Reject(new RejectedLine(record.Line, null, $"has {record.Cells.Count} cells but the header names {header.Length} columns"));
+                continue;
+            }
+
+            var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            for (var i = 0; i < header.Length; i++)
+            {
+                var canonical = ProfileBuilder.FieldNames.GetValueOrDefault(header[i]);
+                fields[header[i]] = canonical is not null && ListFields.Contains(canonical) ? record.Cells[i].Replace(';', ',') : record.Cells[i];
+            }
+
+            builder.Add(record.Line, fields);
+        }
+
+        return builder.Roster();
+    }
+
+    private static bool Text(JsonElement value, out string text)
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.String:
+                text = value.GetString()!;
+                return true;
+            case JsonValueKind.Number:
+                text = value.GetRawText();
+                return true;
+            case JsonValueKind.Null:
+                text = "";
+                return true;
+            case JsonValueKind.Array:
+                var items = new List<string>();
+                foreach (var item in value.EnumerateArray())
+                {
+                    if (item.ValueKind is not (JsonValueKind.String or JsonValueKind.Number) || !Text(item, out var one))
+                    {
+                        text = "";
+                        return false;
+                    }
+
+                    items.Add(one);
+                }
+
+                text = string.Join(",", items);
+                return true;
+            default:
+                text = "";
+                return false;
+        }
+    }
+
+    /// <summary>Validates lines one by one, remembering ids already seen so a duplicate is rejected with the line it repeats.</summary>
+    private sealed class Builder
+    {
+        private readonly List<RosterEntry> _entries = [];
+        private readonly List<RejectedLine> _rejected = [];
+        private readonly Dictionary<string, int> _seen = new(StringComparer.Ordinal);
+
+        public void Reject(RejectedLine line) => _rejected.Add(line);
+
+        public void Add(int line, Dictionary<string, string> fields)
+        {
+            var id = (fields.GetValueOrDefault("id") ?? "").Trim();
+            fields.Remove("id");
+            if (id.Length == 0)
+            {
+                Reject(new RejectedLine(line, "id", "every person needs an id (their Slack or Teams user id, or a roster id)"));
+                return;
+            }
+
+            if (!_seen.TryAdd(id, line))
+            {
+                Reject(new RejectedLine(line, "id", $"\"{id}\" is already on line {_seen[id].ToString(CultureInfo.InvariantCulture)}"));
+                return;
+            }
+
+            var (profile, errors) = ProfileBuilder.Build(id, id, fields);
+            if (profile is null)
+            {
+                _rejected.AddRange(errors.Select(e => new RejectedLine(line, e.Field, e.Message)));
+                return;
+            }
+
+            _entries.Add(new RosterEntry(line, profile, fields));
+        }
+
+        public Roster Roster() => new(_entries, [.. _rejected.OrderBy(r => r.Line)]);
+    }
+}
