@@ -1,0 +1,6 @@
+namespace PeerBot.Matching.Pulse;
+
+/// <summary>One pulse in a report: the scope's cell, the cohort breakdown, and the share of people asked who answered.</summary>
+/// <param name="ParticipationRate">Answered ÷ asked (0–1); null for a cohort scope or when too few were asked.</param>
+/// <param name="Breakdown">Each cohort's cell (only in the all-cohorts scope).</param>
+public sealed record PulseWeek(Guid PulseId, DateOnly Week, double? ParticipationRate, PulseCell Scope, IReadOnlyList<PulseCell> Breakdown);
