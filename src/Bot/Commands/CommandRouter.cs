@@ -14,6 +14,7 @@ public sealed partial class CommandRouter
     private readonly Dictionary<string, IFormHandler> _forms;
     private readonly Dictionary<string, IActionHandler> _actions;
     private readonly ILogger<CommandRouter> _log;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, CommandReply> _help = new(StringComparer.Ordinal);
 
     public CommandRouter(IEnumerable<ICommandHandler> commands, IEnumerable<IFormHandler> forms, IEnumerable<IActionHandler> actions, ILogger<CommandRouter> log)
     {
@@ -54,7 +55,8 @@ public sealed partial class CommandRouter
         // "help", "hi", "hello" and an empty message all mean "what can you do?": no complaint.
         if (command.Verb is "" or "help" or "hi" or "hello" or "hey" or "?")
         {
-            return Task.FromResult<CommandReply>(new MessageReply(HelpMessage.Build(Verbs, unknownVerb: null, command.Prefix)));
+            // The same few prefixes come back all day: build each help reply once.
+            return Task.FromResult(_help.GetOrAdd(command.Prefix, p => new MessageReply(HelpMessage.Build(Verbs, unknownVerb: null, p))));
         }
 
         LogUnknownVerb(command.Workspace.Id, command.Verb);

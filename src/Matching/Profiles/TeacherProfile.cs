@@ -6,7 +6,7 @@ namespace PeerBot.Matching.Profiles;
 /// </summary>
 public sealed record TeacherProfile
 {
-    /// <summary>Stable id: the platform user id (Slack "U…", Teams AAD object id) or a roster id.</summary>
+    /// <summary>Stable id: the platform user id (Slack "U…", Teams "29:…" channel account id) or a roster id.</summary>
     public required string Id { get; init; }
     public string Name { get; init; } = "";
     public MentoringRole Role { get; init; } = MentoringRole.Peer;
