@@ -122,6 +122,11 @@ internal static class CandidateSearch
 
         private void Scan(int q, int mark, int[]? posting, int length)
         {
+            if (length == 0)
+            {
+                return;
+            }
+
             var stamp = _stamp;
             var members = _members;
             var top = _top;
