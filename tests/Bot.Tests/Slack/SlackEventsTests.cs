@@ -36,13 +36,15 @@ public sealed class SlackEventsTests : IAsyncLifetime
     public async Task DirectMessage_IsAnsweredInTheDmWithTheSameGrammar()
     {
         Assert.Equal(HttpStatusCode.OK, (await SendEventAsync(Paths.ReadFixture("slack_event_message_im.json"))).StatusCode);
-        await _app.Slack.WaitForAsync("chat.postMessage");
-        var reply = Assert.Single(_app.Slack.Posted);
-        Assert.Equal("D" + Teacher, reply.Channel);
+        // The call is recorded before the fake answers it, so read the request rather than the fake's mailbox.
+        var reply = (await _app.Slack.WaitForAsync("chat.postMessage")).Json!;
+        var opened = Assert.Single(_app.Slack.CallsTo("conversations.open"));
+        Assert.Equal(Teacher, opened.Json!["users"]!.GetValue<string>());
+        var text = reply["text"]!.GetValue<string>();
         // The fixture says "test": not a verb, so help comes back, written without the slash.
-        Assert.Contains("I don't know \"test\"", reply.Text, StringComparison.Ordinal);
-        Assert.Contains("`join", reply.Text, StringComparison.Ordinal);
-        Assert.DoesNotContain("/peer join", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("I don't know \"test\"", text, StringComparison.Ordinal);
+        Assert.Contains("`join", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("/peer join", text, StringComparison.Ordinal);
     }
 
     [Fact]
