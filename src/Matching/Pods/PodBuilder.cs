@@ -11,7 +11,7 @@ namespace PeerBot.Matching.Pods;
 /// A peer pods round ("find my pack"): everyone in the pool in a pod of <see cref="RoundOptions.PodSize"/>
 /// (one more or fewer where the pool does not divide evenly), no recent or blocked pair sharing a pod, and high
 /// total in-pod compatibility. Pairs are an exact maximum-cardinality, maximum-weight matching; larger pods are
-/// pair-then-merge plus local improvement.
+/// pair-then-merge plus local improvement, or an exhaustive search in pools of ten or fewer.
 /// </summary>
 public static class PodBuilder
 {
@@ -23,11 +23,19 @@ public static class PodBuilder
         var layout = new PodLayout(pool, scorer);
         var target = options.PodSize;
         int minimum = PodSizing.Minimum(pool.Count, target), maximum = PodSizing.Maximum(target);
-        PodComposer.Compose(layout, graph, pool.Count, target, options.Seed);
-        var left = new PodRepair(layout, graph, minimum, maximum, target, options.Seed).Run();
-        if (target > 2)
+        List<int> left;
+        if (pool.Count <= SmallPoolSearch.MaxPeople)
         {
-            new PodImprover(layout, graph, minimum, maximum, target).Run(SeededHash.Permutation(pool.Count, options.Seed));
+            left = SmallPoolSearch.Solve(layout, pool.Count, minimum, maximum, target);
+        }
+        else
+        {
+            PodComposer.Compose(layout, graph, pool.Count, target, options.Seed);
+            left = new PodRepair(layout, graph, minimum, maximum, target, options.Seed).Run();
+            if (target > 2)
+            {
+                new PodImprover(layout, graph, minimum, maximum, target).Run(SeededHash.Permutation(pool.Count, options.Seed));
+            }
         }
 
         var writer = new ExplanationWriter(pool.Features);

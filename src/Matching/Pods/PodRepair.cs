@@ -51,7 +51,7 @@ internal sealed class PodRepair(PodLayout layout, PeerGraph graph, int minimum, 
     private int Place(int pod)
     {
         var members = layout.Pods[pod];
-        var best = (Penalty: int.MaxValue, Gain: long.MinValue, Target: -1, Split: ((List<int>, List<int>)?)null);
+        var best = Option.None;
         var seen = new HashSet<int> { pod };
         foreach (var m in members)
         {
@@ -83,13 +83,21 @@ internal sealed class PodRepair(PodLayout layout, PeerGraph graph, int minimum, 
             return -1;
         }
 
+        if (best.Borrowed >= 0)
+        {
+            // One person moves over from a pod that can spare them; the small pod stays where it is.
+            layout.Leave(best.Borrowed);
+            layout.Join(best.Borrowed, pod);
+            return pod;
+        }
+
         var moving = members.ToList();
         foreach (var m in moving)
         {
             layout.Leave(m);
         }
 
-        if (best.Split is var (first, second))
+        if (best.First is { } first && best.Second is { } second)
         {
             foreach (var m in layout.Pods[best.Target].ToList())
             {
@@ -107,7 +115,7 @@ internal sealed class PodRepair(PodLayout layout, PeerGraph graph, int minimum, 
         return best.Target;
     }
 
-    private void Consider(int pod, int other, ref (int Penalty, long Gain, int Target, (List<int>, List<int>)? Split) best)
+    private void Consider(int pod, int other, ref Option best)
     {
         var members = layout.Pods[pod];
         var into = layout.Pods[other];
@@ -118,36 +126,33 @@ internal sealed class PodRepair(PodLayout layout, PeerGraph graph, int minimum, 
 
         var combined = members.Count + into.Count;
         var before = Deviation(members.Count) + Deviation(into.Count);
-        if (combined <= maximum)
+        if (combined <= maximum && members.All(m => layout.Fits(m, other)))
         {
-            if (members.All(m => layout.Fits(m, other)))
+            var gain = (long)members.Sum(m => layout.PointsWith(m, other));
+            best = best.OrBetter(new Option(Deviation(combined) - before, gain, other));
+        }
+
+        if (into.Count > minimum)
+        {
+            // Borrow one person from a pod that stays big enough without them.
+            foreach (var z in into)
             {
-                var gain = (long)members.Sum(m => layout.PointsWith(m, other));
-                Keep(Deviation(combined) - before, gain, other, null, ref best);
+                if (layout.Fits(z, pod))
+                {
+                    var gain = (long)layout.PointsWith(z, pod) - layout.PointsWith(z, other);
+                    best = best.OrBetter(new Option(Deviation(members.Count + 1) + Deviation(into.Count - 1) - before, gain, other) { Borrowed = z });
+                }
             }
-
-            return;
         }
 
-        if (combined > 2 * maximum)
+        if (combined > maximum && combined <= 2 * maximum && BestSplit([.. members, .. into]) is { } split)
         {
-            return;
-        }
-
-        var everyone = members.Concat(into).ToList();
-        var split = BestSplit(everyone);
-        if (split is { } found)
-        {
-            var gain = (long)layout.InPodPoints(found.First) + layout.InPodPoints(found.Second) - layout.InPodPoints(into);
-            Keep(Deviation(found.First.Count) + Deviation(found.Second.Count) - before, gain, other, (found.First, found.Second), ref best);
-        }
-    }
-
-    private static void Keep(int penalty, long gain, int target, (List<int>, List<int>)? split, ref (int Penalty, long Gain, int Target, (List<int>, List<int>)? Split) best)
-    {
-        if (penalty < best.Penalty || (penalty == best.Penalty && gain > best.Gain))
-        {
-            best = (penalty, gain, target, split);
+            var gain = (long)layout.InPodPoints(split.First) + layout.InPodPoints(split.Second) - layout.InPodPoints(into);
+            best = best.OrBetter(new Option(Deviation(split.First.Count) + Deviation(split.Second.Count) - before, gain, other)
+            {
+                First = split.First,
+                Second = split.Second,
+            });
         }
     }
 
@@ -189,4 +194,20 @@ internal sealed class PodRepair(PodLayout layout, PeerGraph graph, int minimum, 
     }
 
     private int Deviation(int size) => Math.Abs(size - target) + (size < minimum ? minimum - size : 0);
+
+    /// <summary>One way to place a small pod: join <see cref="Target"/>, re-split with it, or borrow one of its members.</summary>
+    private sealed record Option(int Penalty, long Gain, int Target)
+    {
+        public static readonly Option None = new(int.MaxValue, long.MinValue, -1);
+
+        public int Borrowed { get; init; } = -1;
+
+        public List<int>? First { get; init; }
+
+        public List<int>? Second { get; init; }
+
+        /// <summary>Sizes closer to the target first, then more compatibility.</summary>
+        public Option OrBetter(Option other) =>
+            other.Penalty < Penalty || (other.Penalty == Penalty && other.Gain > Gain) ? other : this;
+    }
 }

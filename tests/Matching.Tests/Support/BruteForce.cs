@@ -86,4 +86,58 @@ internal static class BruteForce
             return best;
         }
     }
+
+    /// <summary>True when n people can all be split into groups of minimum..maximum whose members are all allowed together.</summary>
+    public static bool CanPartition(int n, bool[,] allowed, int minimum, int maximum)
+    {
+        var used = new bool[n];
+        return Fill();
+
+        bool Fill()
+        {
+            var first = Array.IndexOf(used, false);
+            if (first < 0)
+            {
+                return true;
+            }
+
+            used[first] = true;
+            var ok = Grow([first]);
+            used[first] = false;
+            return ok;
+        }
+
+        bool Grow(List<int> group)
+        {
+            if (group.Count >= minimum && Fill())
+            {
+                return true;
+            }
+
+            if (group.Count == maximum)
+            {
+                return false;
+            }
+
+            for (var v = group[^1] + 1; v < n; v++)
+            {
+                if (used[v] || group.Any(g => !allowed[g, v]))
+                {
+                    continue;
+                }
+
+                used[v] = true;
+                group.Add(v);
+                var ok = Grow(group);
+                group.RemoveAt(group.Count - 1);
+                used[v] = false;
+                if (ok)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
 }
