@@ -55,8 +55,9 @@ public sealed class MatchVerb(TextWriter output, TextWriter error, TimeProvider 
                 ? await WritePodsAsync(PodBuilder.Build(roster.People, options), outputPath, edgesPath)
                 : await WriteMentorsAsync(MentorAssignment.Solve(roster.People, options), outputPath, edgesPath);
             var solved = clock.GetElapsedTime(solving) - summary.Writing;
+            var read = clock.GetElapsedTime(started, solving);
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"{summary.Text}, in {clock.GetElapsedTime(started).TotalSeconds:0.000} s (solving {solved.TotalSeconds:0.000} s) -> {outputPath}"));
+                $"{summary.Text}, in {clock.GetElapsedTime(started).TotalSeconds:0.000} s (reading {read.TotalSeconds:0.000} s, solving {solved.TotalSeconds:0.000} s, writing {summary.Writing.TotalSeconds:0.000} s) -> {outputPath}"));
             return 0;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
