@@ -101,9 +101,9 @@ internal static class CandidateSearch
                 }
             }
 
-            if (_top.Count < k && _scanned < _budget)
+            if (_scanned < _budget)
             {
-                // Nobody close enough: fall back to the whole side, so even an unusual profile gets candidates.
+                // Budget left (a small pool, or an unusual profile): the rest of the side, so small pools get the exact top-k.
                 Scan(q, mark, null, _members.Length);
             }
         }
