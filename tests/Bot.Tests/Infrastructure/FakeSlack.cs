@@ -43,6 +43,7 @@ public sealed class FakeSlack : IAsyncDisposable
         var fake = new FakeSlack(app);
         app.MapPost("/api/{method}", (string method, HttpContext c) => fake.AnswerAsync(method, c));
         app.MapPost("/hooks/{**path}", (string path, HttpContext c) => fake.AnswerAsync("response_url", c));
+        app.MapPost("/upload/{fileId}", (string fileId, HttpContext c) => fake.ReceiveUploadAsync(fileId, c));
         await app.StartAsync();
         fake.BaseUrl = new Uri(app.Urls.First() + "/");
         return fake;
@@ -114,6 +115,8 @@ public sealed class FakeSlack : IAsyncDisposable
             "conversations.history" => History(call.Form.GetValueOrDefault("channel") ?? ""),
             "views.open" or "views.publish" => Results.Json(new { ok = true, view = new { id = "V0001" } }),
             "oauth.v2.access" => OAuthAccess(call.Form),
+            "files.getUploadURLExternal" => UploadSlot(call.Form),
+            "files.completeUploadExternal" => Results.Json(new { ok = true, files = call.Json?["files"] }),
             _ => Results.Json(new { ok = false, error = "unknown_method" }),
         };
     }
@@ -144,6 +147,32 @@ public sealed class FakeSlack : IAsyncDisposable
             ["metadata"] = m.DeliveryKey is null ? null : new JsonObject { ["event_type"] = "peerbot_delivery", ["event_payload"] = new JsonObject { ["delivery_key"] = m.DeliveryKey } },
         })]);
         return Results.Json(new JsonObject { ["ok"] = true, ["messages"] = messages, ["has_more"] = false });
+    }
+
+    /// <summary>Files PeerBot uploaded to the upload URL this fake handed out: file id → (name asked for, bytes).</summary>
+    public ConcurrentDictionary<string, (string Name, byte[] Bytes)> Uploads { get; } = new();
+
+    private readonly ConcurrentDictionary<string, string> _slots = new();
+
+    // files.getUploadURLExternal: the upload URL points back at this fake, as Slack's points at its own upload host.
+    private IResult UploadSlot(Dictionary<string, string> form)
+    {
+        var fileId = $"F{Interlocked.Increment(ref _ts):D8}";
+        _slots[fileId] = form.GetValueOrDefault("filename") ?? "";
+        return Results.Json(new { ok = true, upload_url = new Uri(BaseUrl, $"upload/{fileId}").ToString(), file_id = fileId });
+    }
+
+    private async Task<IResult> ReceiveUploadAsync(string fileId, HttpContext context)
+    {
+        if (!_slots.TryGetValue(fileId, out var name))
+        {
+            return Results.NotFound();
+        }
+
+        using var bytes = new MemoryStream();
+        await context.Request.Body.CopyToAsync(bytes);
+        Uploads[fileId] = (name, bytes.ToArray());
+        return Results.Text($"OK - {bytes.Length}");
     }
 
     /// <summary>The code PeerBot may exchange; any other code gets Slack's invalid_code.</summary>

@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Options;
+using PeerBot.Bot.Pulse;
+using PeerBot.Matching.Pulse;
+using PeerBot.Scheduler.Pulse;
+using PeerBot.Scheduler.Schedules;
+
+namespace PeerBot.Bot.Reports;
+
+/// <summary>Loads aggregates for a scope and applies the pulse rules; the one way any report (chat, CSV, web page) is made.</summary>
+public sealed class CoachReportBuilder(PulseReportStore store, WorkspaceSettingsStore settings, IOptions<PulseOptions> options, TimeProvider clock)
+{
+    public SuppressionThreshold Threshold => SuppressionThreshold.Of(options.Value.SuppressionThreshold);
+
+    public async Task<CoachReport> BuildAsync(Guid workspaceId, ReportScope scope, CancellationToken ct)
+    {
+        var zone = (await settings.GetAsync(workspaceId, ct)).Zone;
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
+        var since = scope.Since(today);
+        var rounds = await store.RoundsAsync(workspaceId, since, ct);
+        var tallies = await store.TalliesAsync([.. rounds.Select(r => r.PulseId)], ct);
+        var report = PulseReportBuilder.Build(rounds, tallies, scope, today, Threshold);
+
+        var comments = new List<(DateOnly, IReadOnlyList<string>)>();
+        foreach (var week in report.Weeks.Where(w => CommentRule.Visible(scope, w.Scope, Threshold)))
+        {
+            var shown = CommentRule.Shuffle(await store.CommentsAsync(week.PulseId, ct), Random.Shared);
+            if (shown.Count > 0)
+            {
+                comments.Add((week.Week, shown));
+            }
+        }
+
+        var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
+        var mentoring = await store.MentoringAsync(workspaceId, monday, since, Threshold, ct);
+        return new CoachReport(report, comments, mentoring, today);
+    }
+}

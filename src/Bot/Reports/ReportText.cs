@@ -1,0 +1,68 @@
+using System.Globalization;
+using PeerBot.Matching.Pulse;
+using PeerBot.Scheduler.Chat;
+
+namespace PeerBot.Bot.Reports;
+
+/// <summary>The chat summary: the latest shown pulse's headline numbers, the cohort breakdown, mentoring health, and the link.</summary>
+public static class ReportText
+{
+    public static ChatMessage Summary(CoachReport report, Uri? link, DateTimeOffset linkExpires, bool filesSent)
+    {
+        var p = report.Pulse;
+        var scope = p.Scope.Cohort is { } c ? $"cohort {c}" : "all cohorts";
+        var heading = $"Pulse report — {scope}, last {p.Scope.Weeks} weeks";
+        var lines = new List<string>();
+        var latest = p.Weeks.LastOrDefault(w => !w.Scope.IsHidden && w.Scope.Respondents > 0);
+        if (p.Weeks.Count == 0)
+        {
+            lines.Add("No pulses in this period yet.");
+        }
+        else if (latest is null)
+        {
+            lines.Add($"Every pulse in this period had fewer than {p.Threshold} respondents in this scope, so nothing can be shown without risking someone's anonymity.");
+        }
+        else
+        {
+            var previous = p.Weeks.LastOrDefault(w => w.Week < latest.Week && !w.Scope.IsHidden && w.Scope.Respondents > 0);
+            lines.Add($"Latest pulse ({latest.Week:d MMM}): {latest.Scope.Respondents} answered" + (latest.ParticipationRate is { } r ? $" ({r:P0} of those asked)" : "") + ".");
+            foreach (var q in latest.Scope.Questions)
+            {
+                var was = previous?.Scope.Questions.FirstOrDefault(x => x.Key == q.Key);
+                var trend = was is null ? "" : $" ({(q.Mean - was.Mean >= 0 ? "+" : "")}{(q.Mean - was.Mean).ToString("0.0", CultureInfo.InvariantCulture)} since {previous!.Week:d MMM})";
+                lines.Add($"• {q.Key}: {q.Mean.ToString("0.0", CultureInfo.InvariantCulture)} / 5{trend}");
+            }
+
+            var cohorts = latest.Breakdown.Where(b => b.Respondents != 0).Select(b => b.IsHidden ? $"{b.Cohort}: hidden" : $"{b.Cohort}: {b.Respondents}").ToList();
+            if (cohorts.Count > 1)
+            {
+                lines.Add("Cohorts: " + string.Join(", ", cohorts));
+            }
+        }
+
+        if (report.Mentoring is { } m)
+        {
+            lines.Add($"Mentoring: {m.ActivePairings} active pairing{(m.ActivePairings == 1 ? "" : "s")}" +
+                (m.MetShare is { } met ? $", {met:P0} met this week" : "") +
+                (m.MeanRating is { } rating ? $", check-ins rated {rating.ToString("0.0", CultureInfo.InvariantCulture)} / 5" : m.Ratings > 0 ? ", too few check-in ratings to show" : "") + ".");
+        }
+
+        var note = $"Cells with fewer than {p.Threshold} people are hidden (and one more where a hidden cell could be worked out). Nobody's individual answers are ever shown.";
+        var blocks = new List<MessageBlock> { new TextBlock($"**{heading}**"), new TextBlock(string.Join("\n", lines)) };
+        var text = $"{heading}\n{string.Join("\n", lines)}";
+        if (link is not null)
+        {
+            var web = $"Full report (web, link works until {linkExpires:ddd d MMM HH:mm} UTC): {link}";
+            blocks.Add(new TextBlock(web));
+            text += "\n" + web;
+        }
+
+        if (filesSent)
+        {
+            blocks.Add(new NoteBlock("The trend chart and the CSV are in your DM with PeerBot."));
+        }
+
+        blocks.Add(new NoteBlock(note));
+        return new ChatMessage(text, blocks);
+    }
+}

@@ -1,0 +1,124 @@
+using System.Text.Json.Nodes;
+using Npgsql;
+using PeerBot.Bot.Tests.Infrastructure;
+using PeerBot.Matching.Pulse;
+using PeerBot.Scheduler.Pulse;
+
+namespace PeerBot.Bot.Tests.Pulse;
+
+/// <summary>Typing, clicking and submitting as Slack sends them, and seeding anonymous answers for reports.</summary>
+public static class PulseHarness
+{
+    /// <summary>The reply JSON to <c>/peer {text}</c> (inline, or through response_url when slow).</summary>
+    public static async Task<JsonNode> SayAsync(this PeerBotApp app, string text, string userId, DateTimeOffset at)
+    {
+        var before = app.Slack.CallsTo("response_url").Count;
+        using var request = SlackSigner.Signed("/slack/commands", SlackSigner.Command(text, userId, "T100", app.Slack.ResponseUrl()), at);
+        var response = await app.Http().SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"/peer {text}: {(int)response.StatusCode} {body}");
+        return body.Length > 0 ? JsonNode.Parse(body)! : (await app.Slack.WaitForAsync("response_url", before + 1, 30_000)).Json!;
+    }
+
+    public static async Task<string> SayTextAsync(this PeerBotApp app, string text, string userId, DateTimeOffset at) =>
+        (await app.SayAsync(text, userId, at))["text"]!.GetValue<string>();
+
+    /// <summary>Clicks a button; returns the reply JSON (null when the click opened a modal instead).</summary>
+    public static async Task<JsonNode?> PressAsync(this PeerBotApp app, string userId, string actionId, string value, DateTimeOffset at)
+    {
+        var click = JsonNode.Parse(Paths.ReadFixture("slack_block_actions.json"))!;
+        click["team"]!["id"] = "T100";
+        click["user"]!["id"] = userId;
+        click["actions"]![0]!["action_id"] = actionId;
+        click["actions"]![0]!["value"] = value;
+        click["response_url"] = app.Slack.ResponseUrl().ToString();
+        using var request = SlackSigner.Signed("/slack/interactivity", SlackSigner.Interaction(click.ToJsonString()), at);
+        var response = await app.Http().SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, body);
+        return body.Length > 0 ? JsonNode.Parse(body) : null;
+    }
+
+    /// <summary>Submits the pulse comment modal as Slack's view_submission does.</summary>
+    public static async Task SubmitCommentAsync(this PeerBotApp app, string userId, string state, string comment, DateTimeOffset at)
+    {
+        var payload = JsonNode.Parse(Paths.ReadFixture("slack_view_submission.json"))!;
+        payload["team"]!["id"] = "T100";
+        payload["user"]!["id"] = userId;
+        var view = payload["view"]!;
+        view["callback_id"] = "pulse.comment";
+        view["private_metadata"] = new JsonObject { ["state"] = state, ["responseUrl"] = app.Slack.ResponseUrl().ToString(), ["prefix"] = "/peer " }.ToJsonString();
+        view["state"] = new JsonObject { ["values"] = new JsonObject { ["comment"] = new JsonObject { ["value"] = new JsonObject { ["type"] = "plain_text_input", ["value"] = comment } } } };
+        using var request = SlackSigner.Signed("/slack/interactivity", SlackSigner.Interaction(payload.ToJsonString()), at);
+        var response = await app.Http().SendAsync(request);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>All button values with this action id in a reply or posted message's blocks.</summary>
+    public static IReadOnlyList<string> Buttons(string? blocksJson, string actionId) =>
+        [.. JsonNode.Parse(blocksJson ?? "[]")!.AsArray()
+            .Where(b => b!["type"]!.GetValue<string>() == "actions")
+            .SelectMany(b => b!["elements"]!.AsArray())
+            .Where(e => e!["action_id"]!.GetValue<string>() == actionId)
+            .Select(e => e!["value"]!.GetValue<string>())];
+
+    /// <summary>Answers a pulse the way a member does: one button per question, then "send" (or "comment").</summary>
+    public static async Task<JsonNode?> AnswerAsync(this PeerBotApp app, string userId, string firstQuestionBlocks, int[] values, DateTimeOffset at)
+    {
+        var blocks = firstQuestionBlocks;
+        foreach (var v in values)
+        {
+            var value = Buttons(blocks, PulseMessages.AnswerAction)[v - 1];
+            blocks = (await app.PressAsync(userId, PulseMessages.AnswerAction, value, at))!["blocks"]!.ToJsonString();
+        }
+
+        return await app.PressAsync(userId, PulseMessages.SendAction, Buttons(blocks, PulseMessages.SendAction)[0], at);
+    }
+
+    /// <summary>A closed pulse with answers straight into the tables (people per cohort, each answering the same values).</summary>
+    public static async Task<Guid> SeedPulseAsync(this PeerBotApp app, Guid workspaceId, DateOnly week, IReadOnlyDictionary<string, int> peoplePerCohort, int[] values, params string[] comments)
+    {
+        await using var conn = new NpgsqlConnection(app.ConnectionString);
+        await conn.OpenAsync();
+        var id = Guid.NewGuid();
+        await using (var cmd = new NpgsqlCommand("insert into pulses (id, workspace_id, run_key, week, questions, opened_at, closes_at, closed) values ($1, $2, $3, $4, $5::jsonb, $6, $6, true)", conn))
+        {
+            cmd.Parameters.Add(new() { Value = id });
+            cmd.Parameters.Add(new() { Value = workspaceId });
+            cmd.Parameters.Add(new() { Value = $"seed:{id:N}" });
+            cmd.Parameters.Add(new() { Value = week });
+            cmd.Parameters.Add(new() { Value = PulseSettingsStore.WriteQuestions(PulseQuestions.Defaults) });
+            cmd.Parameters.Add(new() { Value = new DateTimeOffset(week.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) });
+            await cmd.ExecuteNonQueryAsync();
+        }
+
+        foreach (var (cohort, people) in peoplePerCohort)
+        {
+            for (var p = 0; p < people; p++)
+            {
+                for (var q = 0; q < values.Length; q++)
+                {
+                    await using var cmd = new NpgsqlCommand("insert into pulse_answers (id, pulse_id, question, value, cohort, answered_on) values ($1, $2, $3, $4, $5, $6)", conn);
+                    cmd.Parameters.Add(new() { Value = Guid.NewGuid() });
+                    cmd.Parameters.Add(new() { Value = id });
+                    cmd.Parameters.Add(new() { Value = (short)q });
+                    cmd.Parameters.Add(new() { Value = (short)values[q] });
+                    cmd.Parameters.Add(new() { Value = cohort });
+                    cmd.Parameters.Add(new() { Value = week });
+                    await cmd.ExecuteNonQueryAsync();
+                }
+            }
+        }
+
+        foreach (var comment in comments)
+        {
+            await using var cmd = new NpgsqlCommand("insert into pulse_comments (id, pulse_id, body) values ($1, $2, $3)", conn);
+            cmd.Parameters.Add(new() { Value = Guid.NewGuid() });
+            cmd.Parameters.Add(new() { Value = id });
+            cmd.Parameters.Add(new() { Value = comment });
+            await cmd.ExecuteNonQueryAsync();
+        }
+
+        return id;
+    }
+}
