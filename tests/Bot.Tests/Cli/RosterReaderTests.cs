@@ -1,0 +1,51 @@
+using PeerBot.Bot.Cli;
+
+namespace PeerBot.Bot.Tests.Cli;
+
+public sealed class RosterReaderTests
+{
+    [Fact]
+    public void Csv_QuotedCells_KeepCommasQuotesAndLineBreaks_AndNumberRecordsByTheirFirstLine()
+    {
+        var records = CsvReader.Read(new StringReader("id,school\r\nU1,\"Lincoln, MS\"\r\n\r\nU2,\"The \"\"New\"\"\nAnnex\"\nU3,\n")).ToList();
+
+        Assert.Equal([1, 2, 4, 6], records.Select(r => r.Line));
+        Assert.Equal(["U1", "Lincoln, MS"], records[1].Cells);
+        Assert.Equal(["U2", "The \"New\"\nAnnex"], records[2].Cells);
+        Assert.Equal(["U3", ""], records[3].Cells);
+        Assert.All(records, r => Assert.Null(r.Error));
+    }
+
+    [Theory]
+    [InlineData("U1,Lincoln \"North\" MS\n", "a quote inside a cell")]
+    [InlineData("U1,\"Lincoln\" MS\n", "a quote inside a cell")]
+    [InlineData("U1,\"Lincoln MS\n", "a quoted cell is never closed")]
+    public void Csv_MalformedQuotes_AreReportedOnTheRecord(string text, string expected) =>
+        Assert.StartsWith(expected, Assert.Single(CsvReader.Read(new StringReader(text))).Error, StringComparison.Ordinal);
+
+    [Fact]
+    public void CsvRoster_UsesTheChatFieldAliases_AndSemicolonLists()
+    {
+        var roster = RosterReader.ReadCsv(new StringReader("""
+            id,role,subject,tz,avail,focus
+            U1,mentee,math;science,America/Chicago,tue 15:30-16:30;thu 07:00-07:45,classroom management;ell
+            """));
+
+        var person = Assert.Single(roster.People);
+        Assert.Empty(roster.Rejected);
+        Assert.Equal(["math", "science"], person.Subjects);
+        Assert.Equal("America/Chicago", person.TimeZone);
+        Assert.Equal(["tue 15:30-16:30", "thu 07:00-07:45"], person.Availability.Select(a => a.ToString()));
+        Assert.Equal(["classroom-management", "ell"], person.Focus);
+    }
+
+    [Fact]
+    public void CsvRoster_WrongCellCountOrUnknownColumn_RejectsWithLineNumbers()
+    {
+        var roster = RosterReader.ReadCsv(new StringReader("id,role,shoe size\nU1,mentee,9\nU2,mentee\n"));
+
+        Assert.Empty(roster.Entries);
+        Assert.Equal(["line 2, shoe size", "line 3: has 2 cells but the header names 3 columns"],
+            roster.Rejected.Select(r => r.ToString().Split(": unknown")[0]));
+    }
+}
