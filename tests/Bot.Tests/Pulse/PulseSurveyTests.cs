@@ -1,0 +1,152 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using PeerBot.Bot.Tests.Infrastructure;
+using PeerBot.Scheduler.Pulse;
+
+namespace PeerBot.Bot.Tests.Pulse;
+
+public sealed class PulseSurveyTests : IAsyncLifetime
+{
+    // Wednesday 4 March 2026, 16:00 in Chicago: a school day inside the after-class window.
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 3, 4, 22, 0, 0, TimeSpan.Zero));
+    private PeerBotApp _app = null!;
+
+    // The fake clock stands still, so the outbox must not pace by it.
+    public async Task InitializeAsync() => _app = await PeerBotApp.StartAsync(new() { ["PeerBot:Admins"] = "UADMIN", ["PeerBot:Outbox:WorkspaceMessagesPerSecond"] = "0" },
+        services => services.AddSingleton<TimeProvider>(_clock));
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    private DateTimeOffset Now => _clock.GetUtcNow();
+
+    private async Task JoinAsync(string user, string cohort) =>
+        Assert.Contains("Welcome to PeerBot", await _app.SayTextAsync($"join role:peer subjects:math grades:6-8 cohort:{cohort}", user, Now), StringComparison.Ordinal);
+
+    private async Task<PostedMessage> InvitationAsync(string user)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_app.Slack.MessagesIn("D" + user).FirstOrDefault(m => m.DeliveryKey?.EndsWith(":invite", StringComparison.Ordinal) == true) is { } m)
+            {
+                return m;
+            }
+
+            await Task.Delay(25);
+        }
+
+        throw new TimeoutException($"No pulse invitation reached {user}");
+    }
+
+    [Fact]
+    public async Task Pulse_AdminOpensNow_InvitesUnpausedMembersOnce_AndAnswersKeepNoLinkToThePerson()
+    {
+        await JoinAsync("UANA", "new-2026");
+        await JoinAsync("UBEN", "new-2026");
+        await JoinAsync("UCAL", "district-b");
+        await _app.SayTextAsync("pause 2", "UCAL", Now);
+
+        Assert.Contains("2 members asked", await _app.SayTextAsync("admin pulse now", "UADMIN", Now), StringComparison.Ordinal);
+        var invitation = await InvitationAsync("UANA");
+        await InvitationAsync("UBEN");
+        Assert.Contains("Anonymous by design", invitation.BlocksJson, StringComparison.Ordinal);
+        Assert.Empty(_app.Slack.MessagesIn("DUCAL"));
+
+        var thanks = (await _app.AnswerAsync("UANA", invitation.BlocksJson!, [4, 2, 3], Now))!["text"]!.GetValue<string>();
+        Assert.Contains("What coaches will see", thanks, StringComparison.Ordinal);
+        Assert.Contains("What they will not see", thanks, StringComparison.Ordinal);
+
+        // The answers table has nothing that identifies a person: no column for it, no value equal to an id.
+        var columns = await _app.ScalarAsync<string>("select string_agg(column_name, ',' order by column_name) from information_schema.columns where table_name = 'pulse_answers'");
+        Assert.Equal("answered_on,cohort,id,pulse_id,question,value", columns);
+        Assert.Equal(0L, await _app.ScalarAsync<long>("""
+            select count(*) from pulse_answers a join members m on a.id = m.id or a.pulse_id = m.id
+                or a.cohort = m.external_user_id or a.cohort = m.id::text or a.cohort = md5(m.id::text) or a.cohort = md5(m.external_user_id)
+            """));
+        Assert.Equal("4,2,3", await _app.ScalarAsync<string>("select string_agg(value::text, ',' order by question) from pulse_answers"));
+        Assert.Equal(1L, await _app.ScalarAsync<long>("select count(*) from pulse_participation where answered"));
+
+        // Answering twice is refused and adds nothing.
+        var again = (await _app.AnswerAsync("UANA", invitation.BlocksJson!, [1, 1, 1], Now))!["text"]!.GetValue<string>();
+        Assert.Contains("already answered", again, StringComparison.Ordinal);
+        Assert.Equal(3L, await _app.ScalarAsync<long>("select count(*) from pulse_answers"));
+
+        // Asking again within the same run opens nothing new.
+        Assert.Contains("already open", await _app.SayTextAsync("admin pulse now", "UADMIN", Now), StringComparison.Ordinal);
+
+        // Leaving erases participation; the answers stay, unlinkable.
+        Assert.Contains("erased", await _app.SayTextAsync("leave", "UANA", Now), StringComparison.Ordinal);
+        Assert.Equal(0L, await _app.ScalarAsync<long>("select count(*) from pulse_participation where answered"));
+        Assert.Equal(3L, await _app.ScalarAsync<long>("select count(*) from pulse_answers"));
+    }
+
+    [Fact]
+    public async Task PulseReminder_GoesOnlyToThoseWhoHaveNotAnswered()
+    {
+        await JoinAsync("UANA", "new-2026");
+        await JoinAsync("UBEN", "new-2026");
+        await _app.SayTextAsync("admin pulse now", "UADMIN", Now);
+        await _app.AnswerAsync("UANA", (await InvitationAsync("UANA")).BlocksJson!, [3, 3, 3], Now);
+
+        var pulseId = await _app.ScalarAsync<Guid>("select id from pulses");
+        var job = _app.Services.GetRequiredService<PulseJob>();
+        await job.RemindAsync(pulseId, CancellationToken.None);
+        await job.RemindAsync(pulseId, CancellationToken.None);
+
+        var reminded = await _app.ScalarAsync<string>("select string_agg(array_to_string(recipients, ','), ',') from outbox where purpose = 'pulse reminder'");
+        Assert.Equal("UBEN", reminded);
+    }
+
+    [Fact]
+    public async Task Pulse_VeryHighStress_ShowsTheResourcesOnlyToThatMember()
+    {
+        await JoinAsync("UANA", "new-2026");
+        await JoinAsync("UBEN", "new-2026");
+        Assert.Contains("Saved", await _app.SayTextAsync("admin resources EAP line 0800 123 456 (24/7)", "UADMIN", Now), StringComparison.Ordinal);
+        await _app.SayTextAsync("admin pulse now", "UADMIN", Now);
+
+        var calm = (await _app.AnswerAsync("UBEN", (await InvitationAsync("UBEN")).BlocksJson!, [2, 4, 4], Now))!["text"]!.GetValue<string>();
+        Assert.DoesNotContain("0800 123 456", calm, StringComparison.Ordinal);
+        var hard = (await _app.AnswerAsync("UANA", (await InvitationAsync("UANA")).BlocksJson!, [5, 1, 1], Now))!["text"]!.GetValue<string>();
+        Assert.Contains("0800 123 456", hard, StringComparison.Ordinal);
+        Assert.Contains("nobody else has been told", hard, StringComparison.Ordinal);
+
+        // Nothing about it went anywhere else: no message in any conversation, nothing queued.
+        Assert.DoesNotContain(_app.Slack.Posted, m => m.Text.Contains("0800", StringComparison.Ordinal));
+        Assert.Equal(0L, await _app.ScalarAsync<long>("select count(*) from outbox where message::text like '%0800%'"));
+    }
+
+    [Fact]
+    public async Task PulseComment_OpensAModal_AndIsStoredWithoutCohortOrPerson()
+    {
+        await JoinAsync("UANA", "new-2026");
+        await _app.SayTextAsync("admin pulse now", "UADMIN", Now);
+        var blocks = (await InvitationAsync("UANA")).BlocksJson!;
+        foreach (var v in new[] { 3, 3 })
+        {
+            blocks = (await _app.PressAsync("UANA", PulseMessages.AnswerAction, PulseHarness.Buttons(blocks, PulseMessages.AnswerAction)[v - 1], Now))!["blocks"]!.ToJsonString();
+        }
+
+        blocks = (await _app.PressAsync("UANA", PulseMessages.AnswerAction, PulseHarness.Buttons(blocks, PulseMessages.AnswerAction)[2], Now))!["blocks"]!.ToJsonString();
+        var state = PulseHarness.Buttons(blocks, PulseMessages.CommentAction)[0];
+        Assert.Null(await _app.PressAsync("UANA", PulseMessages.CommentAction, state, Now));
+        Assert.Contains("pulse.comment", (await _app.Slack.WaitForAsync("views.open")).Body, StringComparison.Ordinal);
+
+        await _app.SubmitCommentAsync("UANA", state, "More planning time, please.", Now);
+        Assert.Equal("More planning time, please.", await _app.ScalarAsync<string>("select body from pulse_comments"));
+        Assert.Equal("body,id,pulse_id", await _app.ScalarAsync<string>("select string_agg(column_name, ',' order by column_name) from information_schema.columns where table_name = 'pulse_comments'"));
+        Assert.Equal(3L, await _app.ScalarAsync<long>("select count(*) from pulse_answers"));
+    }
+
+    [Fact]
+    public async Task PulseVerb_WithNothingOpen_SaysSo_AndAdminCanChangeTheQuestions()
+    {
+        await JoinAsync("UANA", "new-2026");
+        Assert.Contains("no pulse open", await _app.SayTextAsync("pulse", "UANA", Now), StringComparison.Ordinal);
+        Assert.Contains("3 to 5", await _app.SayTextAsync("admin pulse questions Only one?", "UADMIN", Now), StringComparison.Ordinal);
+        Assert.Contains("Saved 3 questions", await _app.SayTextAsync("admin pulse questions How stressed are you? | Did you laugh at work? | Time to plan?", "UADMIN", Now), StringComparison.Ordinal);
+        await _app.SayTextAsync("admin pulse now", "UADMIN", Now);
+        var reply = await _app.SayAsync("pulse", "UANA", Now);
+        Assert.Contains("How stressed are you?", reply["text"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+}
