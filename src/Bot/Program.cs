@@ -1,8 +1,10 @@
+using PeerBot.Bot.Admin;
 using PeerBot.Bot.Cli;
 using PeerBot.Bot.Commands;
 using PeerBot.Bot.Database;
 using PeerBot.Bot.Delivery;
 using PeerBot.Bot.Hosting;
+using PeerBot.Bot.Rounds;
 using PeerBot.Bot.Scheduling;
 using PeerBot.Bot.Slack;
 using PeerBot.Bot.Teams;
@@ -20,6 +22,8 @@ builder.AddCommands();
 builder.AddSlack();
 builder.AddTeams();
 builder.AddDelivery();
+builder.AddRounds();
+builder.AddAdmin();
 
 var app = builder.Build();
 app.UseAuthentication();

@@ -29,7 +29,8 @@ public sealed class Outbox(NpgsqlDataSource db, WorkspaceSettingsStore settings,
 
         var due = entries.Select(e => e.Urgency == Urgency.Now
             ? now
-            : window!.NextAllowedForAll(now, [.. e.Recipients.Select((_, i) => TimeZones.FindOr(i < e.TimeZones.Count ? e.TimeZones[i] : null, workspaceZone!))])).ToArray();
+            : window!.NextAllowedForAll(now, [.. e.Recipients.Select((_, i) => TimeZones.FindOr(i < e.TimeZones.Count ? e.TimeZones[i] : null, workspaceZone!))]))
+            .Select(t => t.ToUniversalTime()).ToArray();
 
         const string sql = """
             insert into outbox (workspace_id, delivery_key, recipients, channel_key, purpose, member_id, pairing_id, message, next_attempt_at)

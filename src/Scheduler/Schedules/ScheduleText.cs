@@ -56,7 +56,7 @@ public static partial class ScheduleText
             return false;
         }
 
-        var day = Array.FindIndex(Days, d => m.Groups["day"].Value.StartsWith(d, StringComparison.Ordinal));
+        var day = Array.FindIndex(Days, d => d.StartsWith(m.Groups["day"].Value, StringComparison.Ordinal));
         var every = m.Groups["other"].Success ? 2 : m.Groups["n"].Success ? int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture) : 1;
         if (every is < 1 or > 8)
         {

@@ -1,0 +1,15 @@
+using PeerBot.Bot.Commands;
+using PeerBot.Scheduler.Chat;
+
+namespace PeerBot.Bot.Admin;
+
+/// <summary>One <c>admin …</c> sub-verb (schedule, timezone, break, …), picked by name from a table.</summary>
+public interface IAdminVerb
+{
+    string Name { get; }
+
+    /// <summary>How it is written after "admin ", e.g. "timezone &lt;IANA zone&gt;".</summary>
+    string Usage { get; }
+
+    Task<ChatMessage> HandleAsync(ChatCommand command, string arguments, CancellationToken ct);
+}

@@ -1,0 +1,34 @@
+using PeerBot.Bot.Commands;
+using PeerBot.Scheduler.CheckIns;
+using PeerBot.Scheduler.Chat;
+using PeerBot.Scheduler.Members;
+using PeerBot.Scheduler.Rounds;
+
+namespace PeerBot.Bot.Rounds;
+
+/// <summary>A check-in button (met / not yet / skip / a 1–5 rating): records the caller's answer for that pairing and week.</summary>
+public sealed class CheckInAnswerAction(string actionId, CheckInAnswer answer, PairingStore pairings, MemberDirectory members, CheckInStore checkIns, TimeProvider clock) : IActionHandler
+{
+    public string ActionId => actionId;
+
+    public async Task<CommandReply?> HandleAsync(ChatAction action, CancellationToken ct)
+    {
+        if (!CheckInMessages.TryParse(action.Value, out var pairingId, out var week, out var rating)
+            || await pairings.FindAsync(pairingId, ct) is not { } pairing
+            || pairing.WorkspaceId != action.Workspace.Id
+            || pairing.Members.FirstOrDefault(m => m.ExternalUserId == action.Caller.UserId) is not { } me
+            || await members.FindAsync(action.Workspace.Id, action.Caller.UserId, ct) is null)
+        {
+            return new MessageReply(ChatMessage.Plain("That check-in isn't for you, or the pairing has ended."));
+        }
+
+        await checkIns.RecordAsync(pairing.Id, me.MemberId, week, answer, rating, clock.GetUtcNow(), ct);
+        return new MessageReply(answer switch
+        {
+            CheckInAnswer.Met when rating is null => CheckInMessages.AskRating(pairing.Id, week),
+            CheckInAnswer.Met => ChatMessage.Plain($"Thanks — noted {rating}/5. Keep it going!"),
+            CheckInAnswer.NotYet => ChatMessage.Plain("Thanks for being honest! There's still time this week — even 15 minutes counts."),
+            _ => ChatMessage.Plain("Skipped for this week — no worries. See you next week."),
+        });
+    }
+}

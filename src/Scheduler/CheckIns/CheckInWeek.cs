@@ -1,0 +1,11 @@
+namespace PeerBot.Scheduler.CheckIns;
+
+/// <summary>Check-ins are per school week, named by its Monday in the workspace's time zone.</summary>
+public static class CheckInWeek
+{
+    public static DateOnly Of(DateTimeOffset at, TimeZoneInfo zone)
+    {
+        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime);
+        return day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+    }
+}

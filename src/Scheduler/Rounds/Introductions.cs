@@ -1,0 +1,54 @@
+using System.Globalization;
+using PeerBot.Matching.Profiles;
+using PeerBot.Scheduler.Chat;
+
+namespace PeerBot.Scheduler.Rounds;
+
+/// <summary>What a round says: introductions to pairs and pods, proposals to mentors, and a kind word to anyone left out.</summary>
+public static class Introductions
+{
+    public const string EndAction = "pairing.end";
+    public const string AcceptAction = "mentor.accept";
+    public const string DeclineAction = "mentor.decline";
+
+    public static ChatMessage Introduce(Pairing pairing, IReadOnlyList<TeacherProfile> profiles)
+    {
+        var names = string.Join(" and ", pairing.Members.Select(m => m.Name.Length > 0 ? m.Name : m.ExternalUserId));
+        var headline = pairing.Kind == "mentor"
+            ? $"👋 {pairing.Mentee?.Name} meet {pairing.Mentor?.Name}, your mentor for the next weeks."
+            : $"👋 Meet your pack: {names}!";
+        var starters = ConversationStarters.For(profiles);
+        var list = string.Join("\n", starters.Select(s => "• " + s));
+        var text = $"{headline}\nWhy you: {pairing.Explanation}\nThree ways to start:\n{list}";
+        return new ChatMessage(text,
+        [
+            new TextBlock($"**{headline}**"),
+            new TextBlock($"_Why you:_ {pairing.Explanation}"),
+            new TextBlock($"**Three ways to start:**\n{list}"),
+            new ButtonsBlock([new ChatButton("Not a good fit", EndAction, pairing.Id.ToString(), ButtonStyle.Danger)]),
+            new NoteBlock("Pick a 20-minute slot this week — I'll check in on Thursday."),
+        ]);
+    }
+
+    public static ChatMessage ProposeToMentor(Pairing pairing, DateTimeOffset expiresAt, TimeZoneInfo zone)
+    {
+        var mentee = pairing.Mentee?.Name ?? "a colleague";
+        var by = TimeZoneInfo.ConvertTime(expiresAt, zone).ToString("dddd d MMMM", CultureInfo.InvariantCulture);
+        var text = $"Would you mentor {mentee}? {pairing.Explanation} Please answer by {by}; \"not now\" is always fine.";
+        return new ChatMessage(text,
+        [
+            new TextBlock($"**Would you mentor {mentee}?**"),
+            new TextBlock(pairing.Explanation),
+            new ButtonsBlock(
+            [
+                new ChatButton("Yes, I'll mentor", AcceptAction, pairing.Id.ToString(), ButtonStyle.Primary),
+                new ChatButton("Not now", DeclineAction, pairing.Id.ToString()),
+            ]),
+            new NoteBlock($"Please answer by {by}. \"Not now\" is always fine — {mentee} only hears once a mentor says yes."),
+        ]);
+    }
+
+    public static ChatMessage LeftOut(string kind, string reason, string nextRound) => ChatMessage.Plain(kind == "mentor"
+        ? $"I looked hard for a mentor for you this round but couldn't find one who fits well ({reason}). You're at the front of the line for the next round ({nextRound}). Meanwhile, `/peer find <topic>` finds peers who teach what you teach."
+        : $"This round I couldn't place you in a pod that fits well ({reason}). You're first in line next round ({nextRound}) — and `/peer find <topic>` finds kindred spirits any time.");
+}

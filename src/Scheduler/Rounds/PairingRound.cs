@@ -1,0 +1,133 @@
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using PeerBot.Matching.Rounds;
+using PeerBot.Matching.Rules;
+using PeerBot.Scheduler.Delivery;
+using PeerBot.Scheduler.Members;
+using PeerBot.Scheduler.Schedules;
+
+namespace PeerBot.Scheduler.Rounds;
+
+/// <summary>
+/// A pairing round: plan with the matching engine, then — in one transaction guarded by the round's unique
+/// run key — store the pairings and put every message into the outbox. A retried job, a crash before commit,
+/// or a second instance starting the same run all end with the round done exactly once.
+/// </summary>
+public sealed partial class PairingRound(
+    NpgsqlDataSource db,
+    MemberDirectory members,
+    PairingStore pairings,
+    WorkspaceSettingsStore settings,
+    Outbox outbox,
+    TimeProvider clock,
+    ILogger<PairingRound> log)
+{
+    public const int RepeatWindowDays = 180;
+    public static readonly TimeSpan ProposalLifetime = TimeSpan.FromDays(3);
+
+    public async Task<RoundPlan> PlanAsync(Guid workspaceId, RoundScope scope, string runKey, CancellationToken ct, string? requestedBy = null)
+    {
+        var s = await settings.GetAsync(workspaceId, ct);
+        var now = clock.GetUtcNow();
+        var people = await members.ListAsync(workspaceId, ct);
+        var open = await pairings.ListAsync(workspaceId, ["proposed", "active"], ct);
+        var closed = scope == RoundScope.FollowUp ? await pairings.ListAsync(workspaceId, ["declined", "expired"], ct) : [];
+        var history = await pairings.HistoryAsync(workspaceId, now.AddDays(-RepeatWindowDays), ct);
+        var options = new RoundOptions
+        {
+            Today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, s.Zone).DateTime),
+            Seed = StableSeed(runKey),
+            PodSize = s.PodSize,
+            DefaultTimeZone = s.TimeZone,
+            Rules = new PairingRules { RepeatWindowDays = RepeatWindowDays, History = history },
+        };
+        return RoundPlanner.Plan(new RoundInput(people, open, closed, options, now, requestedBy), scope);
+    }
+
+    public async Task<RoundOutcome> RunAsync(Guid workspaceId, string runKey, Urgency urgency, RoundScope scope, CancellationToken ct, string? requestedBy = null)
+    {
+        var plan = await PlanAsync(workspaceId, scope, runKey, ct, requestedBy);
+        var s = await settings.GetAsync(workspaceId, ct);
+        var now = clock.GetUtcNow();
+        var byUser = (await members.ListAsync(workspaceId, ct)).ToDictionary(m => m.ExternalUserId, StringComparer.Ordinal);
+
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        var roundId = Guid.CreateVersion7();
+        await using (var claim = new NpgsqlCommand("""
+            insert into pairing_rounds (id, workspace_id, run_key, ran_at, mentor_pairs, pods, left_out) values ($1, $2, $3, $4, $5, $6, $7)
+            on conflict (workspace_id, run_key) do nothing
+            """, conn, tx))
+        {
+            claim.Parameters.Add(new() { Value = roundId });
+            claim.Parameters.Add(new() { Value = workspaceId });
+            claim.Parameters.Add(new() { Value = runKey });
+            claim.Parameters.Add(new() { Value = now });
+            claim.Parameters.Add(new() { Value = plan.MentorPairs });
+            claim.Parameters.Add(new() { Value = plan.Pods });
+            claim.Parameters.Add(new() { Value = scope == RoundScope.Full ? plan.LeftOut.Count : 0 });
+            if (await claim.ExecuteNonQueryAsync(ct) == 0)
+            {
+                LogAlreadyRan(workspaceId, runKey);
+                return new RoundOutcome(null, plan, AlreadyRan: true);
+            }
+        }
+
+        var messages = new List<OutboxEntry>();
+        foreach (var planned in plan.Pairings)
+        {
+            var people = planned.UserIds.Select(u => byUser[u]).ToList();
+            var roles = planned.Kind == "mentor" ? new[] { "mentee", "mentor" } : [.. people.Select(_ => "peer")];
+            var pairing = new Pairing(Guid.CreateVersion7(), workspaceId, planned.Kind, planned.Kind == "mentor" ? "proposed" : "active", planned.Score, planned.Why, now,
+                [.. people.Select((m, i) => new PairingMember(m.Id, m.ExternalUserId, m.Profile.Name, roles[i], m.Profile.TimeZone))]);
+            var expires = planned.Kind == "mentor" ? now + ProposalLifetime : (DateTimeOffset?)null;
+            await PairingStore.InsertAsync(conn, tx, roundId, pairing, expires, ct);
+            messages.Add(planned.Kind == "mentor"
+                ? new OutboxEntry($"round:{roundId:N}:propose:{pairing.Id:N}", [pairing.Mentor!.ExternalUserId], "mentor proposal", Introductions.ProposeToMentor(pairing, expires!.Value, s.Zone), urgency)
+                    { MemberId = pairing.Mentor.MemberId, PairingId = pairing.Id, TimeZones = [pairing.Mentor.TimeZone] }
+                : new OutboxEntry($"round:{roundId:N}:intro:{pairing.Id:N}", pairing.UserIds, "introduction", Introductions.Introduce(pairing, [.. people.Select(p => p.Profile)]), urgency)
+                    { PairingId = pairing.Id, TimeZones = [.. pairing.Members.Select(m => m.TimeZone)] });
+        }
+
+        // The daily follow-up stays quiet about who is still waiting (they heard at the round); a request is answered by its command.
+        if (scope == RoundScope.Full)
+        {
+            var next = ShowNext(s, now);
+            foreach (var left in plan.LeftOut.Where(l => byUser.ContainsKey(l.UserId)))
+            {
+                var member = byUser[left.UserId];
+                messages.Add(new OutboxEntry($"round:{roundId:N}:left-out:{member.Id:N}", [member.ExternalUserId], "left out", Introductions.LeftOut(left.Kind, left.Reason, next), urgency)
+                    { MemberId = member.Id, TimeZones = [member.Profile.TimeZone] });
+            }
+        }
+
+        await outbox.EnqueueAsync(workspaceId, messages, ct, conn, tx);
+        await tx.CommitAsync(ct);
+        outbox.Wake();
+        LogRan(workspaceId, runKey, plan.MentorPairs, plan.Pods, plan.LeftOut.Count);
+        return new RoundOutcome(roundId, plan, AlreadyRan: false);
+    }
+
+    private static string ShowNext(WorkspaceSettings s, DateTimeOffset now) =>
+        RoundCalendar.Next(s.PairingSchedule, s.PairingEveryWeeks, s.PairingAnchor, s.Zone, s.Window.Breaks, now) is { } next
+            ? TimeZoneInfo.ConvertTime(next, s.Zone).ToString("dddd d MMMM", System.Globalization.CultureInfo.InvariantCulture)
+            : "the next one an admin runs";
+
+    /// <summary>The same run key gives the same seed on every instance (string.GetHashCode differs per process).</summary>
+    public static int StableSeed(string text)
+    {
+        var hash = 2166136261u;
+        foreach (var c in text)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return (int)(hash & 0x7fffffff);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Pairing round {RunKey} in workspace {WorkspaceId} had already run: nothing to do")]
+    private partial void LogAlreadyRan(Guid workspaceId, string runKey);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Pairing round {RunKey} in workspace {WorkspaceId}: {MentorPairs} mentor proposals, {Pods} pods, {LeftOut} left out")]
+    private partial void LogRan(Guid workspaceId, string runKey, int mentorPairs, int pods, int leftOut);
+}
