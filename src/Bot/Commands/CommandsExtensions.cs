@@ -1,3 +1,4 @@
+using PeerBot.Bot.Commands.Find;
 using PeerBot.Bot.Commands.Profiles;
 
 namespace PeerBot.Bot.Commands;
@@ -13,11 +14,13 @@ public static class CommandsExtensions
         s.AddSingleton<ProfileSaver>();
         s.AddSingleton<ICommandHandler, JoinCommand>();
         s.AddSingleton<ICommandHandler, ProfileCommand>();
+        s.AddSingleton<ICommandHandler, FindCommand>();
         s.AddSingleton<ICommandHandler, PauseCommand>();
         s.AddSingleton<ICommandHandler, ResumeCommand>();
         s.AddSingleton<ICommandHandler, LeaveCommand>();
         s.AddSingleton<IFormHandler, ProfileFormHandler>();
         s.AddSingleton<IActionHandler, ProfileActions>();
+        s.AddSingleton<IActionHandler, SayHiAction>();
         return builder;
     }
 }

@@ -1,0 +1,59 @@
+using PeerBot.Bot.Commands.Profiles;
+using PeerBot.Matching.Find;
+using PeerBot.Matching.Rounds;
+using PeerBot.Matching.Rules;
+using PeerBot.Scheduler.Chat;
+using PeerBot.Scheduler.Members;
+
+namespace PeerBot.Bot.Commands.Find;
+
+/// <summary><c>find &lt;topic&gt;</c>: the best-fitting peers for a topic, each with why and a one-click "say hi".</summary>
+public sealed class FindCommand(MemberDirectory members, TimeProvider clock) : ICommandHandler
+{
+    public const int Shown = 5;
+
+    public CommandInfo Info { get; } = new("find", "find <topic>", "peers for a subject, grade band or focus area, and why", "find 7th grade math");
+
+    public async Task<CommandReply> HandleAsync(ChatCommand command, CancellationToken ct)
+    {
+        if (command.Arguments.Length == 0)
+        {
+            return new MessageReply(ChatMessage.Plain(
+                $"What would you like help with? Give me a topic: a subject, a grade band or a focus area, e.g. `{command.Prefix}find 7th grade math` or `{command.Prefix}find classroom management`."));
+        }
+
+        var everyone = await members.ListAsync(command.Workspace.Id, ct);
+        var me = everyone.FirstOrDefault(m => m.ExternalUserId == command.Caller.UserId);
+        if (me is null)
+        {
+            return new MessageReply(ProfileCommand.NotJoined(command.Prefix));
+        }
+
+        var now = clock.GetUtcNow();
+        var options = new RoundOptions
+        {
+            Today = DateOnly.FromDateTime(now.UtcDateTime),
+            DefaultTimeZone = command.Workspace.TimeZone,
+            Rules = new PairingRules { Paused = everyone.Where(m => m.IsPausedAt(now)).Select(m => m.ExternalUserId).ToHashSet(StringComparer.Ordinal) },
+        };
+        var suggestions = PeerFinder.Find(me.Profile, [.. everyone.Select(m => m.Profile)], command.Arguments, options, Shown);
+        if (suggestions.Count == 0)
+        {
+            return new MessageReply(ChatMessage.Plain(
+                $"Nobody here matches \"{command.Arguments}\" yet. Try a broader topic (`{command.Prefix}find math`), or check back as more colleagues join."));
+        }
+
+        var blocks = new List<MessageBlock> { new TextBlock($"**Peers for \"{command.Arguments}\"**") };
+        foreach (var s in suggestions)
+        {
+            blocks.Add(new TextBlock($"**{s.Name}** — {s.Reason}"));
+            blocks.Add(new ButtonsBlock([new ChatButton($"Say hi to {FirstName(s.Name)}", SayHiAction.Id, s.Id, ButtonStyle.Primary)]));
+        }
+
+        blocks.Add(new NoteBlock("\"Say hi\" opens a chat between the two of you with a one-line introduction. Only people who joined PeerBot are shown."));
+        var text = $"Peers for \"{command.Arguments}\": " + string.Join("; ", suggestions.Select(s => $"{s.Name} — {s.Reason}"));
+        return new MessageReply(new ChatMessage(text, blocks));
+    }
+
+    public static string FirstName(string name) => name.Split(' ', 2)[0] is { Length: > 0 } first ? first : name;
+}
