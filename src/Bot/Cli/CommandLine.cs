@@ -21,6 +21,8 @@ public static class CommandLine
     public static async Task<int> WithDatabaseAsync(string[] args, Func<IServiceProvider, Task<int>> work)
     {
         var builder = Host.CreateApplicationBuilder(args);
+        // A verb's output is its report: Npgsql's per-command log lines would bury it (appsettings.json says the same, when found).
+        builder.Logging.AddFilter("Npgsql", LogLevel.Warning);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddDatabase();
         await using var services = builder.Services.BuildServiceProvider();
