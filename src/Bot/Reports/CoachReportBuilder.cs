@@ -21,9 +21,11 @@ public sealed class CoachReportBuilder(PulseReportStore store, WorkspaceSettings
         var report = PulseReportBuilder.Build(rounds, tallies, scope, today, Threshold);
 
         var comments = new List<(DateOnly, IReadOnlyList<string>)>();
-        foreach (var week in report.Weeks.Where(w => CommentRule.Visible(scope, w.Scope, Threshold)))
+        var allowed = report.Weeks.Where(w => CommentRule.Visible(scope, w.Scope, Threshold)).ToList();
+        var written = allowed.Count == 0 ? null : await store.CommentsAsync([.. allowed.Select(w => w.PulseId)], ct);
+        foreach (var week in allowed)
         {
-            var shown = CommentRule.Shuffle(await store.CommentsAsync(week.PulseId, ct), Random.Shared);
+            var shown = CommentRule.Shuffle(written![week.PulseId], Random.Shared);
             if (shown.Count > 0)
             {
                 comments.Add((week.Week, shown));

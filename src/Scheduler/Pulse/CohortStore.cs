@@ -51,6 +51,7 @@ public sealed class CohortStore(NpgsqlDataSource db)
             await cmd.ExecuteNonQueryAsync(ct);
         }
 
+        await PulseStore.RecountAsync(conn, tx, "p.workspace_id = $1", workspaceId, ct);
         await tx.CommitAsync(ct);
         return members;
     }

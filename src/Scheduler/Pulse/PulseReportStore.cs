@@ -10,8 +10,8 @@ public sealed class PulseReportStore(NpgsqlDataSource db)
     {
         await using var cmd = db.CreateCommand("""
             select p.id, p.week, p.questions::text,
-                   (select count(*) from pulse_participation x where x.pulse_id = p.id)::int,
-                   (select count(*) from pulse_participation x where x.pulse_id = p.id and x.answered)::int
+                   coalesce(p.invited, (select count(*) from pulse_participation x where x.pulse_id = p.id))::int,
+                   coalesce(p.answered, (select count(*) from pulse_participation x where x.pulse_id = p.id and x.answered))::int
             from pulses p where p.workspace_id = $1 and p.week > $2 order by p.week, p.opened_at
             """);
         cmd.Parameters.Add(new() { Value = workspaceId });
@@ -26,12 +26,14 @@ public sealed class PulseReportStore(NpgsqlDataSource db)
         return rounds;
     }
 
-    /// <summary>Answers counted by pulse, cohort, question and value — the database does the counting.</summary>
+    /// <summary>Answers counted by pulse, cohort, question and value: closed pulses from their tallies, open ones live.</summary>
     public async Task<IReadOnlyList<AnswerTally>> TalliesAsync(IReadOnlyList<Guid> pulseIds, CancellationToken ct)
     {
         await using var cmd = db.CreateCommand("""
-            select pulse_id, cohort, question, value, count(*)::int from pulse_answers
-            where pulse_id = any($1) group by pulse_id, cohort, question, value
+            select t.pulse_id, t.cohort, t.question, t.value, t.answers from pulse_tallies t where t.pulse_id = any($1)
+            union all
+            select a.pulse_id, a.cohort, a.question, a.value, count(*)::int from pulse_answers a join pulses p on p.id = a.pulse_id
+            where a.pulse_id = any($1) and not p.closed group by a.pulse_id, a.cohort, a.question, a.value
             """);
         cmd.Parameters.Add(new() { Value = pulseIds.ToArray() });
         await using var r = await cmd.ExecuteReaderAsync(ct);
@@ -44,18 +46,19 @@ public sealed class PulseReportStore(NpgsqlDataSource db)
         return tallies;
     }
 
-    public async Task<IReadOnlyList<string>> CommentsAsync(Guid pulseId, CancellationToken ct)
+    /// <summary>Comments of these pulses, in one round trip (order is meaningless: callers shuffle).</summary>
+    public async Task<ILookup<Guid, string>> CommentsAsync(IReadOnlyList<Guid> pulseIds, CancellationToken ct)
     {
-        await using var cmd = db.CreateCommand("select body from pulse_comments where pulse_id = $1");
-        cmd.Parameters.Add(new() { Value = pulseId });
+        await using var cmd = db.CreateCommand("select pulse_id, body from pulse_comments where pulse_id = any($1)");
+        cmd.Parameters.Add(new() { Value = pulseIds.ToArray() });
         await using var r = await cmd.ExecuteReaderAsync(ct);
-        var comments = new List<string>();
+        var comments = new List<(Guid, string)>();
         while (await r.ReadAsync(ct))
         {
-            comments.Add(r.GetString(0));
+            comments.Add((r.GetGuid(0), r.GetString(1)));
         }
 
-        return comments;
+        return comments.ToLookup(c => c.Item1, c => c.Item2);
     }
 
     /// <summary>Mentoring health from the pairing and check-in tables; null when this database has none yet.</summary>

@@ -166,8 +166,37 @@ public sealed class PulseStore(NpgsqlDataSource db)
             await reseal.ExecuteNonQueryAsync(ct);
         }
 
+        await using (var count = new NpgsqlCommand("""
+            update pulses set invited = (select count(*) from pulse_participation where pulse_id = $1),
+                              answered = (select count(*) from pulse_participation where pulse_id = $1 and answered)
+            where id = $1
+            """, conn, tx))
+        {
+            count.Parameters.Add(new() { Value = pulseId });
+            await count.ExecuteNonQueryAsync(ct);
+        }
+
+        await RecountAsync(conn, tx, "a.pulse_id = $1", pulseId, ct);
         await tx.CommitAsync(ct);
         return closed;
+    }
+
+    /// <summary>Counts closed pulses' answers into <c>pulse_tallies</c> (again, after a cohort rename).</summary>
+    internal static async Task RecountAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string which, object argument, CancellationToken ct)
+    {
+        // "which" is one of our two fixed conditions, never input.
+        await using var cmd = new NpgsqlCommand($"""
+            delete from pulse_tallies t using pulses p where p.id = t.pulse_id and {which.Replace("a.pulse_id", "t.pulse_id", StringComparison.Ordinal)}
+            """, conn, tx);
+        cmd.Parameters.Add(new() { Value = argument });
+        await cmd.ExecuteNonQueryAsync(ct);
+        await using var insert = new NpgsqlCommand($"""
+            insert into pulse_tallies (pulse_id, cohort, question, value, answers)
+            select a.pulse_id, a.cohort, a.question, a.value, count(*) from pulse_answers a join pulses p on p.id = a.pulse_id
+            where p.closed and {which} group by a.pulse_id, a.cohort, a.question, a.value
+            """, conn, tx);
+        insert.Parameters.Add(new() { Value = argument });
+        await insert.ExecuteNonQueryAsync(ct);
     }
 
     private static OpenPulse Read(NpgsqlDataReader r, Guid workspaceId) =>

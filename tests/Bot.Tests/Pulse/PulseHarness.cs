@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using PeerBot.Bot.Tests.Infrastructure;
 using PeerBot.Matching.Pulse;
@@ -75,13 +76,13 @@ public static class PulseHarness
         return await app.PressAsync(userId, PulseMessages.SendAction, Buttons(blocks, PulseMessages.SendAction)[0], at);
     }
 
-    /// <summary>A closed pulse with answers straight into the tables (people per cohort, each answering the same values).</summary>
+    /// <summary>A pulse with answers straight into the tables, then closed (people per cohort, each answering the same values).</summary>
     public static async Task<Guid> SeedPulseAsync(this PeerBotApp app, Guid workspaceId, DateOnly week, IReadOnlyDictionary<string, int> peoplePerCohort, int[] values, params string[] comments)
     {
         await using var conn = new NpgsqlConnection(app.ConnectionString);
         await conn.OpenAsync();
         var id = Guid.NewGuid();
-        await using (var cmd = new NpgsqlCommand("insert into pulses (id, workspace_id, run_key, week, questions, opened_at, closes_at, closed) values ($1, $2, $3, $4, $5::jsonb, $6, $6, true)", conn))
+        await using (var cmd = new NpgsqlCommand("insert into pulses (id, workspace_id, run_key, week, questions, opened_at, closes_at) values ($1, $2, $3, $4, $5::jsonb, $6, $6)", conn))
         {
             cmd.Parameters.Add(new() { Value = id });
             cmd.Parameters.Add(new() { Value = workspaceId });
@@ -119,6 +120,8 @@ public static class PulseHarness
             await cmd.ExecuteNonQueryAsync();
         }
 
+        // Closing counts the answers into the tallies reports read.
+        await app.Services.GetRequiredService<PulseStore>().CloseAsync(id, CancellationToken.None);
         return id;
     }
 }
