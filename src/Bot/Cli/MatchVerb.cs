@@ -43,6 +43,7 @@ public sealed class MatchVerb(TextWriter output, TextWriter error, TimeProvider 
         {
             var roster = RosterReader.Read(input);
             var history = historyPath is null ? new PairingHistory([], []) : HistoryReader.Read(historyPath);
+            // '|' rather than '||': both files report every bad line in one go.
             if (await ReportAsync(input, roster.Rejected) | await ReportAsync(historyPath, history.Rejected))
             {
                 await error.WriteLineAsync($"match: nothing written to {outputPath}");
