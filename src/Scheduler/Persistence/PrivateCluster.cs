@@ -76,7 +76,7 @@ public sealed class PrivateCluster : IAsyncDisposable
         else
         {
             Port = FreePort();
-            var options = $"-k {_socketDir} -p {Port} -c listen_addresses=127.0.0.1" + (forTests ? " -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400" : "");
+            var options = $"-k {_socketDir} -p {Port} -c listen_addresses=127.0.0.1" + (forTests ? " -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=800" : "");
             await RunAsync("pg_ctl", ["-D", _dataDir, "-o", options, "-l", Path.Combine(_root, "postgres.log"), "-w", "-t", "30", "start"], ct);
             _startedByUs = true;
             _log.LogInformation("Started the private PostgreSQL cluster in {DataDirectory} on 127.0.0.1:{Port}", _dataDir, Port);

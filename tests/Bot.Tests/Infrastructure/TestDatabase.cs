@@ -22,7 +22,8 @@ public static class TestDatabase
         await conn.OpenAsync();
         await using var create = new NpgsqlCommand($"create database {name}", conn);
         await create.ExecuteNonQueryAsync();
-        return new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+        // A small pool per bot under test: many bots share one test server.
+        return new NpgsqlConnectionStringBuilder(server) { Database = name, MaxPoolSize = 20 }.ConnectionString;
     }
 
     private static async Task<string> StartAsync()
