@@ -8,8 +8,9 @@ using PeerBot.Scheduler.Schedules;
 
 namespace PeerBot.Bot.Pulse;
 
-/// <summary><c>admin pulse now | questions q1 | q2 | q3 | questions default | schedule &lt;when&gt;</c>.</summary>
-public sealed class PulseAdminVerb(PulseJob job, PulseStore pulses, PulseSettingsStore pulseSettings, WorkspaceSettingsStore settings, PulseSchedule schedule, TimeProvider clock) : IAdminVerb
+/// <summary>
+/// <c>admin pulse now | questions q1 | q2 | q3 | questions default | schedule &lt;when&gt;</c>.</summary>
+public sealed class PulseAdminVerb(PulseJob job, PulseStore pulses, PulseSettingsStore pulseSettings, WorkspaceSettingsStore settings, TimeProvider clock) : IAdminVerb
 {
     public string Name => "pulse";
 
@@ -71,7 +72,6 @@ public sealed class PulseAdminVerb(PulseJob job, PulseStore pulses, PulseSetting
         var s = await settings.GetAsync(command.Workspace.Id, ct);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), s.Zone).DateTime);
         await pulseSettings.SetScheduleAsync(command.Workspace.Id, parsed.Cron, parsed.EveryWeeks, today, ct);
-        await schedule.SyncAsync(command.Workspace.Id, ct);
         var next = RoundCalendar.Next(parsed.Cron, parsed.EveryWeeks, today, s.Zone, s.Window.Breaks, clock.GetUtcNow());
         return ChatMessage.Plain($"Pulses: {ScheduleText.Describe(parsed.Cron, parsed.EveryWeeks)} ({s.TimeZone}). Next: {ShowVerb.When(next, s.Zone)}.");
     }

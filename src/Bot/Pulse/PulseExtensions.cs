@@ -16,7 +16,6 @@ public static class PulseExtensions
         s.AddSingleton<PulseSchedule>();
         s.AddSingleton<PulseRecorder>();
         s.AddTransient<PulseJob>();
-        s.AddHostedService<PulseScheduleOnStart>();
 
         s.AddSingleton<ICommandHandler, PulseCommand>();
         s.AddSingleton<IActionHandler, PulseAnswerAction>();

@@ -1,5 +1,6 @@
 using Hangfire;
 using PeerBot.Scheduler.CheckIns;
+using PeerBot.Scheduler.Pulse;
 using PeerBot.Scheduler.Rounds;
 
 namespace PeerBot.Scheduler.Schedules;
@@ -8,7 +9,7 @@ namespace PeerBot.Scheduler.Schedules;
 /// One set of Hangfire recurring jobs per workspace, in the workspace's time zone (Hangfire follows DST).
 /// AddOrUpdate is idempotent, so every instance may call it; the jobs themselves guard against running twice.
 /// </summary>
-public sealed class RecurringSchedules(IRecurringJobManager jobs, WorkspaceSettingsStore settings)
+public sealed class RecurringSchedules(IRecurringJobManager jobs, WorkspaceSettingsStore settings, PulseSchedule pulse)
 {
     public static string PairingJobId(Guid workspaceId) => $"pairing-round:{workspaceId:N}";
 
@@ -24,6 +25,8 @@ public sealed class RecurringSchedules(IRecurringJobManager jobs, WorkspaceSetti
         jobs.AddOrUpdate<CheckInNudgeJob>(CheckInJobId(workspaceId), j => j.RunScheduledAsync(workspaceId, CancellationToken.None), s.CheckInSchedule, options);
         // Declined or expired mentor proposals go to the next best mentor every school morning.
         jobs.AddOrUpdate<MentorFollowUpJob>(FollowUpJobId(workspaceId), j => j.RunAsync(workspaceId, CancellationToken.None), "0 9 * * 1-5", options);
+        // The wellness pulse follows the same zone (its own rhythm lives in pulse_settings).
+        await pulse.SyncAsync(workspaceId, ct);
     }
 
     public async Task SyncAllAsync(CancellationToken ct)

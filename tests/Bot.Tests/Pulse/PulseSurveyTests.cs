@@ -149,4 +149,31 @@ public sealed class PulseSurveyTests : IAsyncLifetime
         var reply = await _app.SayAsync("pulse", "UANA", Now);
         Assert.Contains("How stressed are you?", reply["text"]!.GetValue<string>(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task PulseSchedule_IsARecurringJobInTheWorkspaceZone_AndARunOffItsWeekOpensNothing()
+    {
+        await JoinAsync("UANA", "new-2026");
+        var reply = await _app.SayTextAsync("admin pulse schedule every other friday 14:00", "UADMIN", Now);
+        Assert.Contains("Pulses: every other Friday at 14:00", reply, StringComparison.Ordinal);
+        await _app.SayTextAsync("admin timezone America/Chicago", "UADMIN", Now);
+        var workspace = await _app.ScalarAsync<Guid>("select id from workspaces");
+        using (var connection = _app.Services.GetRequiredService<Hangfire.JobStorage>().GetConnection())
+        {
+            var job = Hangfire.Storage.StorageConnectionExtensions.GetRecurringJobs(connection).Single(j => j.Id == PulseSchedule.JobId(workspace));
+            Assert.Equal("0 14 * * 5", job.Cron);
+            Assert.Equal("America/Chicago", job.TimeZoneId);
+        }
+
+        // The schedule counts its fortnights from this week: next week is off, the week after is on.
+        var job2 = _app.Services.GetRequiredService<PulseJob>();
+        _clock.Advance(TimeSpan.FromDays(7));
+        await job2.RunScheduledAsync(workspace, CancellationToken.None);
+        Assert.Equal(0L, await _app.ScalarAsync<long>("select count(*) from pulses"));
+        _clock.Advance(TimeSpan.FromDays(7));
+        await job2.RunScheduledAsync(workspace, CancellationToken.None);
+        await job2.RunScheduledAsync(workspace, CancellationToken.None);
+        Assert.Equal(1L, await _app.ScalarAsync<long>("select count(*) from pulses"));
+        Assert.Equal(1L, await _app.ScalarAsync<long>("select count(*) from outbox where purpose = 'pulse invite'"));
+    }
 }
