@@ -8,6 +8,7 @@ using PeerBot.Bot.Pulse;
 using PeerBot.Bot.Reports;
 using PeerBot.Bot.Rounds;
 using PeerBot.Bot.Scheduling;
+using PeerBot.Bot.Simulator;
 using PeerBot.Bot.Slack;
 using PeerBot.Bot.Teams;
 
@@ -26,6 +27,7 @@ builder.AddTeams();
 builder.AddDelivery();
 builder.AddRounds();
 builder.AddAdmin();
+builder.AddSimulator();
 builder.AddPulse();
 builder.AddReports();
 
@@ -36,6 +38,7 @@ app.MapHealth();
 app.MapSlack();
 app.MapTeams();
 app.MapScheduling();
+app.MapSimulator();
 app.MapReports();
 app.LogStartup();
 await app.RunAsync();

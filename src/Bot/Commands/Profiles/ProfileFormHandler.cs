@@ -9,7 +9,9 @@ public sealed class ProfileFormHandler(ProfileSaver saver) : IFormHandler
 
     public async Task<FormOutcome> HandleAsync(FormSubmission submission, CancellationToken ct)
     {
-        var fields = submission.Values.ToDictionary(kv => kv.Key, kv => string.Join(",", kv.Value), StringComparer.OrdinalIgnoreCase);
+        // Slack sends every input block, an untouched one as null/empty: that means "not given", not "".
+        var fields = submission.Values.Where(kv => kv.Value.Any(v => v.Length > 0))
+            .ToDictionary(kv => kv.Key, kv => string.Join(",", kv.Value), StringComparer.OrdinalIgnoreCase);
         // Availability is typed with commas between slots; the builder splits on them itself.
         var (profile, errors) = ProfileBuilder.Build(submission.Caller.UserId, submission.Caller.DisplayName, fields);
         if (profile is null)

@@ -1,0 +1,37 @@
+using PeerBot.Bot.Slack;
+using PeerBot.Scheduler.Workspaces;
+
+namespace PeerBot.Bot.Simulator;
+
+/// <summary>
+/// The page's "time" panel: runs what the scheduler would run, for the simulated workspace, then skips ahead to
+/// the teachers' after-class window so the messages it queued are delivered now. A week in a few clicks.
+/// </summary>
+public sealed class TimePanel(IEnumerable<ITimeRun> runs, WorkspaceDirectory workspaces, QuietHoursSkip skip)
+{
+    /// <summary>The buttons, in the week's order; one whose job is not in this build says so.</summary>
+    public static readonly IReadOnlyList<(string Id, string Label, string Explains)> Buttons =
+    [
+        ("round", "Run a pairing round", "Mentor proposals, pods introduced in group DMs (every other Monday 08:00)"),
+        ("checkins", "Send check-in nudges", "\"Did you meet?\" to every active pairing (Thursday 15:30)"),
+        ("pulse", "Open a wellness pulse", "A few 1–5 questions by DM, anonymous (every other Friday 14:00)"),
+        ("pulse-reminder", "Send the pulse reminder", "Only to those who have not answered (two days later)"),
+    ];
+
+    public IReadOnlyList<TimeButton> State() =>
+        [.. Buttons.Select(b => new TimeButton(b.Id, b.Label, b.Explains, runs.FirstOrDefault(r => r.Id == b.Id)?.Available == true))];
+
+    public async Task<string> RunAsync(string id, CancellationToken ct)
+    {
+        if (runs.FirstOrDefault(r => r.Id == id) is not { Available: true } run)
+        {
+            var label = Buttons.FirstOrDefault(b => b.Id == id).Label ?? id;
+            return $"\"{label}\" isn't available yet: that part of PeerBot is still being built.";
+        }
+
+        var workspace = await workspaces.GetOrCreateAsync(SlackChatGateway.PlatformName, SimulatedWorkspace.TeamId, SimulatedWorkspace.TeamDomain, ct);
+        var done = await run.RunAsync(workspace, ct);
+        var moved = await skip.DeliverWaitingNowAsync(workspace.Id, ct);
+        return moved == 0 ? done : $"{done} Skipped ahead to after class: {moved} waiting message{(moved == 1 ? "" : "s")} going out now.";
+    }
+}
