@@ -22,7 +22,7 @@ public static class MentorAssignment
         var capacity = mentors.Select(m => pool.People[m].Capacity).ToArray();
         var scorer = pool.Scorer(PairingKind.Mentoring);
         var graph = MentorCandidates.Build(pool, scorer, mentees, mentors);
-        var chosen = MinCostAssignment.Solve(graph, capacity, SeededHash.Permutation(mentees.Length, options.Seed));
+        var chosen = MinCostAssignment.Solve(graph, capacity, options.Seed);
 
         var writer = new ExplanationWriter(pool.Features);
         var pairs = new List<MentorPair>();

@@ -1,23 +1,22 @@
-using Google.OrTools.Graph;
 using PeerBot.Matching.Candidates;
 
 namespace PeerBot.Matching.Solvers;
 
 /// <summary>
 /// Exact capacitated assignment on a bipartite candidate graph: as many left nodes matched as possible, and among
-/// those the highest total points. Solved as a maximum flow of minimum cost (source → left → right → sink) with
-/// OR-Tools' cost-scaling min-cost-flow, which is exact on integer costs.
+/// those the highest total points. Costs are the shortfall from the best score, so with the number of pairs fixed,
+/// least cost is most points. The scarcer side hands out its units (see <see cref="Transportation"/>): when seats
+/// are fewer than mentees the mentors do, so every search starts among mostly free mentees and stays small.
 /// </summary>
 internal static class MinCostAssignment
 {
     /// <param name="graph">Candidate edges, grouped by left node.</param>
     /// <param name="capacity">How many left nodes each right node takes.</param>
-    /// <param name="leftOrder">Order the left nodes are handed to the solver: the seed's say in ties between equal optima.</param>
+    /// <param name="seed">The seed's say in ties between equal optima: the order the units are handed out.</param>
     /// <returns>For each left node, the index of its chosen edge, or -1.</returns>
-    public static int[] Solve(BipartiteGraph graph, int[] capacity, int[] leftOrder)
+    public static int[] Solve(BipartiteGraph graph, int[] capacity, int seed)
     {
         var left = graph.Left;
-        var right = capacity.Length;
         var chosen = new int[left];
         Array.Fill(chosen, -1);
         if (graph.EdgeCount == 0)
@@ -25,55 +24,62 @@ internal static class MinCostAssignment
             return chosen;
         }
 
-        var maxPoints = 0;
-        foreach (var p in graph.Points)
+        var maxPoints = graph.Points.Max();
+        var seats = capacity.Sum();
+        if (seats >= left)
         {
-            maxPoints = Math.Max(maxPoints, p);
-        }
-
-        int source = left + right, sink = left + right + 1;
-        using var flow = new MinCostFlow();
-        var edgeOfArc = new int[graph.EdgeCount];
-        var leftOfArc = new int[graph.EdgeCount];
-        var arcs = 0;
-        foreach (var i in leftOrder)
-        {
-            for (var e = graph.Start[i]; e < graph.Start[i + 1]; e++)
+            var cost = graph.Points.Select(p => (long)(maxPoints - p)).ToArray();
+            var used = new Transportation(graph.Start, graph.Right, cost, capacity)
+                .Solve([.. Enumerable.Repeat(1, left)], SeededHash.Permutation(left, seed));
+            for (var i = 0; i < left; i++)
             {
-                // Costs are the shortfall from the best score, so they are non-negative; with a fixed flow value
-                // minimising the shortfall is maximising the total.
-                flow.AddArcWithCapacityAndUnitCost(i, left + graph.Right[e], 1, maxPoints - graph.Points[e]);
-                leftOfArc[arcs] = i;
-                edgeOfArc[arcs++] = e;
+                for (var e = graph.Start[i]; e < graph.Start[i + 1]; e++)
+                {
+                    if (used[e])
+                    {
+                        chosen[i] = e;
+                    }
+                }
             }
+
+            return chosen;
         }
 
-        for (var i = 0; i < left; i++)
+        // Mentors hand out their seats: the same edges grouped by mentor.
+        var right = capacity.Length;
+        var start = new int[right + 1];
+        foreach (var r in graph.Right)
         {
-            flow.AddArcWithCapacityAndUnitCost(source, i, 1, 0);
+            start[r + 1]++;
         }
 
         for (var r = 0; r < right; r++)
         {
-            if (capacity[r] > 0)
+            start[r + 1] += start[r];
+        }
+
+        var fill = (int[])start.Clone();
+        var menteeOf = new int[graph.EdgeCount];
+        var edgeOf = new int[graph.EdgeCount];
+        var costs = new long[graph.EdgeCount];
+        for (var i = 0; i < left; i++)
+        {
+            for (var e = graph.Start[i]; e < graph.Start[i + 1]; e++)
             {
-                flow.AddArcWithCapacityAndUnitCost(left + r, sink, capacity[r], 0);
+                var at = fill[graph.Right[e]]++;
+                menteeOf[at] = i;
+                edgeOf[at] = e;
+                costs[at] = maxPoints - graph.Points[e];
             }
         }
 
-        flow.SetNodeSupply(source, left);
-        flow.SetNodeSupply(sink, -left);
-        var status = flow.SolveMaxFlowWithMinCost();
-        if (status != MinCostFlowBase.Status.OPTIMAL)
+        var usedByMentor = new Transportation(start, menteeOf, costs, [.. Enumerable.Repeat(1, left)])
+            .Solve(capacity, SeededHash.Permutation(right, seed));
+        for (var at = 0; at < usedByMentor.Length; at++)
         {
-            throw new InvalidOperationException($"Min-cost flow ended with {status}.");
-        }
-
-        for (var arc = 0; arc < arcs; arc++)
-        {
-            if (flow.Flow(arc) > 0)
+            if (usedByMentor[at])
             {
-                chosen[leftOfArc[arc]] = edgeOfArc[arc];
+                chosen[menteeOf[at]] = edgeOf[at];
             }
         }
 

@@ -26,6 +26,18 @@ internal sealed class RadixHeap
 
     public int Count { get; private set; }
 
+    /// <summary>Empties the queue and forgets the last key, for a new run.</summary>
+    public void Clear()
+    {
+        if (Count > 0)
+        {
+            Array.Clear(_sizes);
+        }
+
+        Count = 0;
+        _last = 0;
+    }
+
     public void Push(long key, int item)
     {
         Debug.Assert(key >= _last, "keys never go below the last one popped");

@@ -1,0 +1,57 @@
+using PeerBot.Matching.Candidates;
+using PeerBot.Matching.Solvers;
+
+namespace PeerBot.Matching.Tests.Solvers;
+
+public sealed class MinCostAssignmentTests
+{
+    [Theory]
+    [InlineData(120, 40)]
+    [InlineData(60, 50)]
+    public void MinCostAssignment_AgreesWithTheBlossomMatching_OnSeatExpandedGraphs(int left, int right)
+    {
+        // Two independent exact methods: shortest augmenting paths on capacities, and general matching with one vertex per seat.
+        var random = new Random(left + right);
+        for (var trial = 0; trial < 10; trial++)
+        {
+            var capacity = Enumerable.Range(0, right).Select(_ => random.Next(1, 5)).ToArray();
+            var rows = new List<(int Right, int Points)>[left];
+            for (var i = 0; i < left; i++)
+            {
+                rows[i] = [.. Enumerable.Range(0, right).Where(_ => random.Next(6) == 0).Select(r => (r, random.Next(5000, 10001)))];
+            }
+
+            var start = new int[left + 1];
+            for (var i = 0; i < left; i++)
+            {
+                start[i + 1] = start[i] + rows[i].Count;
+            }
+
+            var graph = new BipartiteGraph(start, [.. rows.SelectMany(r => r.Select(e => e.Right))], [.. rows.SelectMany(r => r.Select(e => e.Points))]);
+            var chosen = MinCostAssignment.Solve(graph, capacity, seed: trial);
+            Assert.All(chosen.Where(e => e >= 0).GroupBy(e => graph.Right[e]), g => Assert.True(g.Count() <= capacity[g.Key]));
+
+            var seatStart = new int[right + 1];
+            for (var r = 0; r < right; r++)
+            {
+                seatStart[r + 1] = seatStart[r] + capacity[r];
+            }
+
+            var edges = new List<WeightedEdge>();
+            for (var i = 0; i < left; i++)
+            {
+                for (var e = start[i]; e < start[i + 1]; e++)
+                {
+                    for (var s = seatStart[graph.Right[e]]; s < seatStart[graph.Right[e] + 1]; s++)
+                    {
+                        edges.Add(new(i, left + s, graph.Points[e]));
+                    }
+                }
+            }
+
+            var mates = WeightedMatching.Solve(left + seatStart[^1], edges);
+            var expected = WeightedMatchingTests.Measure(left + seatStart[^1], edges, mates);
+            Assert.Equal(expected, (chosen.Count(e => e >= 0), chosen.Where(e => e >= 0).Sum(e => (long)graph.Points[e])));
+        }
+    }
+}
