@@ -14,7 +14,7 @@ dotnet build src/Bot -c Release -v q -nologo >/dev/null
 run() {
   Slack__SigningSecret=$secret Slack__BotToken=xoxb-bench PeerBot__DataDirectory=$data/cluster \
   Logging__LogLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production \
-  dotnet src/Bot/bin/Release/net10.0/linux-x64/PeerBot.Bot.dll --contentRoot src/Bot/bin/Release/net10.0/linux-x64 --urls http://127.0.0.1:$port >"$data/bot.log" 2>&1 &
+  dotnet src/Bot/bin/Release/net10.0/linux-x64/PeerBot.Bot.dll --contentRoot "$PWD/src/Bot/bin/Release/net10.0/linux-x64" --urls http://127.0.0.1:$port >"$data/bot.log" 2>&1 &
   bot=$!
 }
 wait_healthy() {
