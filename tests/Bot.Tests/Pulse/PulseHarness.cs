@@ -18,7 +18,7 @@ public static class PulseHarness
         var response = await app.Http().SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"/peer {text}: {(int)response.StatusCode} {body}");
-        return body.Length > 0 ? JsonNode.Parse(body)! : (await app.Slack.WaitForAsync("response_url", before + 1, 30_000)).Json!;
+        return body.Length > 0 ? JsonNode.Parse(body)! : (await app.Slack.WaitForAsync("response_url", before + 1, 90_000)).Json!;
     }
 
     public static async Task<string> SayTextAsync(this PeerBotApp app, string text, string userId, DateTimeOffset at) =>
