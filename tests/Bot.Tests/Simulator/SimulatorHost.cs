@@ -24,7 +24,9 @@ public static class SimulatorHost
             settings[k] = v;
         }
 
-        return PeerBotApp.StartAsync(settings);
+        // Started off xunit's limited synchronization context: the bot's background services (outbox dispatcher,
+        // Hangfire, event handlers) must not queue their continuations behind other tests' threads.
+        return Task.Run(() => PeerBotApp.StartAsync(settings));
     }
 
     public static SimulatedWorkspace Workspace(this PeerBotApp app) => app.Services.GetRequiredService<SimulatedWorkspace>();

@@ -32,7 +32,7 @@ public sealed class SimulatorSwitchTests
     [Fact]
     public async Task WithRealSlackCredentials_TheSimulatorIsNotReachable()
     {
-        await using var app = await PeerBotApp.StartAsync();
+        await using var app = await Task.Run(() => PeerBotApp.StartAsync());
         Assert.Equal(HttpStatusCode.NotFound, (await app.Http().GetAsync("/")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await app.Http().GetAsync("/simulator/state")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await app.Http().PostAsync("/simulator/slack/api/auth.test", null)).StatusCode);
@@ -42,7 +42,7 @@ public sealed class SimulatorSwitchTests
     [Fact]
     public async Task WithRealSlackCredentials_AndExplicitlyEnabled_ItSignsWithTheConfiguredSecret_AndKeepsTheConfiguredApi()
     {
-        await using var app = await PeerBotApp.StartAsync(new() { [SimulatorMode.Setting] = "true" });
+        await using var app = await Task.Run(() => PeerBotApp.StartAsync(new() { [SimulatorMode.Setting] = "true" }));
         Assert.Equal(HttpStatusCode.OK, (await app.Http().GetAsync("/")).StatusCode);
         var slack = app.Services.GetRequiredService<IOptions<SlackOptions>>().Value;
         Assert.Equal(SlackSigner.Secret, slack.SigningSecret);
