@@ -20,7 +20,7 @@ run() {
 wait_healthy() {
   local start=$(date +%s.%N)
   until curl -fs http://127.0.0.1:$port/healthz >/dev/null 2>&1; do sleep 0.05; done
-  echo "$(date +%s.%N) - $start" | bc
+  awk -v a="$(date +%s.%N)" -v b="$start" 'BEGIN { printf "%.2f", a - b }'
 }
 
 run; wait_healthy >/dev/null                  # first start initialises the cluster
