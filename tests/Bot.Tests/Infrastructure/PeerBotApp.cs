@@ -41,7 +41,12 @@ public sealed class PeerBotApp : WebApplicationFactory<Program>
     public string ConnectionString { get; }
 
     /// <param name="connectionString">Another app's database, to run several instances on one database.</param>
-    public static async Task<PeerBotApp> StartAsync(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, bool database = true, string? connectionString = null)
+    public static Task<PeerBotApp> StartAsync(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, bool database = true, string? connectionString = null) =>
+        // Started off xunit's limited synchronization context: the bot's background work (slow replies through
+        // response_url, the outbox dispatcher, Hangfire) must not queue its continuations behind other tests.
+        Task.Run(() => StartCoreAsync(settings, services, database, connectionString));
+
+    private static async Task<PeerBotApp> StartCoreAsync(Dictionary<string, string?>? settings, Action<IServiceCollection>? services, bool database, string? connectionString)
     {
         var slack = await FakeSlack.StartAsync();
         connectionString = database ? connectionString ?? await TestDatabase.CreateAsync() : "";
