@@ -24,7 +24,17 @@ public static class MentorAssignment
         var graph = MentorCandidates.Build(pool, scorer, mentees, mentors);
         var chosen = MinCostAssignment.Solve(graph, capacity, options.Seed);
 
+        // Sentences are independent and the costliest part of the result, so they are written on all cores.
         var writer = new ExplanationWriter(pool.Features);
+        var why = new string[mentees.Length];
+        Parallel.For(0, mentees.Length, i =>
+        {
+            if (chosen[i] >= 0)
+            {
+                why[i] = writer.ForMentoring(mentees[i], mentors[graph.Right[chosen[i]]]);
+            }
+        });
+
         var pairs = new List<MentorPair>();
         var unmatched = new List<UnmatchedMentee>();
         long total = 0;
@@ -36,7 +46,7 @@ public static class MentorAssignment
                 var mentor = mentors[graph.Right[chosen[i]]];
                 var points = graph.Points[chosen[i]];
                 total += points;
-                pairs.Add(new MentorPair(pool.Ids[mentee], pool.Ids[mentor], points / 100.0, writer.ForMentoring(mentee, mentor)));
+                pairs.Add(new MentorPair(pool.Ids[mentee], pool.Ids[mentor], points / 100.0, why[i]));
             }
             else
             {

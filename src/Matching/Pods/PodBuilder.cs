@@ -39,12 +39,16 @@ public static class PodBuilder
         }
 
         var writer = new ExplanationWriter(pool.Features);
+        var groups = layout.Pods.Where(p => p.Count >= 2).Select(p => p.Order().ToList()).OrderBy(p => p[0]).ToList();
+        var why = new string[groups.Count];
+        Parallel.For(0, groups.Count, g => why[g] = writer.ForPeers(groups[g]));
         var pods = new List<Pod>();
         var sizes = new SortedDictionary<int, int>();
         long pairPoints = 0, pairs = 0;
         double total = 0;
-        foreach (var members in layout.Pods.Where(p => p.Count >= 2).Select(p => p.Order().ToList()).OrderBy(p => p[0]))
+        for (var g = 0; g < groups.Count; g++)
         {
+            var members = groups[g];
             var points = layout.InPodPoints(members);
             var count = members.Count * (members.Count - 1) / 2;
             var score = Math.Round(points / 100.0 / count, 2);
@@ -52,7 +56,7 @@ public static class PodBuilder
             pairs += count;
             total += score;
             sizes[members.Count] = sizes.GetValueOrDefault(members.Count) + 1;
-            pods.Add(new Pod([.. members.Select(m => pool.Ids[m])], score, writer.ForPeers(members)));
+            pods.Add(new Pod([.. members.Select(m => pool.Ids[m])], score, why[g]));
         }
 
         var unplaced = left.Order().Select(p => new UnplacedPeer(pool.Ids[p], Reason(pool, p))).ToList();
