@@ -27,8 +27,12 @@ public sealed class AdminCommand(IEnumerable<IAdminVerb> verbs, AdminGate gate, 
         }
 
         var reply = await verb.HandleAsync(command, arguments, ct);
-        // Whatever changed, the recurring jobs follow the saved settings (idempotent).
-        await schedules.SyncAsync(command.Workspace.Id, ct);
+        if (verb.Reschedules)
+        {
+            // The recurring jobs follow the saved settings at once (idempotent; harmless when the input was refused).
+            await schedules.SyncAsync(command.Workspace.Id, ct);
+        }
+
         return new MessageReply(reply);
     }
 

@@ -11,5 +11,8 @@ public interface IAdminVerb
     /// <summary>How it is written after "admin ", e.g. "timezone &lt;IANA zone&gt;".</summary>
     string Usage { get; }
 
+    /// <summary>Whether this verb can change when the workspace's recurring jobs fire (schedules, time zone).</summary>
+    bool Reschedules => false;
+
     Task<ChatMessage> HandleAsync(ChatCommand command, string arguments, CancellationToken ct);
 }

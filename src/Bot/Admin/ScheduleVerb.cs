@@ -11,6 +11,8 @@ public sealed class ScheduleVerb(WorkspaceSettingsStore settings, TimeProvider c
 
     public string Usage => "schedule pairing|checkin <when>, e.g. schedule pairing every other monday 8:00";
 
+    public bool Reschedules => true;
+
     public async Task<ChatMessage> HandleAsync(ChatCommand command, string arguments, CancellationToken ct)
     {
         var (which, when) = CommandRouter.Split(arguments);

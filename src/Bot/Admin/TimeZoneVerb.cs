@@ -11,6 +11,8 @@ public sealed class TimeZoneVerb(WorkspaceSettingsStore settings) : IAdminVerb
 
     public string Usage => "timezone <IANA zone>, e.g. timezone America/Chicago";
 
+    public bool Reschedules => true;
+
     public async Task<ChatMessage> HandleAsync(ChatCommand command, string arguments, CancellationToken ct)
     {
         if (!TimeZones.TryFind(arguments, out var zone) || !zone.HasIanaId)

@@ -16,6 +16,8 @@ public sealed class PulseAdminVerb(PulseJob job, PulseStore pulses, PulseSetting
 
     public string Usage => "pulse now | questions <q1> | <q2> | <q3> | schedule <when>, e.g. pulse schedule every other friday 14:00";
 
+    public bool Reschedules => true;
+
     public async Task<ChatMessage> HandleAsync(ChatCommand command, string arguments, CancellationToken ct)
     {
         var (what, rest) = CommandRouter.Split(arguments);

@@ -17,7 +17,7 @@ public static class RoundsExtensions
         s.AddTransient<PairingRoundJob>();
         s.AddTransient<MentorFollowUpJob>();
         s.AddTransient<CheckInNudgeJob>();
-        s.AddHostedService<ScheduleSyncOnStart>();
+        s.AddHostedService<ScheduleKeeper>();
 
         s.AddSingleton<ICommandHandler, MentorCommand>();
         s.AddSingleton<ICommandHandler, CheckInCommand>();

@@ -21,7 +21,10 @@ public static class SchedulingExtensions
             return new PostgreSqlStorage(new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(sp.GetRequiredService<DatabaseConnection>().ConnectionString, options), options);
         });
         s.AddSingleton<Hangfire.Logging.ILogProvider>(sp => new HostScopedHangfireLog(sp.GetRequiredService<ILoggerFactory>()));
-        s.AddHangfire(config => config
+        // Hangfire's configuration (its log provider included) is process-global and Hangfire.NetCore points it at the
+        // newest host's logger factory; ours survives that factory's disposal, so a stopped host never breaks the others.
+        s.AddHangfire((sp, config) => config
+            .UseLogProvider(sp.GetRequiredService<Hangfire.Logging.ILogProvider>())
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());

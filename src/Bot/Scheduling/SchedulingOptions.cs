@@ -9,6 +9,9 @@ public sealed class SchedulingOptions
     [Range(1, 32)]
     public int Workers { get; set; } = 2;
 
+    /// <summary>How often each instance looks for workspaces whose recurring jobs are not registered yet.</summary>
+    public TimeSpan ScheduleSyncInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>User name for the Hangfire dashboard at /hangfire (HTTP Basic).</summary>
     public string DashboardUser { get; set; } = "admin";
 

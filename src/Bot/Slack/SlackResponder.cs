@@ -110,8 +110,9 @@ public sealed partial class SlackResponder(
         {
             return await work;
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (e is not OperationCanceledException || !AppStopping.IsCancellationRequested)
         {
+            // A cancellation the app did not ask for (a timeout deep inside) is a failure like any other: the person hears.
             LogHandlerFailed(e);
             return new MessageReply(SomethingWentWrong);
         }

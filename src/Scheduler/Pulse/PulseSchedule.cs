@@ -17,12 +17,4 @@ public sealed class PulseSchedule(IRecurringJobManager jobs, WorkspaceSettingsSt
         var cron = (await pulses.GetAsync(workspaceId, ct)).Schedule;
         jobs.AddOrUpdate<PulseJob>(JobId(workspaceId), j => j.RunScheduledAsync(workspaceId, CancellationToken.None), cron, new RecurringJobOptions { TimeZone = zone });
     }
-
-    public async Task SyncAllAsync(CancellationToken ct)
-    {
-        foreach (var id in await settings.WorkspaceIdsAsync(ct))
-        {
-            await SyncAsync(id, ct);
-        }
-    }
 }

@@ -1,4 +1,6 @@
 using Hangfire;
+using Hangfire.Storage;
+using Npgsql;
 using PeerBot.Scheduler.CheckIns;
 using PeerBot.Scheduler.Pulse;
 using PeerBot.Scheduler.Rounds;
@@ -8,8 +10,10 @@ namespace PeerBot.Scheduler.Schedules;
 /// <summary>
 /// One set of Hangfire recurring jobs per workspace, in the workspace's time zone (Hangfire follows DST).
 /// AddOrUpdate is idempotent, so every instance may call it; the jobs themselves guard against running twice.
+/// <c>workspaces.schedules</c> records whether a workspace's jobs are registered, so a workspace first seen
+/// by a command gets its default rhythm without waiting for a restart, and an uninstalled one stays silent.
 /// </summary>
-public sealed class RecurringSchedules(IRecurringJobManager jobs, WorkspaceSettingsStore settings, PulseSchedule pulse)
+public sealed class RecurringSchedules(NpgsqlDataSource db, JobStorage storage, IRecurringJobManager jobs, WorkspaceSettingsStore settings, PulseSchedule pulse)
 {
     public static string PairingJobId(Guid workspaceId) => $"pairing-round:{workspaceId:N}";
 
@@ -27,13 +31,55 @@ public sealed class RecurringSchedules(IRecurringJobManager jobs, WorkspaceSetti
         jobs.AddOrUpdate<MentorFollowUpJob>(FollowUpJobId(workspaceId), j => j.RunAsync(workspaceId, CancellationToken.None), "0 9 * * 1-5", options);
         // The wellness pulse follows the same zone (its own rhythm lives in pulse_settings).
         await pulse.SyncAsync(workspaceId, ct);
+        await SetStateAsync(workspaceId, "synced", ct);
     }
 
-    public async Task SyncAllAsync(CancellationToken ct)
+    /// <summary>Every workspace that is not uninstalled (at start: the job definitions follow the running code).</summary>
+    public async Task<int> SyncAllAsync(CancellationToken ct) => await SyncWhereAsync("schedules <> 'stopped'", ct);
+
+    /// <summary>Workspaces whose jobs are not registered yet (first seen since the last check, or installed again).</summary>
+    public async Task<int> SyncPendingAsync(CancellationToken ct) => await SyncWhereAsync("schedules = 'pending'", ct);
+
+    /// <summary>Removes every recurring job of the workspace and keeps it unscheduled until it is installed again.</summary>
+    public async Task<IReadOnlyList<string>> StopAsync(Guid workspaceId, CancellationToken ct)
     {
-        foreach (var id in await settings.WorkspaceIdsAsync(ct))
+        await SetStateAsync(workspaceId, "stopped", ct);
+        var suffix = $":{workspaceId:N}";
+        using var connection = storage.GetConnection();
+        var removed = connection.GetRecurringJobs().Select(j => j.Id).Where(id => id.EndsWith(suffix, StringComparison.Ordinal)).ToList();
+        foreach (var id in removed)
+        {
+            jobs.RemoveIfExists(id);
+        }
+
+        return removed;
+    }
+
+    private async Task<int> SyncWhereAsync(string condition, CancellationToken ct)
+    {
+        var ids = new List<Guid>();
+        await using (var cmd = db.CreateCommand($"select id from workspaces where {condition} order by id"))
+        await using (var r = await cmd.ExecuteReaderAsync(ct))
+        {
+            while (await r.ReadAsync(ct))
+            {
+                ids.Add(r.GetGuid(0));
+            }
+        }
+
+        foreach (var id in ids)
         {
             await SyncAsync(id, ct);
         }
+
+        return ids.Count;
+    }
+
+    private async Task SetStateAsync(Guid workspaceId, string state, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand("update workspaces set schedules = $2 where id = $1");
+        cmd.Parameters.Add(new() { Value = workspaceId });
+        cmd.Parameters.Add(new() { Value = state });
+        await cmd.ExecuteNonQueryAsync(ct);
     }
 }

@@ -26,19 +26,6 @@ public sealed class WorkspaceSettingsStore(NpgsqlDataSource db, WorkspaceDirecto
         return new WorkspaceSettings(workspaceId, s.TimeZone, s.Pairing, s.Every, s.Anchor, s.CheckIn, s.Pod, new SendingWindow(s.From, s.Until, breaks));
     }
 
-    public async Task<IReadOnlyList<Guid>> WorkspaceIdsAsync(CancellationToken ct)
-    {
-        await using var cmd = db.CreateCommand("select id from workspaces order by id");
-        await using var r = await cmd.ExecuteReaderAsync(ct);
-        var ids = new List<Guid>();
-        while (await r.ReadAsync(ct))
-        {
-            ids.Add(r.GetGuid(0));
-        }
-
-        return ids;
-    }
-
     public Task SetTimeZoneAsync(Guid id, string zone, CancellationToken ct) => UpdateAsync(id, "time_zone = $2", ct, zone);
 
     public Task SetPairingScheduleAsync(Guid id, string cron, int everyWeeks, DateOnly anchor, CancellationToken ct) =>

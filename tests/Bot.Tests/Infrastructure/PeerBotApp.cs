@@ -27,6 +27,9 @@ public sealed class PeerBotApp : WebApplicationFactory<Program>
 
     public FakeSlack Slack { get; }
 
+    /// <summary>What the bot logged (PeerBot at Information, everything at Warning): shown when a wait times out.</summary>
+    public CapturedLogs Logs { get; } = new();
+
     public int Port { get; }
 
     public Uri BaseUrl => new($"http://127.0.0.1:{Port}/");
@@ -57,7 +60,10 @@ public sealed class PeerBotApp : WebApplicationFactory<Program>
             ["Slack:BotToken"] = "xoxb-test-token",
             ["Slack:ApiBaseUrl"] = slack.ApiBaseUrl.ToString(),
             ["PeerBot:DashboardPassword"] = "dashboard-test-password",
-            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Default"] = "Information",
+            ["Logging:LogLevel:Microsoft"] = "Warning",
+            ["Logging:LogLevel:System"] = "Warning",
+            ["Logging:LogLevel:Hangfire"] = "Warning",
         };
         foreach (var (k, v) in settings ?? [])
         {
@@ -104,7 +110,7 @@ public sealed class PeerBotApp : WebApplicationFactory<Program>
             builder.UseSetting(k, v);
         }
 
-        builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Information).AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>(null, LogLevel.Warning).AddProvider(Logs));
         if (_services is not null)
         {
             builder.ConfigureServices(_services);
@@ -113,7 +119,16 @@ public sealed class PeerBotApp : WebApplicationFactory<Program>
 
     public override async ValueTask DisposeAsync()
     {
-        await base.DisposeAsync();
-        await Slack.DisposeAsync();
+        try
+        {
+            await base.DisposeAsync();
+            await Slack.DisposeAsync();
+        }
+        finally
+        {
+            // Each bot's log, kept beside the test binaries for when a test failed for a reason its assertion cannot show.
+            var logs = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "logs"));
+            await File.WriteAllLinesAsync(Path.Combine(logs.FullName, $"bot-{Port}.log"), Logs.Lines);
+        }
     }
 }

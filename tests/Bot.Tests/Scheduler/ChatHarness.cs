@@ -20,8 +20,7 @@ public static class ChatHarness
             return JsonNode.Parse(body)!["text"]!.GetValue<string>();
         }
 
-        var posted = await app.Slack.WaitForAsync("response_url", before + 1, 60_000);
-        return posted.Json!["text"]!.GetValue<string>();
+        return await ResponseUrlTextAsync(app, before + 1);
     }
 
     /// <summary>Clicks a button; returns the text of the reply.</summary>
@@ -41,8 +40,20 @@ public static class ChatHarness
             return JsonNode.Parse(body)!["text"]!.GetValue<string>();
         }
 
-        var posted = await app.Slack.WaitForAsync("response_url", before + 1, 60_000);
-        return posted.Json!["text"]!.GetValue<string>();
+        return await ResponseUrlTextAsync(app, before + 1);
+    }
+
+    private static async Task<string> ResponseUrlTextAsync(PeerBotApp app, int count)
+    {
+        try
+        {
+            var posted = await app.Slack.WaitForAsync("response_url", count, 60_000);
+            return posted.Json!["text"]!.GetValue<string>();
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{e.Message}{Environment.NewLine}The bot logged:{Environment.NewLine}{app.Logs}", e);
+        }
     }
 
     /// <summary>The value of the button with <paramref name="actionId"/> in a posted message.</summary>

@@ -119,7 +119,7 @@ public sealed class PairingRoundTests : IAsyncLifetime
         Assert.Equal(0L, await _app.ScalarAsync<long>("select count(*) from outbox where purpose = 'check-in'"));
     }
 
-    [Fact(Skip = "Issue 4: passes alone, but in the full parallel suite the handler's work is canceled (see the issue note); un-skip when fixed")]
+    [Fact]
     public async Task MentorRequest_WithAnOpenMentorWhoFits_IsProposedAtOnce_OtherwiseWaitsForTheNextRound()
     {
         await JoinAsync("U9", "role:peer subjects:english grades:9-12 years:1 focus:literacy");
@@ -133,7 +133,7 @@ public sealed class PairingRoundTests : IAsyncLifetime
         Assert.Contains("already asked", await _app.ReplyAsync("mentor", "U9"), StringComparison.Ordinal);
     }
 
-    [Fact(Skip = "Issue 4: passes alone, but in the full parallel suite the handler's work is canceled (see the issue note); un-skip when fixed")]
+    [Fact]
     public async Task Leave_ErasesThePairingsAndTheirMessages()
     {
         await JoinAsync("U11", "role:mentee subjects:math grades:6-8 years:1");

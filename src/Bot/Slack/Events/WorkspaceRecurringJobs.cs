@@ -1,25 +1,19 @@
-using Hangfire;
-using Hangfire.Storage;
+using PeerBot.Scheduler.Schedules;
 
 namespace PeerBot.Bot.Slack.Events;
 
 /// <summary>
-/// Removes a workspace's recurring Hangfire jobs when it uninstalls. The scheduler names them
-/// <c>{kind}:{workspaceId:N}</c> (pairing rounds, check-in nudges, follow-ups), so the suffix finds them all.
+/// Removes a workspace's recurring Hangfire jobs when it uninstalls (pairing rounds, check-in nudges, follow-ups,
+/// pulses) and keeps them off until it installs again.
 /// </summary>
-public sealed partial class WorkspaceRecurringJobs(JobStorage storage, IRecurringJobManager jobs, ILogger<WorkspaceRecurringJobs> log) : IWorkspaceOffboarding
+public sealed partial class WorkspaceRecurringJobs(RecurringSchedules schedules, ILogger<WorkspaceRecurringJobs> log) : IWorkspaceOffboarding
 {
-    public Task OffboardAsync(Scheduler.Workspaces.Workspace workspace, CancellationToken ct)
+    public async Task OffboardAsync(Scheduler.Workspaces.Workspace workspace, CancellationToken ct)
     {
-        var suffix = $":{workspace.Id:N}";
-        using var connection = storage.GetConnection();
-        foreach (var job in connection.GetRecurringJobs().Where(j => j.Id.EndsWith(suffix, StringComparison.Ordinal)))
+        foreach (var id in await schedules.StopAsync(workspace.Id, ct))
         {
-            jobs.RemoveIfExists(job.Id);
-            LogRemoved(job.Id);
+            LogRemoved(id);
         }
-
-        return Task.CompletedTask;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Removed recurring job {JobId}: its workspace uninstalled PeerBot")]

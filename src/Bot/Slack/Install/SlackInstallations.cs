@@ -31,6 +31,11 @@ public sealed class SlackInstallations(NpgsqlDataSource db, WorkspaceDirectory w
         cmd.Parameters.Add(new() { Value = install.ExpiresAt is { } e ? e : DBNull.Value });
         cmd.Parameters.Add(new() { Value = clock.GetUtcNow() });
         await cmd.ExecuteNonQueryAsync(ct);
+
+        // Installed again after an uninstall: its rhythm comes back (the schedule keeper registers the jobs).
+        await using var resume = db.CreateCommand("update workspaces set schedules = 'pending' where id = $1 and schedules = 'stopped'");
+        resume.Parameters.Add(new() { Value = workspace.Id });
+        await resume.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>The stored tokens, decrypted; null when the workspace never installed (or uninstalled).</summary>
