@@ -32,6 +32,9 @@ public sealed class FakeSlack : IAsyncDisposable
     /// <summary>People users.info reports as workspace admins.</summary>
     public ConcurrentDictionary<string, bool> Admins { get; } = new();
 
+    /// <summary>How long chat.postMessage takes to answer after Slack has the message (a crash in this gap leaves the outcome unknown).</summary>
+    public TimeSpan PostDelay { get; set; }
+
     public IReadOnlyList<SlackCall> Calls => [.. _calls];
 
     public static async Task<FakeSlack> StartAsync()
@@ -110,7 +113,7 @@ public sealed class FakeSlack : IAsyncDisposable
         {
             "response_url" => Results.Text("ok"),
             "users.info" => Results.Json(UserInfo(call.Form.GetValueOrDefault("user") ?? "")),
-            "chat.postMessage" => PostMessage(call.Json!),
+            "chat.postMessage" => await PostMessageAsync(call.Json!),
             "conversations.open" => Results.Json(new { ok = true, channel = new { id = ChannelFor((call.Json?["users"]?.GetValue<string>() ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)) } }),
             "conversations.history" => History(call.Form.GetValueOrDefault("channel") ?? ""),
             "views.open" or "views.publish" => Results.Json(new { ok = true, view = new { id = "V0001" } }),
@@ -121,10 +124,15 @@ public sealed class FakeSlack : IAsyncDisposable
         };
     }
 
-    private IResult PostMessage(JsonNode payload)
+    private async Task<IResult> PostMessageAsync(JsonNode payload)
     {
         var posted = Record(payload["channel"]?.GetValue<string>() ?? "", payload["text"]?.GetValue<string>() ?? "",
             payload["metadata"]?["event_payload"]?["delivery_key"]?.GetValue<string>(), payload["blocks"]?.ToJsonString());
+        if (PostDelay > TimeSpan.Zero)
+        {
+            await Task.Delay(PostDelay);
+        }
+
         return Results.Json(new { ok = true, channel = posted.Channel, ts = posted.Ts, message = new { text = posted.Text, ts = posted.Ts, type = "message" } });
     }
 
