@@ -37,13 +37,13 @@ _ = typeof(CoachReportBuilder);
 await new Migrator(db, NullLogger<Migrator>.Instance).MigrateAsync();
 
 var clock = new FixedClock(new DateTimeOffset(2026, 12, 18, 20, 0, 0, TimeSpan.Zero));
-var workspace = await new WorkspaceDirectory(db).GetOrCreateAsync("slack", "TBENCH", "bench", CancellationToken.None);
+var workspace = await new WorkspaceDirectory(db, new PeerBot.Scheduler.Schedules.ScheduleSignal()).GetOrCreateAsync("slack", "TBENCH", "bench", CancellationToken.None);
 var seed = Stopwatch.StartNew();
 var answers = await SeedAsync(db, workspace.Id, members, clock);
 Console.WriteLine($"seeded {members:N0} members, {Pulses} pulses, {answers:N0} answers in {seed.Elapsed.TotalSeconds:0.0} s");
 await new NpgsqlCommand("vacuum analyze", await db.OpenConnectionAsync()).ExecuteNonQueryAsync();
 
-var builder = new CoachReportBuilder(new PulseReportStore(db), new WorkspaceSettingsStore(db, new WorkspaceDirectory(db)), Options.Create(new PulseOptions()), clock);
+var builder = new CoachReportBuilder(new PulseReportStore(db), new WorkspaceSettingsStore(db, new WorkspaceDirectory(db, new PeerBot.Scheduler.Schedules.ScheduleSignal())), Options.Create(new PulseOptions()), clock);
 foreach (var scope in new[] { new ReportScope(null, 52), new ReportScope("cohort-3", 52), new ReportScope(null, 8) })
 {
     var numbers = new List<double>();

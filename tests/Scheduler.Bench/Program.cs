@@ -43,7 +43,7 @@ static async Task<string> RunAsync(string server, int count, OutboxOptions optio
 
     await using var db = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(server) { Database = name, MaxPoolSize = 64 }.ConnectionString);
     await new Migrator(db, NullLogger<Migrator>.Instance).MigrateAsync();
-    var workspaces = new WorkspaceDirectory(db);
+    var workspaces = new WorkspaceDirectory(db, new PeerBot.Scheduler.Schedules.ScheduleSignal());
     var workspace = await workspaces.GetOrCreateAsync("bench", "T-BENCH", "bench", CancellationToken.None);
     var gateway = new CountingGateway(latency);
     var clock = TimeProvider.System;

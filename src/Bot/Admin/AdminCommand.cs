@@ -29,8 +29,8 @@ public sealed class AdminCommand(IEnumerable<IAdminVerb> verbs, AdminGate gate, 
         var reply = await verb.HandleAsync(command, arguments, ct);
         if (verb.Reschedules)
         {
-            // The recurring jobs follow the saved settings at once (idempotent; harmless when the input was refused).
-            await schedules.SyncAsync(command.Workspace.Id, ct);
+            // The recurring jobs follow the saved settings within moments (harmless when the input was refused).
+            await schedules.ChangedAsync(command.Workspace.Id, ct);
         }
 
         return new MessageReply(reply);

@@ -19,6 +19,7 @@ public static class DatabaseExtensions
         s.AddSingleton<Migrator>();
         // Registered first so every later hosted service (Hangfire's server among them) starts on a migrated schema.
         s.Insert(0, ServiceDescriptor.Singleton<IHostedService, DatabaseLifetime>());
+        s.AddSingleton<PeerBot.Scheduler.Schedules.ScheduleSignal>();
         s.AddSingleton<WorkspaceDirectory>();
         s.AddSingleton<MemberDirectory>();
         s.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

@@ -6,10 +6,11 @@ namespace PeerBot.Bot.Rounds;
 
 /// <summary>
 /// Keeps every workspace's recurring jobs registered: all of them once at start (the job definitions follow the
-/// running code), then, every <see cref="SchedulingOptions.ScheduleSyncInterval"/>, any workspace first seen since
-/// (its default rhythm starts without a restart) or installed again. In the background: start-up never waits on it.
+/// running code), then any workspace whose rhythm an admin changed (woken at once), first seen since (its default
+/// rhythm starts without a restart) or installed again — looked for every <see cref="SchedulingOptions.ScheduleSyncInterval"/>.
+/// In the background: neither start-up nor a chat command waits on Hangfire's storage.
 /// </summary>
-public sealed partial class ScheduleKeeper(RecurringSchedules schedules, IOptions<SchedulingOptions> options, TimeProvider clock, ILogger<ScheduleKeeper> log) : BackgroundService
+public sealed partial class ScheduleKeeper(RecurringSchedules schedules, ScheduleSignal signal, IOptions<SchedulingOptions> options, ILogger<ScheduleKeeper> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -31,15 +32,15 @@ public sealed partial class ScheduleKeeper(RecurringSchedules schedules, IOption
             {
                 return;
             }
-            catch (Exception e) when (e is Npgsql.NpgsqlException or InvalidOperationException or TimeoutException)
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
-                // A bad row or a database blip must not stop the bot: the next tick tries again.
+                // Whatever went wrong (a database blip, a Hangfire storage lock), the bot keeps answering: the next look tries again.
                 LogSyncFailed(e);
             }
 
             try
             {
-                await Task.Delay(options.Value.ScheduleSyncInterval, clock, stoppingToken);
+                await signal.WaitAsync(options.Value.ScheduleSyncInterval, stoppingToken);
             }
             catch (OperationCanceledException)
             {

@@ -50,8 +50,9 @@ public sealed partial class OutboxDispatcher(
             {
                 return;
             }
-            catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException)
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
+                // Delivery must outlive any one failure (a database blip, a bug in one message): log, wait, go on.
                 LogLoopFailed(e);
                 await Task.Delay(options.Value.PollInterval, clock, stoppingToken);
             }

@@ -13,7 +13,7 @@ namespace PeerBot.Scheduler.Schedules;
 /// <c>workspaces.schedules</c> records whether a workspace's jobs are registered, so a workspace first seen
 /// by a command gets its default rhythm without waiting for a restart, and an uninstalled one stays silent.
 /// </summary>
-public sealed class RecurringSchedules(NpgsqlDataSource db, JobStorage storage, IRecurringJobManager jobs, WorkspaceSettingsStore settings, PulseSchedule pulse)
+public sealed class RecurringSchedules(NpgsqlDataSource db, JobStorage storage, IRecurringJobManager jobs, WorkspaceSettingsStore settings, PulseSchedule pulse, ScheduleSignal signal)
 {
     public static string PairingJobId(Guid workspaceId) => $"pairing-round:{workspaceId:N}";
 
@@ -23,15 +23,47 @@ public sealed class RecurringSchedules(NpgsqlDataSource db, JobStorage storage, 
 
     public async Task SyncAsync(Guid workspaceId, CancellationToken ct)
     {
-        var s = await settings.GetAsync(workspaceId, ct);
-        var options = new RecurringJobOptions { TimeZone = s.Zone };
-        jobs.AddOrUpdate<PairingRoundJob>(PairingJobId(workspaceId), j => j.RunScheduledAsync(workspaceId, CancellationToken.None), s.PairingSchedule, options);
-        jobs.AddOrUpdate<CheckInNudgeJob>(CheckInJobId(workspaceId), j => j.RunScheduledAsync(workspaceId, CancellationToken.None), s.CheckInSchedule, options);
-        // Declined or expired mentor proposals go to the next best mentor every school morning.
-        jobs.AddOrUpdate<MentorFollowUpJob>(FollowUpJobId(workspaceId), j => j.RunAsync(workspaceId, CancellationToken.None), "0 9 * * 1-5", options);
-        // The wellness pulse follows the same zone (its own rhythm lives in pulse_settings).
-        await pulse.SyncAsync(workspaceId, ct);
-        await SetStateAsync(workspaceId, "synced", ct);
+        // Marked synced before reading the settings: a change saved meanwhile marks it pending again, and the keeper's
+        // next look registers that too. An uninstalled workspace is left alone.
+        if (!await ClaimAsync(workspaceId, ct))
+        {
+            return;
+        }
+
+        try
+        {
+            var s = await settings.GetAsync(workspaceId, ct);
+            var options = new RecurringJobOptions { TimeZone = s.Zone };
+            jobs.AddOrUpdate<PairingRoundJob>(PairingJobId(workspaceId), j => j.RunScheduledAsync(workspaceId, CancellationToken.None), s.PairingSchedule, options);
+            jobs.AddOrUpdate<CheckInNudgeJob>(CheckInJobId(workspaceId), j => j.RunScheduledAsync(workspaceId, CancellationToken.None), s.CheckInSchedule, options);
+            // Declined or expired mentor proposals go to the next best mentor every school morning.
+            jobs.AddOrUpdate<MentorFollowUpJob>(FollowUpJobId(workspaceId), j => j.RunAsync(workspaceId, CancellationToken.None), "0 9 * * 1-5", options);
+            // The wellness pulse follows the same zone (its own rhythm lives in pulse_settings).
+            await pulse.SyncAsync(workspaceId, ct);
+        }
+        catch
+        {
+            await SetStateAsync(workspaceId, "pending", "synced", CancellationToken.None);
+            throw;
+        }
+
+        // Uninstalled while we were registering: take the jobs away again.
+        if (await StateAsync(workspaceId, ct) == "stopped")
+        {
+            RemoveJobs(workspaceId);
+        }
+    }
+
+    /// <summary>
+    /// The workspace's saved rhythm changed: its jobs are re-registered by the schedule keeper in the background, so a
+    /// chat command never waits on Hangfire's storage locks.
+    /// </summary>
+    public async Task ChangedAsync(Guid workspaceId, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand("update workspaces set schedules = 'pending' where id = $1 and schedules <> 'stopped'");
+        cmd.Parameters.Add(new() { Value = workspaceId });
+        await cmd.ExecuteNonQueryAsync(ct);
+        signal.Wake();
     }
 
     /// <summary>Every workspace that is not uninstalled (at start: the job definitions follow the running code).</summary>
@@ -43,7 +75,17 @@ public sealed class RecurringSchedules(NpgsqlDataSource db, JobStorage storage, 
     /// <summary>Removes every recurring job of the workspace and keeps it unscheduled until it is installed again.</summary>
     public async Task<IReadOnlyList<string>> StopAsync(Guid workspaceId, CancellationToken ct)
     {
-        await SetStateAsync(workspaceId, "stopped", ct);
+        await using (var cmd = db.CreateCommand("update workspaces set schedules = 'stopped' where id = $1"))
+        {
+            cmd.Parameters.Add(new() { Value = workspaceId });
+            await cmd.ExecuteNonQueryAsync(ct);
+        }
+
+        return RemoveJobs(workspaceId);
+    }
+
+    private List<string> RemoveJobs(Guid workspaceId)
+    {
         var suffix = $":{workspaceId:N}";
         using var connection = storage.GetConnection();
         var removed = connection.GetRecurringJobs().Select(j => j.Id).Where(id => id.EndsWith(suffix, StringComparison.Ordinal)).ToList();
@@ -75,11 +117,26 @@ public sealed class RecurringSchedules(NpgsqlDataSource db, JobStorage storage, 
         return ids.Count;
     }
 
-    private async Task SetStateAsync(Guid workspaceId, string state, CancellationToken ct)
+    private async Task<bool> ClaimAsync(Guid workspaceId, CancellationToken ct)
     {
-        await using var cmd = db.CreateCommand("update workspaces set schedules = $2 where id = $1");
+        await using var cmd = db.CreateCommand("update workspaces set schedules = 'synced' where id = $1 and schedules <> 'stopped'");
+        cmd.Parameters.Add(new() { Value = workspaceId });
+        return await cmd.ExecuteNonQueryAsync(ct) > 0;
+    }
+
+    private async Task SetStateAsync(Guid workspaceId, string state, string from, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand("update workspaces set schedules = $2 where id = $1 and schedules = $3");
         cmd.Parameters.Add(new() { Value = workspaceId });
         cmd.Parameters.Add(new() { Value = state });
+        cmd.Parameters.Add(new() { Value = from });
         await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    private async Task<string?> StateAsync(Guid workspaceId, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand("select schedules from workspaces where id = $1");
+        cmd.Parameters.Add(new() { Value = workspaceId });
+        return await cmd.ExecuteScalarAsync(ct) as string;
     }
 }

@@ -8,6 +8,16 @@ public sealed class WorkspaceSettingsStore(NpgsqlDataSource db, WorkspaceDirecto
 {
     public async Task<WorkspaceSettings> GetAsync(Guid workspaceId, CancellationToken ct)
     {
+        var s = await ReadRhythmAsync(workspaceId, ct);
+        var breaks = await BreaksAsync(workspaceId, ct);
+        return new WorkspaceSettings(workspaceId, s.TimeZone, s.Pairing, s.Every, s.Anchor, s.CheckIn, s.Pod, new SendingWindow(s.From, s.Until, breaks));
+    }
+
+    // The reader is disposed exactly once, at the end of this method. Npgsql reuses one reader object per physical
+    // connection: disposing it a second time after the connection went back to the pool closes someone else's query.
+    private async Task<(string TimeZone, string Pairing, int Every, DateOnly Anchor, string CheckIn, int Pod, TimeOnly From, TimeOnly Until)> ReadRhythmAsync(
+        Guid workspaceId, CancellationToken ct)
+    {
         await using var cmd = db.CreateCommand("""
             select time_zone, pairing_schedule, pairing_every_weeks, pairing_anchor, checkin_schedule, pod_size, send_from, send_until
             from workspaces where id = $1
@@ -19,11 +29,8 @@ public sealed class WorkspaceSettingsStore(NpgsqlDataSource db, WorkspaceDirecto
             throw new InvalidOperationException($"No workspace {workspaceId}");
         }
 
-        var s = (TimeZone: r.GetString(0), Pairing: r.GetString(1), Every: r.GetInt32(2), Anchor: r.GetFieldValue<DateOnly>(3),
-            CheckIn: r.GetString(4), Pod: r.GetInt32(5), From: r.GetFieldValue<TimeOnly>(6), Until: r.GetFieldValue<TimeOnly>(7));
-        await r.DisposeAsync();
-        var breaks = await BreaksAsync(workspaceId, ct);
-        return new WorkspaceSettings(workspaceId, s.TimeZone, s.Pairing, s.Every, s.Anchor, s.CheckIn, s.Pod, new SendingWindow(s.From, s.Until, breaks));
+        return (r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetFieldValue<DateOnly>(3), r.GetString(4), r.GetInt32(5),
+            r.GetFieldValue<TimeOnly>(6), r.GetFieldValue<TimeOnly>(7));
     }
 
     public Task SetTimeZoneAsync(Guid id, string zone, CancellationToken ct) => UpdateAsync(id, "time_zone = $2", ct, zone);

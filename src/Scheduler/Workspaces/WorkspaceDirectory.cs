@@ -1,10 +1,11 @@
 using System.Collections.Concurrent;
 using Npgsql;
+using PeerBot.Scheduler.Schedules;
 
 namespace PeerBot.Scheduler.Workspaces;
 
 /// <summary>Finds a workspace by its platform id, creating it on first contact. Cached: every request asks.</summary>
-public sealed class WorkspaceDirectory(NpgsqlDataSource db)
+public sealed class WorkspaceDirectory(NpgsqlDataSource db, ScheduleSignal schedules)
 {
     private readonly ConcurrentDictionary<(string, string), Workspace> _cache = new();
 
@@ -18,7 +19,7 @@ public sealed class WorkspaceDirectory(NpgsqlDataSource db)
         await using var cmd = db.CreateCommand("""
             insert into workspaces (id, platform, external_id, name) values ($1, $2, $3, $4)
             on conflict (platform, external_id) do update set name = case when excluded.name = '' then workspaces.name else excluded.name end
-            returning id, platform, external_id, name, time_zone
+            returning id, platform, external_id, name, time_zone, xmax = 0
             """);
         cmd.Parameters.Add(new() { Value = Guid.CreateVersion7() });
         cmd.Parameters.Add(new() { Value = platform });
@@ -27,6 +28,12 @@ public sealed class WorkspaceDirectory(NpgsqlDataSource db)
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
         var workspace = Read(reader);
+        if (reader.GetBoolean(5))
+        {
+            // First contact: its default rhythm (pairing rounds, check-ins, pulses) is registered at once.
+            schedules.Wake();
+        }
+
         _cache[(platform, externalId)] = workspace;
         return workspace;
     }

@@ -106,7 +106,7 @@ public sealed class ImportVerbTests : IDisposable
     private static async Task<Dictionary<string, TeacherProfile>> MembersAsync(string cs, string team)
     {
         await using var db = NpgsqlDataSource.Create(cs);
-        var workspace = await new WorkspaceDirectory(db).GetOrCreateAsync("slack", team, "", default);
+        var workspace = await new WorkspaceDirectory(db, new PeerBot.Scheduler.Schedules.ScheduleSignal()).GetOrCreateAsync("slack", team, "", default);
         var members = await new MemberDirectory(db, TimeProvider.System).ListAsync(workspace.Id, default);
         return members.ToDictionary(m => m.ExternalUserId, m => m.Profile);
     }

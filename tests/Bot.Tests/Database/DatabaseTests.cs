@@ -48,7 +48,7 @@ public class DatabaseTests
         var cs = await TestDatabase.CreateAsync();
         await using var db = NpgsqlDataSource.Create(cs);
         await new Migrator(db, NullLogger<Migrator>.Instance).MigrateAsync();
-        var workspace = await new PeerBot.Scheduler.Workspaces.WorkspaceDirectory(db).GetOrCreateAsync("slack", "T9", "", default);
+        var workspace = await new PeerBot.Scheduler.Workspaces.WorkspaceDirectory(db, new PeerBot.Scheduler.Schedules.ScheduleSignal()).GetOrCreateAsync("slack", "T9", "", default);
         var members = new MemberDirectory(db, TimeProvider.System);
         await members.SaveAsync(workspace.Id, new TeacherProfile { Id = "U9", Role = MentoringRole.Peer }, default);
         var now = DateTimeOffset.UtcNow;

@@ -11,7 +11,12 @@ public sealed class ScheduleKeeperTests : IAsyncLifetime
 {
     private PeerBotApp _app = null!;
 
-    public async Task InitializeAsync() => _app = await PeerBotApp.StartAsync(new() { ["PeerBot:ScheduleSyncInterval"] = "00:00:00.200" });
+    public async Task InitializeAsync() => _app = await PeerBotApp.StartAsync(new()
+    {
+        ["PeerBot:Admins"] = "UADMIN",
+        // Long: a change an admin makes must reach Hangfire by the keeper's wake-up, not by its periodic look.
+        ["PeerBot:ScheduleSyncInterval"] = "00:10:00",
+    });
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
@@ -27,6 +32,23 @@ public sealed class ScheduleKeeperTests : IAsyncLifetime
         Assert.Equal("30 15 * * 4", jobs[RecurringSchedules.CheckInJobId(workspace)].Cron);
         Assert.Contains(RecurringSchedules.FollowUpJobId(workspace), jobs.Keys);
         Assert.Equal("synced", await _app.ScalarAsync<string>("select schedules from workspaces"));
+    }
+
+    [Fact]
+    public async Task AnAdminsNewSchedule_ReachesTheRecurringJob_InTheWorkspaceZone()
+    {
+        Assert.Contains("America/Chicago", await _app.ReplyAsync("admin timezone America/Chicago", "UADMIN"), StringComparison.Ordinal);
+        Assert.Contains("Tuesday", await _app.ReplyAsync("admin schedule checkin every tuesday 16:00", "UADMIN"), StringComparison.Ordinal);
+        var workspace = await _app.ScalarAsync<Guid>("select id from workspaces");
+
+        for (var i = 0; i < 500 && RecurringJobs(workspace).GetValueOrDefault(RecurringSchedules.CheckInJobId(workspace))?.Cron != "0 16 * * 2"; i++)
+        {
+            await Task.Delay(20);
+        }
+
+        var checkIn = RecurringJobs(workspace)[RecurringSchedules.CheckInJobId(workspace)];
+        Assert.Equal("0 16 * * 2", checkIn.Cron);
+        Assert.Equal("America/Chicago", checkIn.TimeZoneId);
     }
 
     [Fact]

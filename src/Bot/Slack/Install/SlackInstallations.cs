@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using Npgsql;
+using PeerBot.Scheduler.Schedules;
 using PeerBot.Scheduler.Workspaces;
 
 namespace PeerBot.Bot.Slack.Install;
@@ -8,7 +9,7 @@ namespace PeerBot.Bot.Slack.Install;
 /// Per-workspace bot tokens, encrypted with Data Protection before they reach PostgreSQL
 /// (the key ring lives in PostgreSQL too, so any instance can decrypt).
 /// </summary>
-public sealed class SlackInstallations(NpgsqlDataSource db, WorkspaceDirectory workspaces, IDataProtectionProvider protection, TimeProvider clock)
+public sealed class SlackInstallations(NpgsqlDataSource db, WorkspaceDirectory workspaces, ScheduleSignal schedules, IDataProtectionProvider protection, TimeProvider clock)
 {
     private readonly IDataProtector _protector = protection.CreateProtector("PeerBot.Slack.Tokens.v1");
 
@@ -35,7 +36,10 @@ public sealed class SlackInstallations(NpgsqlDataSource db, WorkspaceDirectory w
         // Installed again after an uninstall: its rhythm comes back (the schedule keeper registers the jobs).
         await using var resume = db.CreateCommand("update workspaces set schedules = 'pending' where id = $1 and schedules = 'stopped'");
         resume.Parameters.Add(new() { Value = workspace.Id });
-        await resume.ExecuteNonQueryAsync(ct);
+        if (await resume.ExecuteNonQueryAsync(ct) > 0)
+        {
+            schedules.Wake();
+        }
     }
 
     /// <summary>The stored tokens, decrypted; null when the workspace never installed (or uninstalled).</summary>

@@ -1,0 +1,73 @@
+using PeerBot.Bot.Tests.Infrastructure;
+using PeerBot.Bot.Tests.Scheduler;
+
+namespace PeerBot.Bot.Tests.Teams;
+
+public sealed class TeamsRoundTests : IAsyncLifetime
+{
+    private static readonly (string Id, string Name)[] People = [("29:ana", "Ana Ruiz"), ("29:ben", "Ben Okafor"), ("29:cai", "Cai Lin"), ("29:dee", "Dee Moss")];
+    private FakeBotFramework _bf = null!;
+    private PeerBotApp _app = null!;
+
+    public async Task InitializeAsync() => (_bf, _app) = await TeamsApp.StartAsync(new()
+    {
+        ["PeerBot:Admins"] = "29:admin",
+        ["PeerBot:Outbox:PollInterval"] = "00:00:00.100",
+    });
+
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await _bf.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task PairingRound_InATeamsTenant_IntroducesEachPodMemberInTheirOwnChat_ExactlyOnce()
+    {
+        for (var i = 0; i < People.Length; i++)
+        {
+            var (id, name) = People[i];
+            var join = TeamsActivities.Personal(_bf, $"join role:peer subjects:math grades:6-8 years:{i + 2} focus:assessment tz:America/Chicago", id, name);
+            Assert.True((await TeamsActivities.SendAsync(_app, _bf, join)).IsSuccessStatusCode);
+            await _bf.WaitForActivitiesAsync(1, Chat(id), 30_000);
+        }
+
+        Assert.True((await TeamsActivities.SendAsync(_app, _bf, TeamsActivities.Personal(_bf, "admin round now", "29:admin", "Ada Admin"))).IsSuccessStatusCode);
+        var answer = await WaitForTextAsync("29:admin", "Round done");
+        Assert.Contains("2 pods introduced", answer, StringComparison.Ordinal);
+        await _app.DrainedAsync();
+
+        // A crash after Teams had every message but before the outbox marked them sent: the retry sends nothing again.
+        await _app.ScalarAsync<int>("update outbox set state = 'sending', claimed_until = now() - interval '1 second' where purpose = 'introduction'");
+        await _app.DrainedAsync();
+
+        var pods = new Dictionary<string, string>();
+        foreach (var (id, name) in People)
+        {
+            var intro = Assert.Single(_bf.ActivitiesTo(Chat(id)), a => a.Body.Contains("got this message too", StringComparison.Ordinal));
+            var partner = Assert.Single(People, p => p.Id != id && intro.Body.Contains(p.Name, StringComparison.Ordinal));
+            pods[id] = partner.Id;
+        }
+
+        // Two pods of two: whoever Ana's intro names, that person's intro names Ana.
+        Assert.All(pods, p => Assert.Equal(p.Key, pods[p.Value]));
+        Assert.Equal(2L, await _app.ScalarAsync<long>("select count(*) from pairings where kind = 'pod'"));
+    }
+
+    private static string Chat(string userId) => $"a:personal-{userId}";
+
+    private async Task<string> WaitForTextAsync(string userId, string text)
+    {
+        for (var i = 0; i < 1500; i++)
+        {
+            if (_bf.ActivitiesTo(Chat(userId)).FirstOrDefault(a => a.Body.Contains(text, StringComparison.Ordinal)) is { } found)
+            {
+                return found.Body;
+            }
+
+            await Task.Delay(20);
+        }
+
+        throw new TimeoutException($"No \"{text}\" in {userId}'s chat:{Environment.NewLine}{_app.Logs}");
+    }
+}
