@@ -64,7 +64,7 @@ public sealed partial class SlackInteractivityEndpoint(
             Uri.TryCreate(Str(payload, "response_url"), UriKind.Absolute, out var url) ? url : null, "/peer ");
         try
         {
-            return await responder.RespondAsync(router.ClickAsync(action, responder.AppStopping), replyTo);
+            return responder.RespondToClick(router.ClickAsync(action, responder.AppStopping), replyTo, caller.UserId, workspace);
         }
         catch (UnknownInteractionException)
         {

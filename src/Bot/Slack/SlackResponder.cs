@@ -43,6 +43,31 @@ public sealed partial class SlackResponder(
         return Results.Ok();
     }
 
+    /// <summary>
+    /// Answers a button click. Slack ignores the body of a <c>block_actions</c> acknowledgement, so the click is
+    /// acknowledged at once and its reply goes to <c>response_url</c> — or, from the App Home (which has none), as a DM.
+    /// </summary>
+    public IResult RespondToClick(Task<CommandReply?> work, SlackReplyContext context, string userId, Scheduler.Workspaces.Workspace workspace)
+    {
+        _ = FinishClickAsync(work, context, userId, workspace);
+        return Results.Ok();
+    }
+
+    private async Task FinishClickAsync(Task<CommandReply?> work, SlackReplyContext context, string userId, Scheduler.Workspaces.Workspace workspace)
+    {
+        var reply = await Settle(work);
+        var message = reply switch
+        {
+            MessageReply m => m.Message,
+            FormReply f => await OpenFormAsync(f.Form, context),
+            _ => null,
+        };
+        if (message is not null)
+        {
+            await DeliverAsync(message, context, userId, workspace);
+        }
+    }
+
     private async Task<bool> FinishesWithinAsync(Task work, TimeSpan budget)
     {
         try

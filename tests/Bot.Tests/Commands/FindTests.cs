@@ -64,7 +64,8 @@ public sealed class FindTests : IAsyncLifetime
     {
         var response = await Click("U301", "U999");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("isn't available", JsonNode.Parse(await response.Content.ReadAsStringAsync())!["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        var reply = await _app.Slack.WaitForAsync("response_url");
+        Assert.Contains("isn't available", reply.Json!["text"]!.GetValue<string>(), StringComparison.Ordinal);
         await Task.Delay(300);
         Assert.Empty(_app.Slack.CallsTo("chat.postMessage"));
     }

@@ -33,11 +33,30 @@ public static class PulseHarness
         click["actions"]![0]!["action_id"] = actionId;
         click["actions"]![0]!["value"] = value;
         click["response_url"] = app.Slack.ResponseUrl().ToString();
+        var replies = app.Slack.CallsTo("response_url").Count;
+        var modals = app.Slack.CallsTo("views.open").Count;
         using var request = SlackSigner.Signed("/slack/interactivity", SlackSigner.Interaction(click.ToJsonString()), at);
         var response = await app.Http().SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, body);
-        return body.Length > 0 ? JsonNode.Parse(body) : null;
+        // Slack ignores the body of a block_actions acknowledgement: the reply must come through response_url.
+        Assert.Equal("", body);
+        for (var i = 0; i < 3000; i++)
+        {
+            if (app.Slack.CallsTo("response_url") is { } posted && posted.Count > replies)
+            {
+                return posted[replies].Json;
+            }
+
+            if (app.Slack.CallsTo("views.open").Count > modals)
+            {
+                return null;
+            }
+
+            await Task.Delay(20);
+        }
+
+        throw new TimeoutException($"No reply to the click on {actionId}:{Environment.NewLine}{app.Logs}");
     }
 
     /// <summary>Submits the pulse comment modal as Slack's view_submission does.</summary>
