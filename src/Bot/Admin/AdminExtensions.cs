@@ -14,6 +14,7 @@ public static class AdminExtensions
         s.AddSingleton<RecurringSchedules>();
         s.AddSingleton<ICommandHandler, AdminCommand>();
         s.AddSingleton<IAdminVerb, ShowVerb>();
+        s.AddSingleton<IAdminVerb, IntrosVerb>();
         s.AddSingleton<IAdminVerb, ScheduleVerb>();
         s.AddSingleton<IAdminVerb, TimeZoneVerb>();
         s.AddSingleton<IAdminVerb, BreakVerb>();

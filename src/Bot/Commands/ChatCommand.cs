@@ -6,7 +6,14 @@ namespace PeerBot.Bot.Commands;
 /// <param name="Verb">The first word, lower-case ("join"); empty when they typed nothing.</param>
 /// <param name="Arguments">Everything after the verb, as typed.</param>
 /// <param name="Prefix">What the person types before a verb where they are ("/peer " for a slash command, "" in a chat with the bot), for examples in replies.</param>
-public sealed record ChatCommand(Workspace Workspace, ChatCaller Caller, string Verb, string Arguments, string Prefix = "");
+public sealed record ChatCommand(Workspace Workspace, ChatCaller Caller, string Verb, string Arguments, string Prefix = "")
+{
+    /// <summary>The shared channel it was typed in; null in a direct chat with PeerBot.</summary>
+    public ChatPlace? Place { get; init; }
+}
+
+/// <summary>A shared channel, as the platform names it.</summary>
+public sealed record ChatPlace(string ChannelId, string? Name);
 
 /// <summary>The person behind a command, form or click.</summary>
 public sealed record ChatCaller(string UserId, string DisplayName);

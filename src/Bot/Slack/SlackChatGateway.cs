@@ -29,8 +29,8 @@ public sealed class SlackChatGateway(SlackApiClient api, ISlackTokenSource token
         var token = await tokens.GetBotTokenAsync(workspace.ExternalId, ct);
         try
         {
-            var channel = await ConversationAsync(token, message.Recipients, ct);
-            var payload = BlockKit.Message(message.Message);
+            var channel = message.Conversation ?? await ConversationAsync(token, message.Recipients, ct);
+            var payload = BlockKit.Message(message.Conversation is null ? message.Message : Mentioning(message));
             payload["channel"] = channel;
             // Slack has no idempotency key; the key rides along as message metadata so FindDeliveredAsync can look for it.
             payload["metadata"] = new JsonObject { ["event_type"] = DeliveryEvent, ["event_payload"] = new JsonObject { ["delivery_key"] = message.DeliveryKey } };
@@ -50,7 +50,7 @@ public sealed class SlackChatGateway(SlackApiClient api, ISlackTokenSource token
     public async Task<bool?> FindDeliveredAsync(Workspace workspace, OutgoingMessage message, CancellationToken ct)
     {
         var token = await tokens.GetBotTokenAsync(workspace.ExternalId, ct);
-        var channel = await ConversationAsync(token, message.Recipients, ct);
+        var channel = message.Conversation ?? await ConversationAsync(token, message.Recipients, ct);
         var history = await api.CallFormAsync("conversations.history", token, new Dictionary<string, string>
         {
             ["channel"] = channel,
@@ -75,6 +75,13 @@ public sealed class SlackChatGateway(SlackApiClient api, ISlackTokenSource token
 
     private static readonly HashSet<string> PermanentErrors =
         ["channel_not_found", "user_not_found", "users_not_found", "not_in_channel", "is_archived", "invalid_blocks", "msg_too_long", "account_inactive", "user_disabled", "cannot_dm_bot", "invalid_auth", "token_revoked"];
+
+    /// <summary>In a shared channel the message starts by mentioning the people it introduces.</summary>
+    private static ChatMessage Mentioning(OutgoingMessage message)
+    {
+        var mentions = string.Join(" ", message.Recipients.Select(u => $"<@{u}>"));
+        return message.Message with { Text = $"{mentions} {message.Message.Text}", Blocks = [new TextBlock(mentions), .. message.Message.Blocks] };
+    }
 
     /// <summary>The DM with one person, or the group DM of a pair/pod (conversations.open returns the same one each time).</summary>
     private async Task<string> ConversationAsync(string token, IReadOnlyList<string> recipients, CancellationToken ct)

@@ -32,7 +32,9 @@ public sealed partial class SlackCommandsEndpoint(SlackRequest request, Workspac
 
         var workspace = await workspaces.GetOrCreateAsync(SlackChatGateway.PlatformName, teamId, form.GetValueOrDefault("team_domain") ?? "", ct);
         var prefix = (form.GetValueOrDefault("command") is { Length: > 0 } c ? c : "/peer") + " ";
-        var command = CommandRouter.Parse(workspace, new ChatCaller(userId, form.GetValueOrDefault("user_name") ?? userId), form.GetValueOrDefault("text") ?? "", prefix);
+        var channel = form.GetValueOrDefault("channel_id");
+        var command = CommandRouter.Parse(workspace, new ChatCaller(userId, form.GetValueOrDefault("user_name") ?? userId), form.GetValueOrDefault("text") ?? "", prefix)
+            with { Place = channel is ['C', ..] ? new ChatPlace(channel, form.GetValueOrDefault("channel_name")) : null };
         var replyTo = new SlackReplyContext(teamId, form.GetValueOrDefault("trigger_id"), ResponseUrl(form), prefix);
         return await responder.RespondAsync(DispatchAsync(command), replyTo);
     }

@@ -36,6 +36,29 @@ public sealed class BotConnector(HttpClient http, BotFrameworkTokens tokens)
             : throw new ChatDeliveryException("The Bot Connector created a conversation without an id", permanent: false);
     }
 
+    /// <summary>
+    /// Starts a new thread in a Teams channel with the activity as its first message (<c>POST {serviceUrl}/v3/conversations</c>
+    /// with <c>isGroup</c> and the channel in <c>channelData</c>); returns the new message's id.
+    /// </summary>
+    public async Task<string> CreateChannelThreadAsync(string serviceUrl, string botId, string channelId, string tenantId, JsonObject activity, CancellationToken ct)
+    {
+        var request = new JsonObject
+        {
+            ["isGroup"] = true,
+            ["bot"] = new JsonObject { ["id"] = botId, ["name"] = TeamsWelcome.AppName },
+            ["channelData"] = new JsonObject
+            {
+                ["channel"] = new JsonObject { ["id"] = channelId },
+                ["tenant"] = new JsonObject { ["id"] = tenantId },
+            },
+            ["activity"] = activity,
+        };
+        var body = await PostAsync(new Uri(Base(serviceUrl), "v3/conversations"), request, ct);
+        return body.ValueKind == JsonValueKind.Object && (body.TryGetProperty("activityId", out var id) || body.TryGetProperty("id", out id)) && id.GetString() is { Length: > 0 } created
+            ? created
+            : throw new ChatDeliveryException("The Bot Connector started a thread without an id", permanent: false);
+    }
+
     private async Task<JsonElement> PostAsync(Uri url, JsonObject payload, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(payload) };

@@ -23,6 +23,13 @@ public sealed record TeamsActivity(
 {
     public bool IsPersonal => ConversationType == "personal";
 
+    /// <summary>The Teams channel a channel message was posted in (its thread's conversation id carries a ";messageid=" suffix).</summary>
+    public string? TeamsChannel => ConversationType == "channel"
+        ? Str(Raw, "channelData", "teamsChannelId") ?? Str(Raw, "channelData", "channel", "id") ?? ConversationId.Split(";messageid=")[0]
+        : null;
+
+    public string? TeamsChannelName => Str(Raw, "channelData", "channel", "name");
+
     public static TeamsActivity? Parse(JsonElement json)
     {
         if (json.ValueKind != JsonValueKind.Object)

@@ -37,6 +37,11 @@ public sealed partial class TeamsChatGateway(
                 ?? throw new ChatDeliveryException("Only people who joined PeerBot are messaged in Teams", permanent: true));
         }
 
+        if (message.Conversation is { } channel)
+        {
+            return await IntroduceInChannelAsync(workspace, channel, message, recipients, ct);
+        }
+
         var ids = new List<string>();
         foreach (var member in recipients)
         {
@@ -55,6 +60,45 @@ public sealed partial class TeamsChatGateway(
         }
 
         return new DeliveryReceipt(ids);
+    }
+
+    /// <summary>One new thread in the workspace's introductions channel, mentioning everyone it introduces; recorded for each of them.</summary>
+    private async Task<DeliveryReceipt> IntroduceInChannelAsync(Workspace workspace, string channel, OutgoingMessage message, List<Member> recipients, CancellationToken ct)
+    {
+        if (await deliveries.FindAsync(message.DeliveryKey, recipients[0].Id, ct) is { } sent)
+        {
+            return new DeliveryReceipt([sent]);
+        }
+
+        if (await conversations.LatestEndpointAsync(workspace.Id, ct) is not { } endpoint)
+        {
+            throw new ChatDeliveryException("PeerBot has not heard from this Teams tenant yet, so it knows no serviceUrl", permanent: false);
+        }
+
+        var activity = AdaptiveCards.MessageActivity(message.Message);
+        var mentions = new System.Text.Json.Nodes.JsonArray();
+        foreach (var member in recipients)
+        {
+            var name = member.Profile.Name.Length > 0 ? member.Profile.Name : "colleague";
+            mentions.Add(new System.Text.Json.Nodes.JsonObject
+            {
+                ["type"] = "mention",
+                ["text"] = $"<at>{name}</at>",
+                ["mentioned"] = new System.Text.Json.Nodes.JsonObject { ["id"] = member.ExternalUserId, ["name"] = name },
+            });
+        }
+
+        var greeting = string.Join(" ", mentions.Select(m => m!["text"]!.GetValue<string>()));
+        activity["text"] = activity["text"] is { } text ? $"{greeting} {text.GetValue<string>()}" : greeting;
+        activity["entities"] = mentions;
+        var botId = endpoint.BotId.Length > 0 ? endpoint.BotId : $"28:{options.Value.AppId}";
+        var activityId = await connector.CreateChannelThreadAsync(endpoint.ServiceUrl, botId, channel, workspace.ExternalId, activity, ct);
+        foreach (var member in recipients)
+        {
+            await deliveries.RecordAsync(message.DeliveryKey, member.Id, activityId, ct);
+        }
+
+        return new DeliveryReceipt([activityId]);
     }
 
     /// <summary>

@@ -76,7 +76,8 @@ public sealed partial class TeamsMessagesEndpoint(
     {
         var work = TeamsCardActions.IsCardSubmit(activity.Value)
             ? SubmitAsync(workspace, activity, activity.Value!.Value)
-            : DispatchAsync(CommandRouter.Parse(workspace, new ChatCaller(activity.From.Id, activity.From.Name), activity.TextWithoutBotMention(), prefix: ""));
+            : DispatchAsync(CommandRouter.Parse(workspace, new ChatCaller(activity.From.Id, activity.From.Name), activity.TextWithoutBotMention(), prefix: "")
+                with { Place = activity.TeamsChannel is { } channel ? new ChatPlace(channel, activity.TeamsChannelName) : null });
         var budget = Task.Delay(options.Value.TypingAfter, replier.AppStopping);
         if (await Task.WhenAny(work, budget) != work)
         {

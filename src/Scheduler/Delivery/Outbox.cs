@@ -33,9 +33,9 @@ public sealed class Outbox(NpgsqlDataSource db, WorkspaceSettingsStore settings,
             .Select(t => t.ToUniversalTime()).ToArray();
 
         const string sql = """
-            insert into outbox (workspace_id, delivery_key, recipients, channel_key, purpose, member_id, pairing_id, message, next_attempt_at)
-            select $1, k, string_to_array(r, ','), c, p, m, g, j, n
-            from unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::uuid[], $8::jsonb[], $9::timestamptz[]) as t(k, r, c, p, m, g, j, n)
+            insert into outbox (workspace_id, delivery_key, recipients, channel_key, purpose, member_id, pairing_id, message, next_attempt_at, conversation)
+            select $1, k, string_to_array(r, ','), c, p, m, g, j, n, v
+            from unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::uuid[], $8::jsonb[], $9::timestamptz[], $10::text[]) as t(k, r, c, p, m, g, j, n, v)
             on conflict (delivery_key) do nothing
             """;
         await using var cmd = connection is null ? db.CreateCommand(sql) : new NpgsqlCommand(sql, connection, tx);
@@ -48,6 +48,7 @@ public sealed class Outbox(NpgsqlDataSource db, WorkspaceSettingsStore settings,
         cmd.Parameters.Add(new() { Value = entries.Select(e => e.PairingId).ToArray() });
         cmd.Parameters.Add(new() { Value = entries.Select(e => OutboxJson.Serialize(e.Message)).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
         cmd.Parameters.Add(new() { Value = due });
+        cmd.Parameters.Add(new() { Value = entries.Select(e => e.Conversation).ToArray() });
         var added = await cmd.ExecuteNonQueryAsync(ct);
         if (tx is null)
         {

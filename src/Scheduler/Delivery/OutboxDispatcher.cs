@@ -80,7 +80,7 @@ public sealed partial class OutboxDispatcher(
                 for update skip locked)
             update outbox o set state = 'sending', attempts = o.attempts + 1, claimed_until = $3, claimed_by = $4
             from due where o.id = due.id
-            returning o.id, o.workspace_id, o.delivery_key, o.recipients, o.channel_key, o.message::text, o.attempts, o.uncertain or due.was = 'sending'
+            returning o.id, o.workspace_id, o.delivery_key, o.recipients, o.channel_key, o.message::text, o.attempts, o.uncertain or due.was = 'sending', o.conversation
             """);
         cmd.Parameters.Add(new() { Value = now });
         cmd.Parameters.Add(new() { Value = options.Value.BatchSize });
@@ -91,7 +91,7 @@ public sealed partial class OutboxDispatcher(
         while (await r.ReadAsync(ct))
         {
             list.Add(new ClaimedDelivery(r.GetInt64(0), r.GetGuid(1), r.GetString(2), r.GetFieldValue<string[]>(3), r.GetString(4),
-                r.IsDBNull(5) ? null : r.GetString(5), r.GetInt32(6), r.GetBoolean(7)));
+                r.IsDBNull(5) ? null : r.GetString(5), r.GetInt32(6), r.GetBoolean(7), r.IsDBNull(8) ? null : r.GetString(8)));
         }
 
         return list.OrderBy(d => d.Id).ToList();
@@ -120,7 +120,7 @@ public sealed partial class OutboxDispatcher(
         await pacer.WaitUntilAsync(channelSlot, ct);
         await pacer.WaitForWorkspaceAsync(row.WorkspaceId, ct);
         var gateway = gateways.For(workspace);
-        var message = new OutgoingMessage(row.DeliveryKey, row.Recipients, OutboxJson.Deserialize(row.MessageJson));
+        var message = new OutgoingMessage(row.DeliveryKey, row.Recipients, OutboxJson.Deserialize(row.MessageJson)) { Conversation = row.Conversation };
         try
         {
             if (row.OutcomeUnknown && await gateway.FindDeliveredAsync(workspace, message, ct) == true)

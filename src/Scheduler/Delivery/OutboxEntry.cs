@@ -17,6 +17,9 @@ public sealed record OutboxEntry(string DeliveryKey, IReadOnlyList<string> Recip
     /// <summary>The recipients' IANA time zones where known; quiet rules use them for scheduled messages.</summary>
     public IReadOnlyList<string?> TimeZones { get; init; } = [];
 
+    /// <summary>A shared channel to post in instead of a conversation of just the recipients (null: their own).</summary>
+    public string? Conversation { get; init; }
+
     /// <summary>The conversation it lands in, whatever order the recipients were listed in.</summary>
-    public string ChannelKey => string.Join(',', Recipients.Order(StringComparer.Ordinal));
+    public string ChannelKey => Conversation ?? string.Join(',', Recipients.Order(StringComparer.Ordinal));
 }

@@ -1,11 +1,12 @@
 using PeerBot.Matching.Profiles;
 using PeerBot.Scheduler.Delivery;
 using PeerBot.Scheduler.Members;
+using PeerBot.Scheduler.Schedules;
 
 namespace PeerBot.Scheduler.Rounds;
 
 /// <summary>A mentor's answer to a proposal. Yes: the pair is introduced at once. Not now: the mentee goes to the next follow-up round, and hears nothing.</summary>
-public sealed class MentorConsent(PairingStore pairings, MemberDirectory members, Outbox outbox, TimeProvider clock)
+public sealed class MentorConsent(PairingStore pairings, MemberDirectory members, WorkspaceSettingsStore settings, Outbox outbox, TimeProvider clock)
 {
     public enum Answer
     {
@@ -37,10 +38,11 @@ public sealed class MentorConsent(PairingStore pairings, MemberDirectory members
         }
 
         // Keyed by the pairing, so a double click or a retried request introduces them once.
+        var channel = (await settings.GetAsync(workspaceId, ct)).IntroChannel;
         await outbox.EnqueueAsync(workspaceId,
         [
             new OutboxEntry($"pairing:{pairing.Id:N}:intro", pairing.UserIds, "introduction", Introductions.Introduce(pairing with { Status = "active" }, profiles), Urgency.Now)
-                { PairingId = pairing.Id },
+                { PairingId = pairing.Id, Conversation = channel },
         ], ct);
         return Answer.Accepted;
     }

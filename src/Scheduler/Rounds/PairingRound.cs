@@ -86,7 +86,7 @@ public sealed partial class PairingRound(
                 ? new OutboxEntry($"round:{roundId:N}:propose:{pairing.Id:N}", [pairing.Mentor!.ExternalUserId], "mentor proposal", Introductions.ProposeToMentor(pairing, expires!.Value, s.Zone), urgency)
                     { MemberId = pairing.Mentor.MemberId, PairingId = pairing.Id, TimeZones = [pairing.Mentor.TimeZone] }
                 : new OutboxEntry($"round:{roundId:N}:intro:{pairing.Id:N}", pairing.UserIds, "introduction", Introductions.Introduce(pairing, [.. people.Select(p => p.Profile)]), urgency)
-                    { PairingId = pairing.Id, TimeZones = [.. pairing.Members.Select(m => m.TimeZone)] });
+                    { PairingId = pairing.Id, TimeZones = [.. pairing.Members.Select(m => m.TimeZone)], Conversation = s.IntroChannel });
         }
 
         // The daily follow-up stays quiet about who is still waiting (they heard at the round); a request is answered by its command.

@@ -14,4 +14,9 @@ public sealed record WorkspaceSettings(
     SendingWindow Window)
 {
     public TimeZoneInfo Zone => TimeZones.FindOr(TimeZone, TimeZoneInfo.Utc);
+
+    /// <summary>The channel pairs and pods are introduced in (set with <c>admin intros here</c>); null: their own conversation.</summary>
+    public string? IntroChannel { get; init; }
+
+    public string? IntroChannelName { get; init; }
 }

@@ -10,16 +10,21 @@ public sealed class WorkspaceSettingsStore(NpgsqlDataSource db, WorkspaceDirecto
     {
         var s = await ReadRhythmAsync(workspaceId, ct);
         var breaks = await BreaksAsync(workspaceId, ct);
-        return new WorkspaceSettings(workspaceId, s.TimeZone, s.Pairing, s.Every, s.Anchor, s.CheckIn, s.Pod, new SendingWindow(s.From, s.Until, breaks));
+        return new WorkspaceSettings(workspaceId, s.TimeZone, s.Pairing, s.Every, s.Anchor, s.CheckIn, s.Pod, new SendingWindow(s.From, s.Until, breaks))
+        {
+            IntroChannel = s.Channel,
+            IntroChannelName = s.ChannelName,
+        };
     }
 
     // The reader is disposed exactly once, at the end of this method. Npgsql reuses one reader object per physical
     // connection: disposing it a second time after the connection went back to the pool closes someone else's query.
-    private async Task<(string TimeZone, string Pairing, int Every, DateOnly Anchor, string CheckIn, int Pod, TimeOnly From, TimeOnly Until)> ReadRhythmAsync(
+    private async Task<(string TimeZone, string Pairing, int Every, DateOnly Anchor, string CheckIn, int Pod, TimeOnly From, TimeOnly Until, string? Channel, string? ChannelName)> ReadRhythmAsync(
         Guid workspaceId, CancellationToken ct)
     {
         await using var cmd = db.CreateCommand("""
-            select time_zone, pairing_schedule, pairing_every_weeks, pairing_anchor, checkin_schedule, pod_size, send_from, send_until
+            select time_zone, pairing_schedule, pairing_every_weeks, pairing_anchor, checkin_schedule, pod_size, send_from, send_until,
+                   intro_channel, intro_channel_name
             from workspaces where id = $1
             """);
         cmd.Parameters.Add(new() { Value = workspaceId });
@@ -30,7 +35,7 @@ public sealed class WorkspaceSettingsStore(NpgsqlDataSource db, WorkspaceDirecto
         }
 
         return (r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetFieldValue<DateOnly>(3), r.GetString(4), r.GetInt32(5),
-            r.GetFieldValue<TimeOnly>(6), r.GetFieldValue<TimeOnly>(7));
+            r.GetFieldValue<TimeOnly>(6), r.GetFieldValue<TimeOnly>(7), r.IsDBNull(8) ? null : r.GetString(8), r.IsDBNull(9) ? null : r.GetString(9));
     }
 
     public Task SetTimeZoneAsync(Guid id, string zone, CancellationToken ct) => UpdateAsync(id, "time_zone = $2", ct, zone);
@@ -39,6 +44,10 @@ public sealed class WorkspaceSettingsStore(NpgsqlDataSource db, WorkspaceDirecto
         UpdateAsync(id, "pairing_schedule = $2, pairing_every_weeks = $3, pairing_anchor = $4", ct, cron, everyWeeks, anchor);
 
     public Task SetCheckInScheduleAsync(Guid id, string cron, CancellationToken ct) => UpdateAsync(id, "checkin_schedule = $2", ct, cron);
+
+    /// <summary>Introductions go to this channel from now on; null brings them back to the pairs' own conversations.</summary>
+    public Task SetIntroChannelAsync(Guid id, string? channel, string? name, CancellationToken ct) =>
+        UpdateAsync(id, "intro_channel = $2, intro_channel_name = $3", ct, (object?)channel ?? DBNull.Value, (object?)name ?? DBNull.Value);
 
     public Task SetPodSizeAsync(Guid id, int size, CancellationToken ct) => UpdateAsync(id, "pod_size = $2", ct, size);
 
