@@ -68,6 +68,24 @@ public sealed class PairingRoundTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task IntroductionsChannel_PodsAreIntroducedThereWithMentions_AndPrivateBringsGroupDmsBack()
+    {
+        Assert.Contains("#teachers-lounge", await _app.ReplyAsync("admin intros here", Admin), StringComparison.Ordinal);
+        await JoinAsync("U21", "role:peer subjects:art grades:k-2 years:3 focus:sel");
+        await JoinAsync("U22", "role:peer subjects:art grades:k-2 years:5 focus:sel");
+
+        await _app.ReplyAsync("admin round now", Admin);
+        await _app.DrainedAsync();
+
+        var intro = Assert.Single(_app.Slack.MessagesIn("C100"));
+        Assert.StartsWith("<@U21> <@U22> ", intro.Text, StringComparison.Ordinal);
+        Assert.Contains("Why you:", intro.Text, StringComparison.Ordinal);
+        Assert.Empty(_app.Slack.MessagesIn(FakeSlack.ChannelFor(["U21", "U22"])));
+        Assert.Contains("privately again", await _app.ReplyAsync("admin intros private", Admin), StringComparison.Ordinal);
+        Assert.Null(await _app.ScalarAsync<string>("select intro_channel from workspaces"));
+    }
+
+    [Fact]
     public async Task DeclinedProposal_GoesToTheNextBestMentorInTheFollowUp_AndTheMenteeHearsNothingUntilYes()
     {
         await JoinAsync("U4", "role:mentee subjects:science grades:9-12 years:2 focus:assessment");
