@@ -2,7 +2,7 @@
 # Benchmark: a signed `/peer help` from a known member, 64 connections, the load tool (wrk) on the same machine.
 # Also measures start-up to /healthz 200 with the private cluster already initialised.
 # Usage: bench/slash-help.sh [seconds]   (needs wrk: apt-get install wrk)
-set -euo pipefail
+set -eu
 cd "$(dirname "$0")/.."
 duration=${1:-20}
 port=5199
@@ -28,12 +28,12 @@ kill "$bot"; wait "$bot" || true
 run; echo "start-up to /healthz 200 (cluster initialised): $(wait_healthy) s"
 
 body='token=x&team_id=TBENCH&team_domain=bench&channel_id=C1&channel_name=general&user_id=UBENCH&user_name=bench&command=%2Fpeer&text=help&api_app_id=A1&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT%2F1%2Fx&trigger_id=1.2.3'
-sign() { local ts=$(date +%s); printf '%s %s' "$ts" "v0=$(printf 'v0:%s:%s' "$ts" "$1" | openssl dgst -sha256 -hmac "$secret" -r | cut -d' ' -f1)"; }
+sign() { local ts=$(date +%s); printf '%s %s\n' "$ts" "v0=$(printf 'v0:%s:%s' "$ts" "$1" | openssl dgst -sha256 -hmac "$secret" -r | cut -d' ' -f1)"; }
 read -r ts sig < <(sign "$body")
 # Make the benchmark user a known member first.
 join='token=x&team_id=TBENCH&team_domain=bench&channel_id=C1&channel_name=general&user_id=UBENCH&user_name=bench&command=%2Fpeer&text=join+role%3Apeer+subjects%3Amath+tz%3AAmerica%2FChicago&api_app_id=A1&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT%2F1%2Fx&trigger_id=1.2.3'
 read -r jts jsig < <(sign "$join")
-curl -fs -X POST -H "X-Slack-Request-Timestamp: $jts" -H "X-Slack-Signature: $jsig" -H 'Content-Type: application/x-www-form-urlencoded' --data "$join" http://127.0.0.1:$port/slack/commands | head -c 120; echo
+curl -s -X POST -H "X-Slack-Request-Timestamp: $jts" -H "X-Slack-Signature: $jsig" -H 'Content-Type: application/x-www-form-urlencoded' --data "$join" http://127.0.0.1:$port/slack/commands -w " (HTTP %{http_code})" | head -c 200; echo
 
 cat >"$data/help.lua" <<LUA
 wrk.method = "POST"

@@ -20,6 +20,12 @@ public sealed partial class DashboardBasicAuthentication(
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
+        // The only scheme, so ASP.NET Core runs it for every request: stay out of everything but the dashboard.
+        if (!Request.Path.StartsWithSegments("/hangfire"))
+        {
+            return Task.FromResult(AuthenticateResult.NoResult());
+        }
+
         if (settings.Value.DashboardPassword is not { Length: > 0 } password)
         {
             LogDashboardOff(Logger);
