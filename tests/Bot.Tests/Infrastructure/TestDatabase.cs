@@ -37,7 +37,30 @@ public static class TestDatabase
         _directory = Path.Combine(Path.GetTempPath(), $"peerbot-tests-{Environment.ProcessId}-{Guid.NewGuid():N}"[..48]);
         _cluster = await PrivateCluster.StartAsync(_directory, NullLogger.Instance, forTests: true);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop();
+        StopWhenThisProcessEnds(_directory);
         return _cluster.ConnectionString;
+    }
+
+    /// <summary>
+    /// The test host may be ended without running exit handlers (the runner kills it, a crash): a small watchdog
+    /// outside it stops the server (fast shutdown) and removes the directory once this process is gone.
+    /// </summary>
+    private static void StopWhenThisProcessEnds(string directory)
+    {
+        var script = $"""
+            exec </dev/null >/dev/null 2>&1
+            while [ -d /proc/{Environment.ProcessId} ]; do sleep 2; done
+            pid=$(head -n 1 '{directory}/pgdata/postmaster.pid')
+            if [ -n "$pid" ]; then
+              kill -INT "$pid"
+              for i in 1 2 3 4 5 6 7 8 9 10; do [ -d "/proc/$pid" ] || break; sleep 1; done
+            fi
+            rm -rf '{directory}'
+            """;
+        var watchdog = new System.Diagnostics.ProcessStartInfo("sh") { UseShellExecute = false, RedirectStandardInput = false };
+        watchdog.ArgumentList.Add("-c");
+        watchdog.ArgumentList.Add(script);
+        System.Diagnostics.Process.Start(watchdog)?.Dispose();
     }
 
     private static void Stop()
