@@ -17,6 +17,19 @@ public sealed class SlackEventsTests : IAsyncLifetime
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
     [Fact]
+    public async Task EventIds_AreForgottenAfterTheRetryWindow_WhileRecentOnesStillStopRetries()
+    {
+        await _app.ScalarAsync<int>("insert into slack_events (event_id, team_id, event_type, received_at) values ('Ev-old', 'T100', 'app_home_opened', now() - interval '8 days')");
+        await _app.ScalarAsync<int>("insert into slack_events (event_id, team_id, event_type) values ('Ev-new', 'T100', 'app_home_opened')");
+        var log = _app.Services.GetRequiredService<SlackEventLog>();
+
+        Assert.Equal(1, await log.PruneAsync(DateTimeOffset.UtcNow - SlackEventLogRetention.Keep, CancellationToken.None));
+
+        Assert.Equal("Ev-new", await _app.ScalarAsync<string>("select string_agg(event_id, ',') from slack_events"));
+        Assert.False(await log.TryRecordAsync("Ev-new", "T100", "app_home_opened", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task UrlVerification_EchoesTheChallenge()
     {
         var response = await SendEventAsync(Paths.ReadFixture("slack_event_url_verification.json"));

@@ -14,4 +14,12 @@ public sealed class SlackEventLog(NpgsqlDataSource db)
         cmd.Parameters.Add(new() { Value = eventType });
         return await cmd.ExecuteNonQueryAsync(ct) == 1;
     }
+
+    /// <summary>Forgets event ids received before <paramref name="before"/>; returns how many.</summary>
+    public async Task<int> PruneAsync(DateTimeOffset before, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand("delete from slack_events where received_at < $1");
+        cmd.Parameters.Add(new() { Value = before });
+        return await cmd.ExecuteNonQueryAsync(ct);
+    }
 }

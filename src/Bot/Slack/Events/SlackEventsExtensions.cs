@@ -8,6 +8,7 @@ public static class SlackEventsExtensions
     public static IServiceCollection AddSlackEvents(this IServiceCollection s)
     {
         s.AddSingleton<SlackEventLog>();
+        s.AddHostedService<SlackEventLogRetention>();
         s.AddSingleton<SlackEventIntake>();
         s.AddSingleton<SlackEventsEndpoint>();
         s.AddSingleton<HomeWelcomes>();
