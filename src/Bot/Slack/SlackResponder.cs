@@ -55,14 +55,7 @@ public sealed partial class SlackResponder(
 
     private async Task FinishClickAsync(Task<CommandReply?> work, SlackReplyContext context, string userId, Scheduler.Workspaces.Workspace workspace)
     {
-        var reply = await Settle(work);
-        var message = reply switch
-        {
-            MessageReply m => m.Message,
-            FormReply f => await OpenFormAsync(f.Form, context),
-            _ => null,
-        };
-        if (message is not null)
+        if (await MessageForAsync(work, context) is { } message)
         {
             await DeliverAsync(message, context, userId, workspace);
         }
@@ -110,14 +103,7 @@ public sealed partial class SlackResponder(
     {
         try
         {
-            var reply = await Settle(work);
-            var message = reply switch
-            {
-                MessageReply m => m.Message,
-                FormReply f => await OpenFormAsync(f.Form, context),
-                _ => null,
-            };
-            if (message is not null && context.ResponseUrl is { } url)
+            if (await MessageForAsync(work, context) is { } message && context.ResponseUrl is { } url)
             {
                 await api.PostToResponseUrlAsync(url, BlockKit.Ephemeral(message), AppStopping);
             }
@@ -127,6 +113,14 @@ public sealed partial class SlackResponder(
             LogDeliveryFailed(context.TeamId, e.Message);
         }
     }
+
+    /// <summary>What to show once the handler is done: its message, or (after opening its form) a fallback when the form would not open.</summary>
+    private async Task<ChatMessage?> MessageForAsync(Task<CommandReply?> work, SlackReplyContext context) => await Settle(work) switch
+    {
+        MessageReply m => m.Message,
+        FormReply f => await OpenFormAsync(f.Form, context),
+        _ => null,
+    };
 
     /// <summary>The handler's reply, or a kind apology when it failed (the failure is logged, never shown).</summary>
     private async Task<CommandReply?> Settle(Task<CommandReply?> work)

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using PeerBot.Scheduler.Chat;
 using PeerBot.Scheduler.Members;
@@ -76,15 +77,15 @@ public sealed partial class TeamsChatGateway(
         }
 
         var activity = AdaptiveCards.MessageActivity(message.Message);
-        var mentions = new System.Text.Json.Nodes.JsonArray();
+        var mentions = new JsonArray();
         foreach (var member in recipients)
         {
             var name = member.Profile.Name.Length > 0 ? member.Profile.Name : "colleague";
-            mentions.Add(new System.Text.Json.Nodes.JsonObject
+            mentions.Add(new JsonObject
             {
                 ["type"] = "mention",
                 ["text"] = $"<at>{name}</at>",
-                ["mentioned"] = new System.Text.Json.Nodes.JsonObject { ["id"] = member.ExternalUserId, ["name"] = name },
+                ["mentioned"] = new JsonObject { ["id"] = member.ExternalUserId, ["name"] = name },
             });
         }
 

@@ -43,7 +43,7 @@ public sealed partial class OutboxDispatcher(
             {
                 if (await DispatchBatchAsync(stoppingToken) == 0)
                 {
-                    await signal.WaitAsync(options.Value.PollInterval, clock, stoppingToken);
+                    await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using PeerBot.Bot.Tests.Infrastructure;
 using PeerBot.Bot.Tests.Scheduler;
 
@@ -62,15 +63,15 @@ public sealed class TeamsRoundTests : IAsyncLifetime
         admin["from"]!["id"] = "29:admin";
         admin["text"] = "<at>PeerBot</at> admin intros here";
         admin["conversation"]!["conversationType"] = "channel";
-        admin["channelData"] = new System.Text.Json.Nodes.JsonObject
+        admin["channelData"] = new JsonObject
         {
             ["teamsChannelId"] = Channel,
-            ["channel"] = new System.Text.Json.Nodes.JsonObject { ["id"] = Channel, ["name"] = "new-teachers" },
-            ["tenant"] = new System.Text.Json.Nodes.JsonObject { ["id"] = TeamsActivities.TenantId },
+            ["channel"] = new JsonObject { ["id"] = Channel, ["name"] = "new-teachers" },
+            ["tenant"] = new JsonObject { ["id"] = TeamsActivities.TenantId },
         };
-        admin["entities"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject
+        admin["entities"] = new JsonArray(new JsonObject
         {
-            ["type"] = "mention", ["text"] = "<at>PeerBot</at>", ["mentioned"] = new System.Text.Json.Nodes.JsonObject { ["id"] = botId, ["name"] = "PeerBot" },
+            ["type"] = "mention", ["text"] = "<at>PeerBot</at>", ["mentioned"] = new JsonObject { ["id"] = botId, ["name"] = "PeerBot" },
         });
         admin.Remove("attachments");
         Assert.True((await TeamsActivities.SendAsync(_app, _bf, admin)).IsSuccessStatusCode);
