@@ -21,7 +21,7 @@ public sealed class IntrosVerb(WorkspaceSettingsStore settings) : IAdminVerb
             case "here" when command.Place is { } place:
                 await settings.SetIntroChannelAsync(command.Workspace.Id, place.ChannelId, place.Name, ct);
                 return ChatMessage.Plain(
-                    $"From now on, pairs and pods are introduced in {Describe(place)}: one thread each, mentioning them. Only people who joined are mentioned. To go back to private introductions: `{command.Prefix}admin intros private`.");
+                    $"From now on, pairs and pods are introduced in {Describe(place)}, each in its own message that mentions them. Only people who joined are mentioned. To go back to private introductions: `{command.Prefix}admin intros private`.");
             case "here":
                 return ChatMessage.Plain($"Type `{command.Prefix}admin intros here` in the channel where introductions should go (mention PeerBot there in Teams).");
             case "private":

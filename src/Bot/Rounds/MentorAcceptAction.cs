@@ -18,7 +18,7 @@ public sealed class MentorAcceptAction(MentorConsent consent) : IActionHandler
 
         return new MessageReply(ChatMessage.Plain(await consent.AcceptAsync(action.Workspace.Id, id, action.Caller.UserId, ct) switch
         {
-            MentorConsent.Answer.Accepted => "Thank you! 🎉 I've introduced you both in a group message — say hi when you can.",
+            MentorConsent.Answer.Accepted => "Thank you! 🎉 I've introduced you both — say hi when you can.",
             MentorConsent.Answer.AlreadyAnswered => "You've already answered this one — thanks!",
             _ => "This proposal isn't for you, or it's no longer open.",
         }));

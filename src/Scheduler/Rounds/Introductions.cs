@@ -13,7 +13,8 @@ public static class Introductions
 
     public static ChatMessage Introduce(Pairing pairing, IReadOnlyList<TeacherProfile> profiles)
     {
-        var names = string.Join(" and ", pairing.Members.Select(m => m.Name.Length > 0 ? m.Name : m.ExternalUserId));
+        var all = pairing.Members.Select(m => m.Name.Length > 0 ? m.Name : m.ExternalUserId).ToArray();
+        var names = all.Length <= 2 ? string.Join(" and ", all) : $"{string.Join(", ", all[..^1])} and {all[^1]}";
         var headline = pairing.Kind == "mentor"
             ? $"👋 {pairing.Mentee?.Name} meet {pairing.Mentor?.Name}, your mentor for the next weeks."
             : $"👋 Meet your pack: {names}!";
