@@ -10,6 +10,7 @@ using PeerBot.Matching.Solvers;
 using PeerBot.Matching.Tests.Support;
 
 // Usage: PeerBot.Matching.Benchmarks [--write path/to/BENCHMARKS.md]   (the state-sized run happens in a child process)
+//        PeerBot.Matching.Benchmarks phases <scale> [scan budget]   (a mentor round of scale × 10k × 3k, phase by phase)
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var today = new DateOnly(2026, 9, 14);
 var options = new RoundOptions { Today = today };
@@ -19,6 +20,38 @@ if (args is ["large"])
     var state = Population.Mentoring(100_000, 30_000, 1);
     var (round, ms, cpu) = Measure.Time(1, () => MentorAssignment.Solve(state, options), warmUp: false);
     Console.WriteLine($"LARGE {ms:0} {cpu:0} {round.Stats.Matched} {round.Stats.Seats} {round.Stats.CandidateEdges} {Measure.PeakMegabytes():0}");
+    return;
+}
+
+if (args is ["phases", var sizeArg, ..])
+{
+    if (args.Length > 2)
+    {
+        options = options with { Limits = new CandidateLimits { ScanBudget = int.Parse(args[2], CultureInfo.InvariantCulture) } };
+    }
+
+    // Where a mentor round's time goes, phase by phase (for tuning; not written to BENCHMARKS.md).
+    var scale = int.Parse(sizeArg, CultureInfo.InvariantCulture);
+    MentorAssignment.Solve(Population.Mentoring(10_000, 3_000, 2), options);
+    var everyone = Population.Mentoring(10_000 * scale, 3_000 * scale, 1);
+    for (var run = 0; run < 3; run++)
+    {
+        var clock = Stopwatch.StartNew();
+        var phasePool = new RoundPool(everyone, options);
+        var tPool = clock.ElapsedMilliseconds;
+        var phaseScorer = phasePool.Scorer(PairingKind.Mentoring);
+        var phaseMentees = Enumerable.Range(0, phasePool.Count).Where(i => phasePool.People[i].WantsMentor).ToArray();
+        var phaseMentors = Enumerable.Range(0, phasePool.Count).Where(i => phasePool.People[i].Mentors && phasePool.People[i].Capacity > 0).ToArray();
+        var phaseCapacity = phaseMentors.Select(m => phasePool.People[m].Capacity).ToArray();
+        var phaseGraph = MentorCandidates.Build(phasePool, phaseScorer, phaseMentees, phaseMentors);
+        var tCandidates = clock.ElapsedMilliseconds;
+        var chosen = MinCostAssignment.Solve(phaseGraph, phaseCapacity, 0);
+        var tSolve = clock.ElapsedMilliseconds;
+        var whole = MentorAssignment.Solve(everyone, options);
+        var tWhole = clock.ElapsedMilliseconds;
+        Console.WriteLine($"pool {tPool} ms, candidates {tCandidates - tPool} ms ({phaseGraph.EdgeCount:N0} edges), solve {tSolve - tCandidates} ms ({chosen.Count(c => c >= 0)} matched), whole round {tWhole - tSolve} ms ({whole.Stats.Matched} matched, total {whole.TotalScore:N2})");
+    }
+
     return;
 }
 

@@ -67,6 +67,7 @@ internal static class CandidateSearch
         private readonly int _budget = pool.Options.Limits.ScanBudget;
         private readonly TopK _top = new(stride);
         private readonly List<long> _keys = [];
+        private readonly int[] _bestFrom = BestFrom(scorer);
         private int _mark;
         private int _scanned;
 
@@ -88,24 +89,48 @@ internal static class CandidateSearch
 
             _top.Clear();
             _scanned = 0;
-            for (var tier = 0; tier < CandidateIndex.Tiers && _scanned < _budget; tier++)
+            for (var tier = 0; tier < CandidateIndex.Tiers && _scanned < _budget && _bestFrom[tier] >= _top.Threshold; tier++)
             {
                 _keys.Clear();
                 CandidateIndex.AddKeys(pool.Features, q, tier, _keys);
                 foreach (var key in _keys)
                 {
-                    if (_scanned < _budget && index.TryGetPosting(key, out var posting))
+                    if (_scanned < _budget && _bestFrom[tier] >= _top.Threshold && index.TryGetPosting(key, out var posting))
                     {
                         Scan(q, mark, posting, posting.Length);
                     }
                 }
             }
 
-            if (_scanned < _budget)
+            if (_scanned < _budget && _bestFrom[CandidateIndex.Tiers] >= _top.Threshold)
             {
                 // Budget left (a small pool, or an unusual profile): the rest of the side, so small pools get the exact top-k.
                 Scan(q, mark, null, _members.Length);
             }
+        }
+
+        /// <summary>
+        /// The most points of anyone first met in tier t or later (index <see cref="CandidateIndex.Tiers"/>: the rest of
+        /// the side). Someone first met in tier 1 shares no focus area with the query (else tier 0 had them), in tier 2
+        /// no grade band, in tier 3 no subject, and in the rest neither subject nor grade band. When the k-th best
+        /// found so far beats this, nobody further on can enter the top k, so the search stops with the same answer.
+        /// </summary>
+        private static int[] BestFrom(CompatibilityScorer scorer)
+        {
+            int[] tier =
+            [
+                scorer.MostPoints(subject: true, grade: true, focus: true),
+                scorer.MostPoints(subject: true, grade: true, focus: false),
+                scorer.MostPoints(subject: true, grade: false, focus: true),
+                scorer.MostPoints(subject: false, grade: true, focus: true),
+                scorer.MostPoints(subject: false, grade: false, focus: true),
+            ];
+            for (var t = tier.Length - 2; t >= 0; t--)
+            {
+                tier[t] = Math.Max(tier[t], tier[t + 1]);
+            }
+
+            return tier;
         }
 
         public void CopyTo(NeighbourLists result, int qi, int k)

@@ -26,6 +26,10 @@ internal sealed class CompatibilityScorer
     private readonly int[] _zoneGap;
     private readonly int _school;
     private readonly SchoolPreference _preference;
+    private readonly int _bestSubject;
+    private readonly int _bestGrade;
+    private readonly int _bestFocus;
+    private readonly int _bestRest;
 
     public CompatibilityScorer(PoolFeatures pool, CompatibilityWeights weights, PairingKind kind)
     {
@@ -64,6 +68,10 @@ internal sealed class CompatibilityScorer
         _school = Centi(weights.School);
         _preference = weights.SchoolPreference;
         Maximum = Centi(weights.Maximum);
+        _bestSubject = _subjectShare.Max();
+        _bestGrade = _gradeShare.Max();
+        _bestFocus = _focusShare.Max();
+        _bestRest = _experience.Max() + Math.Max(_overlap.Max(), _zoneGap.Max()) + _school;
     }
 
     public PoolFeatures Pool => _pool;
@@ -72,6 +80,13 @@ internal sealed class CompatibilityScorer
 
     /// <summary>The best possible score, in centipoints.</summary>
     public int Maximum { get; }
+
+    /// <summary>
+    /// The most points any pair can earn when it shares none of the ingredients turned off here: lets a search
+    /// stop looking among people who cannot beat what it has already found.
+    /// </summary>
+    public int MostPoints(bool subject, bool grade, bool focus) =>
+        (subject ? _bestSubject : 0) + (grade ? _bestGrade : 0) + (focus ? _bestFocus : 0) + _bestRest;
 
     /// <summary>Compatibility of <paramref name="a"/> and <paramref name="b"/>; when mentoring, a is the mentee and b the mentor.</summary>
     public int Points(int a, int b)

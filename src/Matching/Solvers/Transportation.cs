@@ -3,12 +3,16 @@ using System.Diagnostics;
 namespace PeerBot.Matching.Solvers;
 
 /// <summary>
-/// Exact capacitated assignment by successive shortest paths: rows hand out units of supply one at a time, each
-/// along a shortest path (Dijkstra on reduced costs, stopped at the first free column) to a column with room, with
-/// node potentials kept as in Jonker–Volgenant so reduced costs stay non-negative. A row unit may also end in a
-/// shared "unfilled" sink at a cost above any total of real costs, which makes the result maximum-cardinality first
-/// and minimum-cost second, and lets a later unit displace an earlier, worse one. Searches stay small when the rows
-/// are the scarcer side, because most columns are still free.
+/// Exact capacitated assignment by the primal-dual method: rows hand out units of supply to columns with room. Each
+/// phase runs one Dijkstra on reduced costs from every row that still has supply, stops at the nearest column with
+/// room, moves the node potentials so that every shortest path has zero reduced cost, and then sends as many units
+/// as it can along zero-reduced-cost paths (a depth-first search that visits each node once per phase). A row unit
+/// may also end in a shared "unfilled" sink at a cost above any total of real costs, which makes the result
+/// maximum-cardinality first and minimum-cost second, and lets a later unit displace an earlier, worse one.
+/// Each row's costs are first lowered by its cheapest edge (every unit is sent somewhere, so this shifts the total by
+/// a constant): every row then starts with a zero-cost edge and the first phases assign most units at once. Phases
+/// share one search among all rows that still need a column, where one search per unit would walk the same crowded
+/// region again for every unit.
 /// </summary>
 internal sealed class Transportation
 {
@@ -17,6 +21,7 @@ internal sealed class Transportation
     private readonly int[] _start;
     private readonly int[] _column;
     private readonly long[] _cost;
+    private readonly long[] _unfilledCost;
     private readonly int[] _rowOf;
     private readonly int[] _slotStart;
     private readonly int[] _slots;
@@ -27,10 +32,18 @@ internal sealed class Transportation
     private readonly int[] _stamp;
     private readonly int[] _via;
     private readonly int[] _settledIn;
+    private readonly int[] _layerIn;
+    private readonly int[] _level;
+    private readonly int[] _deadIn;
+    private readonly int[] _cursorIn;
+    private readonly int[] _cursor;
+    private readonly int[] _queue;
     private readonly List<int> _settled = [];
+    private readonly List<int> _pathNodes = [];
+    private readonly List<int> _pathEdges = [];
     private readonly RadixHeap _heap = new();
-    private readonly long _unfilledCost;
-    private int _search;
+    private int _phase;
+    private int _layer;
 
     /// <param name="start">CSR of the edges by row: row r's edges are start[r]..start[r+1].</param>
     /// <param name="column">Each edge's column.</param>
@@ -42,16 +55,7 @@ internal sealed class Transportation
         _columns = capacity.Length;
         _start = start;
         _column = column;
-        _cost = cost;
         _rowOf = new int[column.Length];
-        for (var r = 0; r < _rows; r++)
-        {
-            for (var e = start[r]; e < start[r + 1]; e++)
-            {
-                _rowOf[e] = r;
-            }
-        }
-
         _slotStart = new int[_columns + 1];
         for (var c = 0; c < _columns; c++)
         {
@@ -67,6 +71,12 @@ internal sealed class Transportation
         _stamp = new int[nodes];
         _via = new int[nodes];
         _settledIn = new int[nodes];
+        _layerIn = new int[nodes];
+        _level = new int[nodes];
+        _deadIn = new int[nodes];
+        _cursorIn = new int[nodes];
+        _cursor = new int[nodes];
+        _queue = new int[nodes];
         long maxCost = 0;
         foreach (var c in cost)
         {
@@ -75,49 +85,87 @@ internal sealed class Transportation
         }
 
         // Above any difference two assignments' real costs can make, so filling one more unit always wins.
-        _unfilledCost = ((long)Math.Min(_rows, _slots.Length) + 1) * (maxCost + 1);
+        var unfilled = ((long)Math.Min(_rows, _slots.Length) + 1) * (maxCost + 1);
+        _cost = new long[cost.Length];
+        _unfilledCost = new long[_rows];
+        for (var r = 0; r < _rows; r++)
+        {
+            var cheapest = maxCost;
+            for (var e = start[r]; e < start[r + 1]; e++)
+            {
+                _rowOf[e] = r;
+                cheapest = Math.Min(cheapest, cost[e]);
+            }
+
+            for (var e = start[r]; e < start[r + 1]; e++)
+            {
+                _cost[e] = cost[e] - cheapest;
+            }
+
+            _unfilledCost[r] = unfilled - cheapest;
+        }
     }
 
     private int Sink => _rows + _columns;
 
-    /// <summary>Hands out every row's supply (rows in <paramref name="order"/>); returns which edges carry a unit.</summary>
+    /// <summary>Hands out every row's supply (ties between equal optima follow <paramref name="order"/>); returns which edges carry a unit.</summary>
     public bool[] Solve(int[] supply, int[] order)
     {
-        // Rows with the fewest candidates go first, while their few options are still free: this cut the
-        // work of later searches by a third on generated state-sized pools. The seed orders rows of equal degree.
-        var byDegree = order.OrderBy(r => _start[r + 1] - _start[r]).ToArray();
-        foreach (var r in byDegree)
+        // Rows with the fewest candidates go first, while their few options are still free. The seed orders rows of equal degree.
+        var remaining = (int[])supply.Clone();
+        var sources = order.Where(r => remaining[r] > 0).OrderBy(r => _start[r + 1] - _start[r]).ToList();
+        while (sources.Count > 0)
         {
-            for (var unit = 0; unit < supply[r]; unit++)
+            var phase = ++_phase;
+            var (target, shortest) = ShortestPath(sources, phase);
+            foreach (var v in _settled)
             {
-                Augment(r);
+                // Nodes settled closer than the target move down by the difference; everyone else implicitly by 0.
+                _potential[v] += _distance[v] - shortest;
             }
+
+            Flip(target, remaining);
+
+            // Then every other unit that a path of zero reduced cost can place, in layered rounds.
+            while (Layer(sources, remaining, ++_layer))
+            {
+                foreach (var r in sources)
+                {
+                    while (remaining[r] > 0 && SendAlongLayers(r, _layer, remaining))
+                    {
+                    }
+                }
+            }
+
+            sources.RemoveAll(r => remaining[r] == 0);
         }
 
         return _used;
     }
 
-    /// <summary>Sends one unit from <paramref name="source"/> along a shortest augmenting path.</summary>
-    private void Augment(int source)
+    /// <summary>Dijkstra from all <paramref name="sources"/> at once to the nearest column with room (or the sink).</summary>
+    private (int Target, long Distance) ShortestPath(List<int> sources, int phase)
     {
-        var search = ++_search;
         _settled.Clear();
         _heap.Clear();
-        Reach(source, 0, -1, search);
+        foreach (var r in sources)
+        {
+            Reach(r, 0, -1, phase);
+        }
+
         while (_heap.TryPop(out var d, out var node))
         {
-            if (_settledIn[node] == search || d != _distance[node])
+            if (_settledIn[node] == phase || d != _distance[node])
             {
                 continue;
             }
 
-            if (node == Sink || (node >= _rows && _load[node - _rows] < Capacity(node - _rows)))
+            if (node == Sink || (node >= _rows && HasRoom(node - _rows)))
             {
-                Finish(source, node, d);
-                return;
+                return (node, d);
             }
 
-            _settledIn[node] = search;
+            _settledIn[node] = phase;
             _settled.Add(node);
             if (node < _rows)
             {
@@ -126,11 +174,11 @@ internal sealed class Transportation
                     if (!_used[e])
                     {
                         var c = _rows + _column[e];
-                        Reach(c, d + _cost[e] + _potential[node] - _potential[c], e, search);
+                        Reach(c, d + _cost[e] + _potential[node] - _potential[c], e, phase);
                     }
                 }
 
-                Reach(Sink, d + _unfilledCost + _potential[node] - _potential[Sink], node, search);
+                Reach(Sink, d + _unfilledCost[node] + _potential[node] - _potential[Sink], node, phase);
             }
             else
             {
@@ -139,7 +187,7 @@ internal sealed class Transportation
                 {
                     var e = _slots[slot];
                     var r = _rowOf[e];
-                    Reach(r, d - _cost[e] + _potential[node] - _potential[r], e, search);
+                    Reach(r, d - _cost[e] + _potential[node] - _potential[r], e, phase);
                 }
             }
         }
@@ -147,29 +195,23 @@ internal sealed class Transportation
         throw new InvalidOperationException("The unfilled sink is reachable from every row.");
     }
 
-    private void Reach(int node, long distance, int via, int search)
+    private void Reach(int node, long distance, int via, int phase)
     {
-        Debug.Assert(_stamp[node] != search || _settledIn[node] == search || distance >= 0, "reduced costs are non-negative");
-        if (_settledIn[node] == search || (_stamp[node] == search && _distance[node] <= distance))
+        Debug.Assert(_stamp[node] != phase || _settledIn[node] == phase || distance >= 0, "reduced costs are non-negative");
+        if (_settledIn[node] == phase || (_stamp[node] == phase && _distance[node] <= distance))
         {
             return;
         }
 
-        _stamp[node] = search;
+        _stamp[node] = phase;
         _distance[node] = distance;
         _via[node] = via;
         _heap.Push(distance, node);
     }
 
-    /// <summary>Updates potentials of the settled nodes and flips the path ending at <paramref name="target"/>.</summary>
-    private void Finish(int source, int target, long shortest)
+    /// <summary>Flips the shortest path that the last search found to <paramref name="target"/>.</summary>
+    private void Flip(int target, int[] remaining)
     {
-        foreach (var v in _settled)
-        {
-            // Nodes settled closer than the target move down by the difference; everyone else implicitly by 0.
-            _potential[v] += _distance[v] - shortest;
-        }
-
         int row;
         if (target == Sink)
         {
@@ -179,24 +221,235 @@ internal sealed class Transportation
         else
         {
             var e = _via[target];
-            var c = _column[e];
-            _slots[_slotStart[c] + _load[c]++] = e;
-            _used[e] = true;
+            Take(e);
             row = _rowOf[e];
         }
 
-        while (row != source)
+        while (_via[row] >= 0)
         {
             var back = _via[row];
             var c = _column[back];
             var forward = _via[_rows + c];
-            var slot = Array.IndexOf(_slots, back, _slotStart[c], _load[c]);
-            _slots[slot] = forward;
+            _slots[Array.IndexOf(_slots, back, _slotStart[c], _load[c])] = forward;
             _used[back] = false;
             _used[forward] = true;
             row = _rowOf[forward];
         }
+
+        remaining[row]--;
     }
 
-    private int Capacity(int c) => _slotStart[c + 1] - _slotStart[c];
+    /// <summary>
+    /// Labels nodes by how many zero-reduced-cost steps they are from the nearest row with supply, up to the first
+    /// step count at which a column with room (or the sink) is reached. False when no such path is left.
+    /// </summary>
+    private bool Layer(List<int> sources, int[] remaining, int layer)
+    {
+        var queue = _queue;
+        int head = 0, tail = 0;
+        foreach (var r in sources)
+        {
+            if (remaining[r] > 0)
+            {
+                _layerIn[r] = layer;
+                _level[r] = 0;
+                queue[tail++] = r;
+            }
+        }
+
+        var found = int.MaxValue;
+        while (head < tail)
+        {
+            var node = queue[head++];
+            var next = _level[node] + 1;
+            if (next >= found)
+            {
+                break;
+            }
+
+            if (node < _rows)
+            {
+                for (var e = _start[node]; e < _start[node + 1]; e++)
+                {
+                    var c = _rows + _column[e];
+                    if (_used[e] || _layerIn[c] == layer || _cost[e] + _potential[node] - _potential[c] != 0)
+                    {
+                        continue;
+                    }
+
+                    if (HasRoom(c - _rows))
+                    {
+                        found = next;
+                        continue;
+                    }
+
+                    _layerIn[c] = layer;
+                    _level[c] = next;
+                    queue[tail++] = c;
+                }
+
+                if (_unfilledCost[node] + _potential[node] - _potential[Sink] == 0)
+                {
+                    found = next;
+                }
+            }
+            else
+            {
+                var c = node - _rows;
+                for (var slot = _slotStart[c]; slot < _slotStart[c] + _load[c]; slot++)
+                {
+                    var e = _slots[slot];
+                    var r = _rowOf[e];
+                    if (_layerIn[r] != layer && _potential[node] - _cost[e] - _potential[r] == 0)
+                    {
+                        _layerIn[r] = layer;
+                        _level[r] = next;
+                        queue[tail++] = r;
+                    }
+                }
+            }
+        }
+
+        return found != int.MaxValue;
+    }
+
+    /// <summary>
+    /// Sends one unit from <paramref name="source"/> to a column with room (or the sink) along zero-reduced-cost
+    /// edges that each go one layer further, as in Hopcroft–Karp: the layers make the admissible graph acyclic, so a
+    /// node found to be a dead end stays one for the rest of this layering. False when the source has no path left.
+    /// </summary>
+    private bool SendAlongLayers(int source, int layer, int[] remaining)
+    {
+        if (_deadIn[source] == layer)
+        {
+            return false;
+        }
+
+        _pathNodes.Clear();
+        _pathEdges.Clear();
+        _pathNodes.Add(source);
+        StartCursor(source, layer);
+        while (_pathNodes.Count > 0)
+        {
+            var node = _pathNodes[^1];
+            var next = _level[node] + 1;
+            if (node < _rows)
+            {
+                for (; _cursor[node] < _start[node + 1]; _cursor[node]++)
+                {
+                    var e = _cursor[node];
+                    var c = _rows + _column[e];
+                    if (_used[e] || _cost[e] + _potential[node] - _potential[c] != 0)
+                    {
+                        continue;
+                    }
+
+                    if (HasRoom(c - _rows))
+                    {
+                        _pathEdges.Add(e);
+                        Send(e, remaining);
+                        return true;
+                    }
+
+                    if (_layerIn[c] == layer && _level[c] == next && _deadIn[c] != layer)
+                    {
+                        break;
+                    }
+                }
+
+                if (_cursor[node] < _start[node + 1])
+                {
+                    var e = _cursor[node]++;
+                    var c = _rows + _column[e];
+                    _pathEdges.Add(e);
+                    _pathNodes.Add(c);
+                    StartCursor(c, layer);
+                    continue;
+                }
+
+                if (_unfilledCost[node] + _potential[node] - _potential[Sink] == 0)
+                {
+                    Send(-1, remaining);
+                    return true;
+                }
+            }
+            else
+            {
+                var c = node - _rows;
+                for (; _cursor[node] < _slotStart[c] + _load[c]; _cursor[node]++)
+                {
+                    var r = _rowOf[_slots[_cursor[node]]];
+                    if (_layerIn[r] == layer && _level[r] == next && _deadIn[r] != layer
+                        && _potential[node] - _cost[_slots[_cursor[node]]] - _potential[r] == 0)
+                    {
+                        break;
+                    }
+                }
+
+                if (_cursor[node] < _slotStart[c] + _load[c])
+                {
+                    var e = _slots[_cursor[node]++];
+                    _pathEdges.Add(e);
+                    _pathNodes.Add(_rowOf[e]);
+                    StartCursor(_rowOf[e], layer);
+                    continue;
+                }
+            }
+
+            // A dead end for this layering: step back.
+            _deadIn[node] = layer;
+            _pathNodes.RemoveAt(_pathNodes.Count - 1);
+            if (_pathEdges.Count > 0)
+            {
+                _pathEdges.RemoveAt(_pathEdges.Count - 1);
+            }
+        }
+
+        return false;
+    }
+
+    private void StartCursor(int node, int layer)
+    {
+        if (_cursorIn[node] != layer)
+        {
+            _cursorIn[node] = layer;
+            _cursor[node] = node < _rows ? _start[node] : _slotStart[node - _rows];
+        }
+    }
+
+    /// <summary>
+    /// Applies the path in <see cref="_pathEdges"/> (forward, backward, forward, …) ending with
+    /// <paramref name="last"/> into a column with room, or in the sink when <paramref name="last"/> is -1.
+    /// </summary>
+    private void Send(int last, int[] remaining)
+    {
+        var edges = _pathEdges;
+        if (last >= 0)
+        {
+            Take(last);
+        }
+
+        // Walk back: each backward edge hands its column to the forward edge before it.
+        var end = last >= 0 ? edges.Count - 1 : edges.Count;
+        for (var i = end - 1; i > 0; i -= 2)
+        {
+            var back = edges[i];
+            var forward = edges[i - 1];
+            var c = _column[back];
+            _slots[Array.IndexOf(_slots, back, _slotStart[c], _load[c])] = forward;
+            _used[back] = false;
+            _used[forward] = true;
+        }
+
+        remaining[_pathNodes[0]]--;
+    }
+
+    private void Take(int e)
+    {
+        var c = _column[e];
+        _slots[_slotStart[c] + _load[c]++] = e;
+        _used[e] = true;
+    }
+
+    private bool HasRoom(int c) => _load[c] < _slotStart[c + 1] - _slotStart[c];
 }

@@ -8,12 +8,24 @@ namespace PeerBot.Matching.Tests.Candidates;
 
 public sealed class CandidateGraphTests
 {
-    [Fact]
-    public void SparseCandidates_KeepEveryMenteesBestMentors_AndEveryMentorsBestMentees()
+    [Theory]
+    [InlineData(30, 20, 20, 15, 10, 5)]
+    [InlineData(5, 5, 60, 10, 10, 10)]
+    [InlineData(10, 50, 0, 30, 5, 5)]
+    [InlineData(0, 0, 0, 40, 30, 30)]
+    public void SparseCandidates_KeepEveryMenteesBestMentors_AndEveryMentorsBestMentees(
+        double subject, double grade, double focus, double experience, double schedule, double school)
     {
-        // A budget that covers everyone makes the sparse graph's top-k exact, so it can be checked against a full ranking.
+        // A budget that covers everyone makes the sparse graph's top-k exact, so it can be checked against a full ranking;
+        // the weights vary so that the search's early stop (nobody further on can beat the k-th best) is tried on each tier.
         var people = Population.Mentoring(240, 60, seed: 6);
-        var options = new RoundOptions { Today = Teachers.Today, Limits = new CandidateLimits { MenteeTopK = 4, MentorTopK = 5, ScanBudget = 1000 } };
+        var weights = new CompatibilityWeights { Subject = subject, Grade = grade, Focus = focus, Experience = experience, Schedule = schedule, School = school };
+        var options = new RoundOptions
+        {
+            Today = Teachers.Today,
+            Weights = weights,
+            Limits = new CandidateLimits { MenteeTopK = 4, MentorTopK = 5, ScanBudget = 1000 },
+        };
         var pool = new RoundPool(people, options);
         var scorer = pool.Scorer(PairingKind.Mentoring);
         var mentees = Enumerable.Range(0, 240).ToArray();

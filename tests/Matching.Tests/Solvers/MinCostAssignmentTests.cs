@@ -6,19 +6,23 @@ namespace PeerBot.Matching.Tests.Solvers;
 public sealed class MinCostAssignmentTests
 {
     [Theory]
-    [InlineData(120, 40)]
-    [InlineData(60, 50)]
-    public void MinCostAssignment_AgreesWithTheBlossomMatching_OnSeatExpandedGraphs(int left, int right)
+    [InlineData(120, 40, 0)]
+    [InlineData(60, 50, 0)]
+    [InlineData(150, 30, 3)]
+    [InlineData(80, 70, 2)]
+    [InlineData(300, 50, 40)]
+    public void MinCostAssignment_AgreesWithTheBlossomMatching_OnSeatExpandedGraphs(int left, int right, int levels)
     {
         // Two independent exact methods: shortest augmenting paths on capacities, and general matching with one vertex per seat.
-        var random = new Random(left + right);
+        // Few score levels make many equal-cost alternatives, where the solver places many units per phase.
+        var random = new Random(left + right + levels);
         for (var trial = 0; trial < 10; trial++)
         {
             var capacity = Enumerable.Range(0, right).Select(_ => random.Next(1, 5)).ToArray();
             var rows = new List<(int Right, int Points)>[left];
             for (var i = 0; i < left; i++)
             {
-                rows[i] = [.. Enumerable.Range(0, right).Where(_ => random.Next(6) == 0).Select(r => (r, random.Next(5000, 10001)))];
+                rows[i] = [.. Enumerable.Range(0, right).Where(_ => random.Next(6) == 0).Select(r => (r, levels == 0 ? random.Next(5000, 10001) : 10_000 - (100 * random.Next(levels))))];
             }
 
             var start = new int[left + 1];
