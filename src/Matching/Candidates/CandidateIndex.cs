@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using PeerBot.Matching.Scoring;
 
 namespace PeerBot.Matching.Candidates;
@@ -5,7 +6,9 @@ namespace PeerBot.Matching.Candidates;
 /// <summary>
 /// Postings of the people on one side of a round, by what they teach: (subject, grade, focus), (subject, grade),
 /// subject, and grade. A search walks from the closest buckets outwards, so the first profiles it scores are the
-/// ones most likely to be a person's best, and it never has to score the whole state.
+/// ones most likely to be a person's best, and it never has to score the whole state. The index keeps its own copy
+/// of its people's features, sorted by first subject, grade band and focus area, so that the people of one bucket
+/// sit together in memory: a state-sized search reads them in order instead of jumping across the whole pool.
 /// </summary>
 internal sealed class CandidateIndex
 {
@@ -14,18 +17,40 @@ internal sealed class CandidateIndex
     private readonly Dictionary<long, int[]> _postings;
 
     /// <param name="pool">The round's compiled pool.</param>
-    /// <param name="members">Pool indices of the people this index finds; postings hold positions in this array.</param>
+    /// <param name="members">Pool indices of the people this index finds, in the order callers number them.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public CandidateIndex(PoolFeatures pool, int[] members)
     {
         Members = members;
+        var n = members.Length;
+        var sortKeys = new long[n];
+        var slotAt = new int[n];
+        for (var local = 0; local < n; local++)
+        {
+            var person = members[local];
+            // The local position in the low bits keeps the order total, so it is the same on every run.
+            sortKeys[local] = (First(pool.SubjectIds[person], 12) << 51) | (First(pool.GradeIds[person], 10) << 41)
+                | (First(pool.FocusIds[person], 10) << 31) | (long)local;
+            slotAt[local] = local;
+        }
+
+        Array.Sort(sortKeys, slotAt);
+        LocalAt = slotAt;
+        Person = new int[n];
+        Rows = new FeatureRow[n];
+        Slots = new ulong[n * PoolFeatures.SlotWords];
         var lists = new Dictionary<long, List<int>>();
         var keys = new List<long>();
-        for (var local = 0; local < members.Length; local++)
+        for (var at = 0; at < n; at++)
         {
+            var person = members[slotAt[at]];
+            Person[at] = person;
+            Rows[at] = pool.Rows[person];
+            pool.Slots.AsSpan(person * PoolFeatures.SlotWords, PoolFeatures.SlotWords).CopyTo(Slots.AsSpan(at * PoolFeatures.SlotWords));
             keys.Clear();
             for (var tier = 0; tier < Tiers; tier++)
             {
-                AddKeys(pool, members[local], tier, keys);
+                AddKeys(pool, person, tier, keys);
             }
 
             foreach (var key in keys)
@@ -35,16 +60,32 @@ internal sealed class CandidateIndex
                     lists[key] = list = [];
                 }
 
-                list.Add(local);
+                list.Add(at);
             }
         }
 
         _postings = lists.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray());
     }
 
-    /// <summary>Pool indices of the indexed people.</summary>
+    /// <summary>Pool indices of the indexed people, in the callers' numbering ("local" positions).</summary>
     public int[] Members { get; }
 
+    /// <summary>Number of indexed people.</summary>
+    public int Count => Members.Length;
+
+    /// <summary>For each storage position, the caller's local position.</summary>
+    public int[] LocalAt { get; }
+
+    /// <summary>For each storage position, the pool index.</summary>
+    public int[] Person { get; }
+
+    /// <summary>Features by storage position.</summary>
+    public FeatureRow[] Rows { get; }
+
+    /// <summary>Free-time bits by storage position, <see cref="PoolFeatures.SlotWords"/> words each.</summary>
+    public ulong[] Slots { get; }
+
+    /// <summary>Storage positions of the people in a bucket, ascending.</summary>
     public bool TryGetPosting(long key, out int[] posting) => _postings.TryGetValue(key, out posting!);
 
     /// <summary>The keys of <paramref name="person"/>'s buckets in one tier (0 = closest).</summary>
@@ -94,6 +135,8 @@ internal sealed class CandidateIndex
                 break;
         }
     }
+
+    private static long First(int[] ids, int bits) => ids.Length == 0 ? 0 : Math.Min(ids[0] + 1L, (1L << bits) - 1);
 
     private static long Key(long tier, long subject, long grade, long focus) => (tier << 60) | (subject << 40) | (grade << 20) | focus;
 }

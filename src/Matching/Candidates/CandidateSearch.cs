@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using PeerBot.Matching.Rounds;
 using PeerBot.Matching.Scoring;
 
@@ -13,6 +14,7 @@ internal static class CandidateSearch
     private const int Chunk = 256;
 
     /// <param name="queryIsFirst">True when the query is the scorer's first argument (the mentee when mentoring).</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static NeighbourLists Run(
         RoundPool pool,
         CompatibilityScorer scorer,
@@ -22,11 +24,12 @@ internal static class CandidateSearch
         bool queryIsFirst,
         int seed)
     {
-        var localOf = new int[pool.Count];
-        Array.Fill(localOf, -1);
-        for (var i = 0; i < index.Members.Length; i++)
+        // Pool index → storage position in the index, to rule out the query itself and its forbidden partners.
+        var storedAt = new int[pool.Count];
+        Array.Fill(storedAt, -1);
+        for (var at = 0; at < index.Count; at++)
         {
-            localOf[index.Members[i]] = i;
+            storedAt[index.Person[at]] = at;
         }
 
         var topK = new int[queries.Length];
@@ -42,7 +45,7 @@ internal static class CandidateSearch
         Parallel.For(
             0,
             chunks,
-            () => new Searcher(pool, scorer, index, localOf, stride, queryIsFirst, seed),
+            () => new Searcher(pool, scorer, index, storedAt, stride, queryIsFirst, seed),
             (chunk, _, searcher) =>
             {
                 var end = Math.Min(queries.Length, (chunk + 1) * Chunk);
@@ -60,10 +63,9 @@ internal static class CandidateSearch
 
     /// <summary>One thread's search state: stamps mark who was already scored (or ruled out) for the current query.</summary>
     private sealed class Searcher(
-        RoundPool pool, CompatibilityScorer scorer, CandidateIndex index, int[] localOf, int stride, bool queryIsFirst, int seed)
+        RoundPool pool, CompatibilityScorer scorer, CandidateIndex index, int[] storedAt, int stride, bool queryIsFirst, int seed)
     {
-        private readonly int[] _stamp = new int[index.Members.Length];
-        private readonly int[] _members = index.Members;
+        private readonly int[] _stamp = new int[index.Count];
         private readonly int _budget = pool.Options.Limits.ScanBudget;
         private readonly TopK _top = new(stride);
         private readonly List<long> _keys = [];
@@ -71,20 +73,21 @@ internal static class CandidateSearch
         private int _mark;
         private int _scanned;
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Search(int q, int k)
         {
             var mark = ++_mark;
             foreach (var partner in pool.Forbidden.PartnersOf(q))
             {
-                if (localOf[partner] >= 0)
+                if (storedAt[partner] >= 0)
                 {
-                    _stamp[localOf[partner]] = mark;
+                    _stamp[storedAt[partner]] = mark;
                 }
             }
 
-            if (localOf[q] >= 0)
+            if (storedAt[q] >= 0)
             {
-                _stamp[localOf[q]] = mark;
+                _stamp[storedAt[q]] = mark;
             }
 
             _top.Clear();
@@ -105,7 +108,7 @@ internal static class CandidateSearch
             if (_scanned < _budget && _bestFrom[CandidateIndex.Tiers] >= _top.Threshold)
             {
                 // Budget left (a small pool, or an unusual profile): the rest of the side, so small pools get the exact top-k.
-                Scan(q, mark, null, _members.Length);
+                Scan(q, mark, null, index.Count);
             }
         }
 
@@ -145,6 +148,7 @@ internal static class CandidateSearch
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Scan(int q, int mark, int[]? posting, int length)
         {
             if (length == 0)
@@ -153,7 +157,11 @@ internal static class CandidateSearch
             }
 
             var stamp = _stamp;
-            var members = _members;
+            var people = index.Person;
+            var rows = index.Rows;
+            var slots = index.Slots;
+            ref readonly var row = ref pool.Features.Rows[q];
+            var ownSlots = pool.Features.Slots.AsSpan(q * PoolFeatures.SlotWords, PoolFeatures.SlotWords);
             var top = _top;
             var scanned = _scanned;
             var budget = _budget;
@@ -167,19 +175,22 @@ internal static class CandidateSearch
                     pos = 0;
                 }
 
-                var local = posting is null ? pos : posting[pos];
-                if (stamp[local] == mark)
+                var at = posting is null ? pos : posting[pos];
+                if (stamp[at] == mark)
                 {
                     continue;
                 }
 
-                stamp[local] = mark;
+                stamp[at] = mark;
                 scanned++;
-                var t = members[local];
-                var points = queryIsFirst ? scorer.Points(q, t) : scorer.Points(t, q);
+                var t = people[at];
+                var theirSlots = slots.AsSpan(at * PoolFeatures.SlotWords, PoolFeatures.SlotWords);
+                var points = queryIsFirst
+                    ? scorer.Points(q, in row, ownSlots, t, in rows[at], theirSlots)
+                    : scorer.Points(t, in rows[at], theirSlots, q, in row, ownSlots);
                 if (points >= top.Threshold)
                 {
-                    top.Offer(points, (uint)SeededHash.Of(seed, Math.Min(q, t), Math.Max(q, t)), local);
+                    top.Offer(points, (uint)SeededHash.Of(seed, Math.Min(q, t), Math.Max(q, t)), index.LocalAt[at]);
                 }
             }
 

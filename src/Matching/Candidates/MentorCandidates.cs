@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using PeerBot.Matching.Rounds;
 using PeerBot.Matching.Scoring;
 
@@ -17,6 +18,7 @@ internal static class MentorCandidates
             : Sparse(pool, scorer, mentees, mentors, options.Limits, options.Seed);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static BipartiteGraph Sparse(RoundPool pool, CompatibilityScorer scorer, int[] mentees, int[] mentors, CandidateLimits limits, int seed)
     {
         var mentorIndex = new CandidateIndex(pool.Features, mentors);
@@ -117,6 +119,7 @@ internal static class MentorCandidates
         return new BipartiteGraph(start, right, points);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static BipartiteGraph Deduplicate(int[] start, int[] right, int[] points)
     {
         var newStart = new int[start.Length];

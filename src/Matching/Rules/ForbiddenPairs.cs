@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace PeerBot.Matching.Rules;
 
 /// <summary>
@@ -11,6 +12,7 @@ internal sealed class ForbiddenPairs
     private readonly HashSet<long> _blocked = [];
     private readonly int[][] _partners;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ForbiddenPairs(IReadOnlyDictionary<string, int> indexOf, PairingRules rules, DateOnly today)
     {
         var lists = new List<int>?[indexOf.Count];

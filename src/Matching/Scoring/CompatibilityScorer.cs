@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace PeerBot.Matching.Scoring;
 
@@ -89,10 +90,17 @@ internal sealed class CompatibilityScorer
         (subject ? _bestSubject : 0) + (grade ? _bestGrade : 0) + (focus ? _bestFocus : 0) + _bestRest;
 
     /// <summary>Compatibility of <paramref name="a"/> and <paramref name="b"/>; when mentoring, a is the mentee and b the mentor.</summary>
-    public int Points(int a, int b)
+    public int Points(int a, int b) => Points(
+        a, in _pool.Rows[a], _pool.Slots.AsSpan(a * PoolFeatures.SlotWords, PoolFeatures.SlotWords),
+        b, in _pool.Rows[b], _pool.Slots.AsSpan(b * PoolFeatures.SlotWords, PoolFeatures.SlotWords));
+
+    /// <summary>
+    /// The same, from features the caller already holds (a search keeps its own copy in memory order); the pool
+    /// indices are still needed for pools with more than 64 distinct subjects, grades or focus areas.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public int Points(int a, in FeatureRow ra, ReadOnlySpan<ulong> slotsA, int b, in FeatureRow rb, ReadOnlySpan<ulong> slotsB)
     {
-        ref readonly var ra = ref _pool.Rows[a];
-        ref readonly var rb = ref _pool.Rows[b];
         int points;
         if (_pool.Wide)
         {
@@ -112,13 +120,12 @@ internal sealed class CompatibilityScorer
         int maskA = ra.SlotMask, maskB = rb.SlotMask;
         if (maskA != 0 && maskB != 0)
         {
-            var slotBits = _pool.Slots;
             var common = maskA & maskB;
             var slots = 0;
             while (common != 0)
             {
                 var w = BitOperations.TrailingZeroCount(common);
-                slots += BitOperations.PopCount(slotBits[(a * PoolFeatures.SlotWords) + w] & slotBits[(b * PoolFeatures.SlotWords) + w]);
+                slots += BitOperations.PopCount(slotsA[w] & slotsB[w]);
                 common &= common - 1;
             }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using PeerBot.Matching.Profiles;
 
 namespace PeerBot.Matching.Scoring;
@@ -11,6 +12,7 @@ internal sealed class PoolFeatures
     public const int SlotMinutes = 15;
     public const int SlotWords = (WeeklyCalendar.MinutesPerWeek / SlotMinutes + 63) / 64;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public PoolFeatures(IReadOnlyList<TeacherProfile> people, DateOnly referenceDate, string defaultTimeZone)
     {
         People = people;
@@ -112,6 +114,7 @@ internal sealed class PoolFeatures
     /// <summary>Which of a person's slot words are non-zero, so overlaps touch only those.</summary>
     public ushort[] SlotMask { get; }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void FillSlots(int person)
     {
         var words = Slots.AsSpan(person * SlotWords, SlotWords);

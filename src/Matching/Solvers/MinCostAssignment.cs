@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using PeerBot.Matching.Candidates;
 
 namespace PeerBot.Matching.Solvers;
@@ -14,6 +15,7 @@ internal static class MinCostAssignment
     /// <param name="capacity">How many left nodes each right node takes.</param>
     /// <param name="seed">The seed's say in ties between equal optima: the order the units are handed out.</param>
     /// <returns>For each left node, the index of its chosen edge, or -1.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int[] Solve(BipartiteGraph graph, int[] capacity, int seed)
     {
         var left = graph.Left;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace PeerBot.Matching.Solvers;
 
@@ -46,6 +47,7 @@ internal sealed class RadixHeap
     }
 
     /// <summary>Removes one entry with the smallest key; entries with equal keys come out last-in, first-out.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryPop(out long key, out int item)
     {
         if (Count == 0)

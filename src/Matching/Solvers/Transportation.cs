@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 
 namespace PeerBot.Matching.Solvers;
 
@@ -49,6 +50,7 @@ internal sealed class Transportation
     /// <param name="column">Each edge's column.</param>
     /// <param name="cost">Each edge's non-negative cost.</param>
     /// <param name="capacity">How many units each column takes.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Transportation(int[] start, int[] column, long[] cost, int[] capacity)
     {
         _rows = start.Length - 1;
@@ -109,6 +111,7 @@ internal sealed class Transportation
     private int Sink => _rows + _columns;
 
     /// <summary>Hands out every row's supply (ties between equal optima follow <paramref name="order"/>); returns which edges carry a unit.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool[] Solve(int[] supply, int[] order)
     {
         // Rows with the fewest candidates go first, while their few options are still free. The seed orders rows of equal degree.
@@ -144,6 +147,7 @@ internal sealed class Transportation
     }
 
     /// <summary>Dijkstra from all <paramref name="sources"/> at once to the nearest column with room (or the sink).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (int Target, long Distance) ShortestPath(List<int> sources, int phase)
     {
         _settled.Clear();
@@ -243,6 +247,7 @@ internal sealed class Transportation
     /// Labels nodes by how many zero-reduced-cost steps they are from the nearest row with supply, up to the first
     /// step count at which a column with room (or the sink) is reached. False when no such path is left.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Layer(List<int> sources, int[] remaining, int layer)
     {
         var queue = _queue;
@@ -318,6 +323,7 @@ internal sealed class Transportation
     /// edges that each go one layer further, as in Hopcroft–Karp: the layers make the admissible graph acyclic, so a
     /// node found to be a dead end stays one for the rest of this layering. False when the source has no path left.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool SendAlongLayers(int source, int layer, int[] remaining)
     {
         if (_deadIn[source] == layer)
