@@ -18,8 +18,10 @@ if (args is ["large"])
 {
     MentorAssignment.Solve(Population.Mentoring(10_000, 3_000, 2), options);
     var state = Population.Mentoring(100_000, 30_000, 1);
-    var (round, ms, cpu) = Measure.Time(1, () => MentorAssignment.Solve(state, options), warmUp: false);
-    Console.WriteLine($"LARGE {ms:0} {cpu:0} {round.Stats.Matched} {round.Stats.Seats} {round.Stats.CandidateEdges} {Measure.PeakMegabytes():0}");
+    var (_, firstMs, _) = Measure.Time(1, () => MentorAssignment.Solve(state, options), warmUp: false);
+    var peak = Measure.PeakMegabytes();
+    var (round, ms, cpu) = Measure.Time(3, () => MentorAssignment.Solve(state, options), warmUp: false);
+    Console.WriteLine($"LARGE {ms:0} {cpu:0} {round.Stats.Matched} {round.Stats.Seats} {round.Stats.CandidateEdges} {peak:0} {firstMs:0}");
     return;
 }
 
@@ -122,8 +124,8 @@ var output = child.StandardOutput.ReadToEnd();
 child.WaitForExit();
 var large = output.Split('\n').First(l => l.StartsWith("LARGE", StringComparison.Ordinal)).Split(' ');
 Row("Mentors 100k × 30k, profiles → pairs", Measure.Ms(double.Parse(large[1])), "≤ 5 s",
-    $"CPU {Measure.Ms(double.Parse(large[2]))}; {large[3]} of 100,000 matched ({large[4]} seats), {long.Parse(large[5]):N0} candidate edges");
-Row("Mentors 100k × 30k, peak memory", $"{large[6]} MB", "≤ 2 GB", "whole process (VmHWM)");
+    $"CPU {Measure.Ms(double.Parse(large[2]))}; first (cold) run of the process {Measure.Ms(double.Parse(large[7]))}; {large[3]} of 100,000 matched ({large[4]} seats), {long.Parse(large[5]):N0} candidate edges");
+Row("Mentors 100k × 30k, peak memory", $"{large[6]} MB", "≤ 2 GB", "whole process (VmHWM) after its first state-sized round");
 
 var section = $"""
 ## Matching

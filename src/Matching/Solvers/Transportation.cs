@@ -108,15 +108,26 @@ internal sealed class Transportation
         }
     }
 
+    /// <summary>Nodes one unit's search may settle before the rest of the units are placed in shared phases.</summary>
+    public const int CrowdedSearch = 256;
+
     private int Sink => _rows + _columns;
 
-    /// <summary>Hands out every row's supply (ties between equal optima follow <paramref name="order"/>); returns which edges carry a unit.</summary>
+    /// <summary>
+    /// Hands out every row's supply (ties between equal optima follow <paramref name="order"/>); returns which edges
+    /// carry a unit. Units go one at a time, each along its own shortest path, while those searches stay small (how
+    /// most of a district-sized round goes); from the first search that settles more than
+    /// <paramref name="crowdedSearch"/> nodes, the rest go in shared phases, where one search per unit would walk the
+    /// same crowded region again for every unit.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public bool[] Solve(int[] supply, int[] order)
+    public bool[] Solve(int[] supply, int[] order, int crowdedSearch = CrowdedSearch)
     {
         // Rows with the fewest candidates go first, while their few options are still free. The seed orders rows of equal degree.
         var remaining = (int[])supply.Clone();
         var sources = order.Where(r => remaining[r] > 0).OrderBy(r => _start[r + 1] - _start[r]).ToList();
+        PlaceOneByOne(sources, remaining, crowdedSearch);
+        sources.RemoveAll(r => remaining[r] == 0);
         while (sources.Count > 0)
         {
             var phase = ++_phase;
@@ -144,6 +155,30 @@ internal sealed class Transportation
         }
 
         return _used;
+    }
+
+    private void PlaceOneByOne(List<int> sources, int[] remaining, int crowdedSearch)
+    {
+        var single = new List<int>(1) { 0 };
+        foreach (var r in sources)
+        {
+            single[0] = r;
+            while (remaining[r] > 0)
+            {
+                var phase = ++_phase;
+                var (target, shortest) = ShortestPath(single, phase);
+                foreach (var v in _settled)
+                {
+                    _potential[v] += _distance[v] - shortest;
+                }
+
+                Flip(target, remaining);
+                if (_settled.Count > crowdedSearch)
+                {
+                    return;
+                }
+            }
+        }
     }
 
     /// <summary>Dijkstra from all <paramref name="sources"/> at once to the nearest column with room (or the sink).</summary>

@@ -6,13 +6,22 @@ namespace PeerBot.Matching.Tests.Solvers;
 public sealed class MinCostAssignmentTests
 {
     [Theory]
-    [InlineData(120, 40, 0)]
-    [InlineData(60, 50, 0)]
-    [InlineData(150, 30, 3)]
-    [InlineData(80, 70, 2)]
-    [InlineData(300, 50, 40)]
-    public void MinCostAssignment_AgreesWithTheBlossomMatching_OnSeatExpandedGraphs(int left, int right, int levels)
+    [InlineData(120, 40, 0, Transportation.CrowdedSearch)]
+    [InlineData(60, 50, 0, Transportation.CrowdedSearch)]
+    [InlineData(150, 30, 3, Transportation.CrowdedSearch)]
+    [InlineData(80, 70, 2, Transportation.CrowdedSearch)]
+    [InlineData(300, 50, 40, Transportation.CrowdedSearch)]
+    [InlineData(120, 40, 0, 0)]
+    [InlineData(60, 50, 0, 0)]
+    [InlineData(150, 30, 3, 0)]
+    [InlineData(80, 70, 2, 0)]
+    [InlineData(300, 50, 40, 0)]
+    [InlineData(300, 50, 40, int.MaxValue)]
+    [InlineData(80, 70, 2, int.MaxValue)]
+    [InlineData(300, 50, 40, 20)]
+    public void MinCostAssignment_AgreesWithTheBlossomMatching_OnSeatExpandedGraphs(int left, int right, int levels, int crowdedSearch)
     {
+        // crowdedSearch 0: every unit after the first is placed in shared phases; int.MaxValue: all one by one.
         // Two independent exact methods: shortest augmenting paths on capacities, and general matching with one vertex per seat.
         // Few score levels make many equal-cost alternatives, where the solver places many units per phase.
         var random = new Random(left + right + levels);
@@ -32,7 +41,7 @@ public sealed class MinCostAssignmentTests
             }
 
             var graph = new BipartiteGraph(start, [.. rows.SelectMany(r => r.Select(e => e.Right))], [.. rows.SelectMany(r => r.Select(e => e.Points))]);
-            var chosen = MinCostAssignment.Solve(graph, capacity, seed: trial);
+            var chosen = MinCostAssignment.Solve(graph, capacity, seed: trial, crowdedSearch);
             Assert.All(chosen.Where(e => e >= 0).GroupBy(e => graph.Right[e]), g => Assert.True(g.Count() <= capacity[g.Key]));
 
             var seatStart = new int[right + 1];
