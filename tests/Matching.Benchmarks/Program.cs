@@ -131,8 +131,8 @@ var section = $"""
 ## Matching
 
 Measured by `dotnet run -c Release --project tests/Matching.Benchmarks -- --write BENCHMARKS.md` on this 2-core box,
-{DateTime.UtcNow:yyyy-MM-dd}, one run, side by side (load average {load} at the start: the box is shared with other builds, so
-wall times are inflated; CPU time is given where it helps). Populations are generated deterministically
+{DateTime.UtcNow:yyyy-MM-dd}, one run, side by side (load average {load} at the start; the box shares its host, and the same run varies by up to
+a third in wall time from one minute to the next, so CPU time is given where it helps). Populations are generated deterministically
 (`tests/Matching.Tests/Support/Population.cs`): 14 subjects (Zipf-like), 4 grade bands, 12 focus areas, schools of ~25, 85%
 one time zone, after-school availability, mentor capacity 1–4 (mean 2.4). Timings are medians of 3 runs after a warm-up
 unless they say otherwise.

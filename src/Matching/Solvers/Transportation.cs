@@ -4,19 +4,22 @@ using System.Runtime.CompilerServices;
 namespace PeerBot.Matching.Solvers;
 
 /// <summary>
-/// Exact capacitated assignment by the primal-dual method: rows hand out units of supply to columns with room. Each
-/// phase runs one Dijkstra on reduced costs from every row that still has supply, stops at the nearest column with
-/// room, moves the node potentials so that every shortest path has zero reduced cost, and then sends as many units
-/// as it can along zero-reduced-cost paths (a depth-first search that visits each node once per phase). A row unit
+/// Exact capacitated assignment by successive shortest paths with node potentials: rows hand out units of supply to
+/// columns with room, each unit along a path of least reduced cost (Dijkstra, stopped at the nearest column with
+/// room), and the potentials of the nodes the search settled move so that reduced costs stay non-negative. A row unit
 /// may also end in a shared "unfilled" sink at a cost above any total of real costs, which makes the result
 /// maximum-cardinality first and minimum-cost second, and lets a later unit displace an earlier, worse one.
-/// Each row's costs are first lowered by its cheapest edge (every unit is sent somewhere, so this shifts the total by
-/// a constant): every row then starts with a zero-cost edge and the first phases assign most units at once. Phases
-/// share one search among all rows that still need a column, where one search per unit would walk the same crowded
-/// region again for every unit.
+/// Units go one search each while searches stay small. Once the region around the remaining rows is crowded, the
+/// rest go in phases (the primal-dual method): one Dijkstra from every row that still has supply, then every unit
+/// that a zero-reduced-cost path can place, in Hopcroft–Karp-style layered rounds, so a crowded region is searched
+/// once per phase instead of once per unit. Each row's costs are first lowered by its cheapest edge (every unit is
+/// sent somewhere, so this shifts the total by a constant), so every row starts with a zero-cost edge.
 /// </summary>
 internal sealed class Transportation
 {
+    /// <summary>Nodes one unit's search may settle before the rest of the units are placed in shared phases.</summary>
+    public const int CrowdedSearch = 256;
+
     private readonly int _rows;
     private readonly int _columns;
     private readonly int[] _start;
@@ -108,9 +111,6 @@ internal sealed class Transportation
         }
     }
 
-    /// <summary>Nodes one unit's search may settle before the rest of the units are placed in shared phases.</summary>
-    public const int CrowdedSearch = 256;
-
     private int Sink => _rows + _columns;
 
     /// <summary>
@@ -130,15 +130,7 @@ internal sealed class Transportation
         sources.RemoveAll(r => remaining[r] == 0);
         while (sources.Count > 0)
         {
-            var phase = ++_phase;
-            var (target, shortest) = ShortestPath(sources, phase);
-            foreach (var v in _settled)
-            {
-                // Nodes settled closer than the target move down by the difference; everyone else implicitly by 0.
-                _potential[v] += _distance[v] - shortest;
-            }
-
-            Flip(target, remaining);
+            SendAlongShortestPath(sources, remaining);
 
             // Then every other unit that a path of zero reduced cost can place, in layered rounds.
             while (Layer(sources, remaining, ++_layer))
@@ -165,20 +157,26 @@ internal sealed class Transportation
             single[0] = r;
             while (remaining[r] > 0)
             {
-                var phase = ++_phase;
-                var (target, shortest) = ShortestPath(single, phase);
-                foreach (var v in _settled)
-                {
-                    _potential[v] += _distance[v] - shortest;
-                }
-
-                Flip(target, remaining);
+                SendAlongShortestPath(single, remaining);
                 if (_settled.Count > crowdedSearch)
                 {
                     return;
                 }
             }
         }
+    }
+
+    /// <summary>Sends one unit from the nearest of <paramref name="sources"/> along a shortest path, and reprices.</summary>
+    private void SendAlongShortestPath(List<int> sources, int[] remaining)
+    {
+        var (target, shortest) = ShortestPath(sources, ++_phase);
+        foreach (var v in _settled)
+        {
+            // Nodes settled closer than the target move down by the difference; everyone else implicitly by 0.
+            _potential[v] += _distance[v] - shortest;
+        }
+
+        Flip(target, remaining);
     }
 
     /// <summary>Dijkstra from all <paramref name="sources"/> at once to the nearest column with room (or the sink).</summary>
