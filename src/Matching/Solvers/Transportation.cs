@@ -149,6 +149,7 @@ internal sealed class Transportation
         return _used;
     }
 
+    /// <summary>Places units one search each, rows in order, until a search settles more than <paramref name="crowdedSearch"/> nodes.</summary>
     private void PlaceOneByOne(List<int> sources, int[] remaining, int crowdedSearch)
     {
         var single = new List<int>(1) { 0 };
