@@ -4,19 +4,25 @@ namespace PeerBot.Matching.Explanations;
 
 /// <summary>
 /// Writes the one sentence that tells a pair or pod why they were matched, from the facts that drove the score:
-/// what they teach, what they care about, experience, and when they can meet (across time zones).
+/// what they teach, what they care about, experience, and when they can meet (across time zones). Each token's words
+/// are worked out once per pool: a state-sized round writes tens of thousands of these sentences.
 /// </summary>
 internal sealed class ExplanationWriter(PoolFeatures pool)
 {
+    private readonly string[] _subjectTopics = WordsFor(pool.Subjects, Words.Topic);
+    private readonly string[] _focusTopics = WordsFor(pool.Focus, Words.Topic);
+    private readonly string[] _gradeAdjectives = WordsFor(pool.Grades, Words.GradeAdjective);
+    private readonly string[] _gradeNouns = WordsFor(pool.Grades, Words.GradeNoun);
+
     /// <summary>"You both teach 7th-grade math and care about classroom management; Ben has 8 more years in the classroom; you overlap Tuesday after school."</summary>
     public string ForMentoring(int mentee, int mentor)
     {
         var clauses = new List<string>();
         var teaching = Teaching([mentee, mentor]);
-        var focus = Shared(pool.FocusIds, [mentee, mentor], pool.Focus);
+        var focus = Shared(pool.FocusIds, [mentee, mentor]);
         if (teaching is not null && focus.Count > 0)
         {
-            clauses.Add($"{teaching.Value.Who} teach {teaching.Value.What} and care about {Topics(focus.Tokens)}");
+            clauses.Add($"{teaching.Value.Who} teach {teaching.Value.What} and care about {Join(focus.Ids, _focusTopics)}");
         }
         else if (teaching is not null)
         {
@@ -24,7 +30,7 @@ internal sealed class ExplanationWriter(PoolFeatures pool)
         }
         else if (focus.Count > 0)
         {
-            clauses.Add($"you both care about {Topics(focus.Tokens)}");
+            clauses.Add($"you both care about {Join(focus.Ids, _focusTopics)}");
         }
 
         var gap = pool.Years[mentor] - pool.Years[mentee];
@@ -43,11 +49,11 @@ internal sealed class ExplanationWriter(PoolFeatures pool)
     {
         var clauses = new List<string>();
         var teaching = Teaching(members);
-        var focus = Shared(pool.FocusIds, members, pool.Focus);
+        var focus = Shared(pool.FocusIds, members);
         var focusWho = focus.Count > 0 ? Words.WhoOf(focus.Count, members.Count) : null;
         if (teaching is not null && focus.Count > 0 && focusWho == teaching.Value.Who)
         {
-            clauses.Add($"{teaching.Value.Who} teach {teaching.Value.What} and want help with {Topics(focus.Tokens)}");
+            clauses.Add($"{teaching.Value.Who} teach {teaching.Value.What} and want help with {Join(focus.Ids, _focusTopics)}");
         }
         else
         {
@@ -58,7 +64,7 @@ internal sealed class ExplanationWriter(PoolFeatures pool)
 
             if (focus.Count > 0)
             {
-                clauses.Add($"{focusWho} want help with {Topics(focus.Tokens)}");
+                clauses.Add($"{focusWho} want help with {Join(focus.Ids, _focusTopics)}");
             }
         }
 
@@ -68,55 +74,83 @@ internal sealed class ExplanationWriter(PoolFeatures pool)
 
     private (string Who, string What)? Teaching(IReadOnlyList<int> members)
     {
-        var subjects = Shared(pool.SubjectIds, members, pool.Subjects);
-        var grades = Shared(pool.GradeIds, members, pool.Grades);
-        if (subjects.Count > 0 && grades.Count == subjects.Count && SameGroup(members, subjects.Tokens[0], grades.Tokens[0]))
+        var subjects = Shared(pool.SubjectIds, members);
+        var grades = Shared(pool.GradeIds, members);
+        if (subjects.Count > 0 && grades.Count == subjects.Count && SameGroup(members, subjects.Ids[0], grades.Ids[0]))
         {
-            var what = $"{Words.JoinAnd([.. grades.Tokens.Select(Words.GradeAdjective)])} {Topics(subjects.Tokens)}";
+            var what = $"{Join(grades.Ids, _gradeAdjectives)} {Join(subjects.Ids, _subjectTopics)}";
             return (Words.WhoOf(subjects.Count, members.Count), what);
         }
 
         if (subjects.Count > 0 && subjects.Count >= grades.Count)
         {
-            return (Words.WhoOf(subjects.Count, members.Count), Topics(subjects.Tokens));
+            return (Words.WhoOf(subjects.Count, members.Count), Join(subjects.Ids, _subjectTopics));
         }
 
         if (grades.Count > 0)
         {
-            return (Words.WhoOf(grades.Count, members.Count), Words.JoinAnd([.. grades.Tokens.Select(Words.GradeNoun)]));
+            return (Words.WhoOf(grades.Count, members.Count), Join(grades.Ids, _gradeNouns));
         }
 
         return null;
     }
 
     /// <summary>True when the people sharing the subject are the people sharing the grade band.</summary>
-    private bool SameGroup(IReadOnlyList<int> members, string subject, string grade)
+    private bool SameGroup(IReadOnlyList<int> members, int subject, int grade)
     {
-        pool.Subjects.TryGet(subject, out var s);
-        pool.Grades.TryGet(grade, out var g);
-        return members.All(m => pool.SubjectIds[m].Contains(s) == pool.GradeIds[m].Contains(g));
-    }
-
-    /// <summary>The tokens held by the most members (at least two), and how many hold them; at most two tokens.</summary>
-    private static (int Count, string[] Tokens) Shared(int[][] ids, IReadOnlyList<int> members, TokenVocabulary vocabulary)
-    {
-        var counts = new Dictionary<int, int>();
         foreach (var m in members)
         {
-            foreach (var id in ids[m])
+            if (pool.SubjectIds[m].Contains(subject) != pool.GradeIds[m].Contains(grade))
             {
-                counts[id] = counts.GetValueOrDefault(id) + 1;
+                return false;
             }
         }
 
-        var best = counts.Count == 0 ? 0 : counts.Values.Max();
-        if (best < 2)
+        return true;
+    }
+
+    /// <summary>The token ids held by the most members (at least two), and how many hold them; at most two, lowest first.</summary>
+    private static (int Count, int[] Ids) Shared(int[][] ids, IReadOnlyList<int> members)
+    {
+        // Each person's ids are sorted and distinct, and lists are short: count by merging rather than hashing.
+        var all = new List<int>();
+        foreach (var m in members)
         {
-            return (0, []);
+            all.AddRange(ids[m]);
         }
 
-        return (best, [.. counts.Where(kv => kv.Value == best).Select(kv => kv.Key).Order().Take(2).Select(id => vocabulary[id])]);
+        all.Sort();
+        var best = 0;
+        var first = -1;
+        var second = -1;
+        for (var i = 0; i < all.Count;)
+        {
+            var j = i;
+            while (j < all.Count && all[j] == all[i])
+            {
+                j++;
+            }
+
+            var count = j - i;
+            if (count > best)
+            {
+                (best, first, second) = (count, all[i], -1);
+            }
+            else if (count == best && second < 0)
+            {
+                second = all[i];
+            }
+
+            i = j;
+        }
+
+        return best < 2 ? (0, []) : (best, second < 0 ? [first] : [first, second]);
     }
+
+    private static string Join(int[] ids, string[] words) => ids.Length == 1 ? words[ids[0]] : Words.JoinAnd([.. ids.Select(id => words[id])]);
+
+    private static string[] WordsFor(TokenVocabulary vocabulary, Func<string, string> words) =>
+        [.. Enumerable.Range(0, vocabulary.Count).Select(id => words(vocabulary[id]))];
 
     private void AddMeeting(List<string> clauses, IReadOnlyList<int> members)
     {
@@ -149,8 +183,6 @@ internal sealed class ExplanationWriter(PoolFeatures pool)
         var times = members.Select((m, i) => $"{Words.Clock(locals[i].Time)} for {Words.FirstName(pool.People[m].Name, "one of you")}").ToList();
         clauses.Add($"{who} overlap {first.Day} at {Words.JoinAnd(times)}");
     }
-
-    private static string Topics(IReadOnlyList<string> tokens) => Words.JoinAnd([.. tokens.Select(Words.Topic)]);
 
     private static string Sentence(List<string> clauses) => clauses.Count == 0
         ? "You were each other's closest fit in this round."
