@@ -41,6 +41,10 @@ internal sealed class Transportation
     private readonly int[] _deadIn;
     private readonly int[] _cursorIn;
     private readonly int[] _cursor;
+    private readonly int[] _listStart;
+    private readonly int[] _listEnd;
+    private readonly int[] _sinkIn;
+    private readonly int[] _admissible;
     private readonly int[] _queue;
     private readonly List<int> _settled = [];
     private readonly List<int> _pathNodes = [];
@@ -81,6 +85,12 @@ internal sealed class Transportation
         _deadIn = new int[nodes];
         _cursorIn = new int[nodes];
         _cursor = new int[nodes];
+        _listStart = new int[nodes];
+        _listEnd = new int[nodes];
+        _sinkIn = new int[nodes];
+
+        // Each expanded row lists each of its edges at most once, and each column each of its slots.
+        _admissible = new int[column.Length + _slots.Length];
         _queue = new int[nodes];
         long maxCost = 0;
         foreach (var c in cost)
@@ -279,13 +289,16 @@ internal sealed class Transportation
 
     /// <summary>
     /// Labels nodes by how many zero-reduced-cost steps they are from the nearest row with supply, up to the first
-    /// step count at which a column with room (or the sink) is reached. False when no such path is left.
+    /// step count at which a column with room (or the sink) is reached, and lists each expanded node's edges that go
+    /// one layer further (or end the path), so the searches that follow never look at any other edge. False when no
+    /// such path is left.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Layer(List<int> sources, int[] remaining, int layer)
     {
         var queue = _queue;
-        int head = 0, tail = 0;
+        var admissible = _admissible;
+        int head = 0, tail = 0, listed = 0;
         foreach (var r in sources)
         {
             if (remaining[r] > 0)
@@ -301,83 +314,18 @@ internal sealed class Transportation
         {
             var node = queue[head++];
             var next = _level[node] + 1;
-            if (next >= found)
+            if (next > found)
             {
                 break;
             }
 
+            // The last layer before the first free column only lists its ways out: longer paths are not wanted now.
+            var last = next == found;
+            _listStart[node] = listed;
             if (node < _rows)
             {
                 for (var e = _start[node]; e < _start[node + 1]; e++)
                 {
-                    var c = _rows + _column[e];
-                    if (_used[e] || _layerIn[c] == layer || _cost[e] + _potential[node] - _potential[c] != 0)
-                    {
-                        continue;
-                    }
-
-                    if (HasRoom(c - _rows))
-                    {
-                        found = next;
-                        continue;
-                    }
-
-                    _layerIn[c] = layer;
-                    _level[c] = next;
-                    queue[tail++] = c;
-                }
-
-                if (_unfilledCost[node] + _potential[node] - _potential[Sink] == 0)
-                {
-                    found = next;
-                }
-            }
-            else
-            {
-                var c = node - _rows;
-                for (var slot = _slotStart[c]; slot < _slotStart[c] + _load[c]; slot++)
-                {
-                    var e = _slots[slot];
-                    var r = _rowOf[e];
-                    if (_layerIn[r] != layer && _potential[node] - _cost[e] - _potential[r] == 0)
-                    {
-                        _layerIn[r] = layer;
-                        _level[r] = next;
-                        queue[tail++] = r;
-                    }
-                }
-            }
-        }
-
-        return found != int.MaxValue;
-    }
-
-    /// <summary>
-    /// Sends one unit from <paramref name="source"/> to a column with room (or the sink) along zero-reduced-cost
-    /// edges that each go one layer further, as in Hopcroft–Karp: the layers make the admissible graph acyclic, so a
-    /// node found to be a dead end stays one for the rest of this layering. False when the source has no path left.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool SendAlongLayers(int source, int layer, int[] remaining)
-    {
-        if (_deadIn[source] == layer)
-        {
-            return false;
-        }
-
-        _pathNodes.Clear();
-        _pathEdges.Clear();
-        _pathNodes.Add(source);
-        StartCursor(source, layer);
-        while (_pathNodes.Count > 0)
-        {
-            var node = _pathNodes[^1];
-            var next = _level[node] + 1;
-            if (node < _rows)
-            {
-                for (; _cursor[node] < _start[node + 1]; _cursor[node]++)
-                {
-                    var e = _cursor[node];
                     var c = _rows + _column[e];
                     if (_used[e] || _cost[e] + _potential[node] - _potential[c] != 0)
                     {
@@ -386,54 +334,124 @@ internal sealed class Transportation
 
                     if (HasRoom(c - _rows))
                     {
+                        found = next;
+                        admissible[listed++] = e;
+                    }
+                    else if (!last && _layerIn[c] != layer)
+                    {
+                        _layerIn[c] = layer;
+                        _level[c] = next;
+                        queue[tail++] = c;
+                        admissible[listed++] = e;
+                    }
+                    else if (!last && _level[c] == next)
+                    {
+                        admissible[listed++] = e;
+                    }
+                }
+
+                if (_unfilledCost[node] + _potential[node] - _potential[Sink] == 0)
+                {
+                    found = next;
+                    _sinkIn[node] = layer;
+                }
+            }
+            else if (!last)
+            {
+                var c = node - _rows;
+                for (var slot = _slotStart[c]; slot < _slotStart[c] + _load[c]; slot++)
+                {
+                    var e = _slots[slot];
+                    var r = _rowOf[e];
+                    if (_potential[node] - _cost[e] - _potential[r] != 0)
+                    {
+                        continue;
+                    }
+
+                    if (_layerIn[r] != layer)
+                    {
+                        _layerIn[r] = layer;
+                        _level[r] = next;
+                        queue[tail++] = r;
+                        admissible[listed++] = e;
+                    }
+                    else if (_level[r] == next)
+                    {
+                        admissible[listed++] = e;
+                    }
+                }
+            }
+
+            _listEnd[node] = listed;
+            _cursorIn[node] = layer;
+            _cursor[node] = _listStart[node];
+        }
+
+        return found != int.MaxValue;
+    }
+
+    /// <summary>
+    /// Sends one unit from <paramref name="source"/> to a column with room (or the sink) along the edges
+    /// <see cref="Layer"/> listed, each one layer further, as in Hopcroft–Karp: the layers make the admissible graph
+    /// acyclic, so a node found to be a dead end stays one for the rest of this layering. False when the source has no
+    /// path left.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool SendAlongLayers(int source, int layer, int[] remaining)
+    {
+        if (_deadIn[source] == layer || _cursorIn[source] != layer)
+        {
+            return false;
+        }
+
+        _pathNodes.Clear();
+        _pathEdges.Clear();
+        _pathNodes.Add(source);
+        while (_pathNodes.Count > 0)
+        {
+            var node = _pathNodes[^1];
+            var end = _listEnd[node];
+            var next = -1;
+            for (; _cursor[node] < end; _cursor[node]++)
+            {
+                // Only the entry a path took is ever flipped, so the listed edges not yet taken are as they were.
+                var e = _admissible[_cursor[node]];
+                Debug.Assert(_used[e] == (node >= _rows), "a listed edge has not changed hands");
+                if (node < _rows)
+                {
+                    var c = _rows + _column[e];
+                    if (HasRoom(c - _rows))
+                    {
+                        _cursor[node]++;
                         _pathEdges.Add(e);
                         Send(e, remaining);
                         return true;
                     }
 
-                    if (_layerIn[c] == layer && _level[c] == next && _deadIn[c] != layer)
+                    if (Open(c, layer))
                     {
+                        next = c;
                         break;
                     }
                 }
-
-                if (_cursor[node] < _start[node + 1])
+                else if (Open(_rowOf[e], layer))
                 {
-                    var e = _cursor[node]++;
-                    var c = _rows + _column[e];
-                    _pathEdges.Add(e);
-                    _pathNodes.Add(c);
-                    StartCursor(c, layer);
-                    continue;
-                }
-
-                if (_unfilledCost[node] + _potential[node] - _potential[Sink] == 0)
-                {
-                    Send(-1, remaining);
-                    return true;
+                    next = _rowOf[e];
+                    break;
                 }
             }
-            else
-            {
-                var c = node - _rows;
-                for (; _cursor[node] < _slotStart[c] + _load[c]; _cursor[node]++)
-                {
-                    var r = _rowOf[_slots[_cursor[node]]];
-                    if (_layerIn[r] == layer && _level[r] == next && _deadIn[r] != layer
-                        && _potential[node] - _cost[_slots[_cursor[node]]] - _potential[r] == 0)
-                    {
-                        break;
-                    }
-                }
 
-                if (_cursor[node] < _slotStart[c] + _load[c])
-                {
-                    var e = _slots[_cursor[node]++];
-                    _pathEdges.Add(e);
-                    _pathNodes.Add(_rowOf[e]);
-                    StartCursor(_rowOf[e], layer);
-                    continue;
-                }
+            if (next >= 0)
+            {
+                _pathEdges.Add(_admissible[_cursor[node]++]);
+                _pathNodes.Add(next);
+                continue;
+            }
+
+            if (node < _rows && _sinkIn[node] == layer)
+            {
+                Send(-1, remaining);
+                return true;
             }
 
             // A dead end for this layering: step back.
@@ -448,14 +466,8 @@ internal sealed class Transportation
         return false;
     }
 
-    private void StartCursor(int node, int layer)
-    {
-        if (_cursorIn[node] != layer)
-        {
-            _cursorIn[node] = layer;
-            _cursor[node] = node < _rows ? _start[node] : _slotStart[node - _rows];
-        }
-    }
+    /// <summary>True when <paramref name="node"/> was expanded in this layering and is not yet a known dead end.</summary>
+    private bool Open(int node, int layer) => _cursorIn[node] == layer && _deadIn[node] != layer;
 
     /// <summary>
     /// Applies the path in <see cref="_pathEdges"/> (forward, backward, forward, …) ending with
