@@ -45,12 +45,18 @@ internal sealed class Transportation
     private readonly int[] _listEnd;
     private readonly int[] _sinkIn;
     private readonly int[] _admissible;
+    private readonly int[] _zeroPhase;
+    private readonly int[] _zeroStart;
+    private readonly int[] _zeroEnd;
+    private readonly int[] _zeroEdges;
     private readonly int[] _queue;
     private readonly List<int> _settled = [];
     private readonly List<int> _pathNodes = [];
     private readonly List<int> _pathEdges = [];
     private readonly RadixHeap _heap = new();
     private int _phase;
+    private int _zeroPhaseFilled;
+    private int _zeroCount;
     private int _layer;
 
     /// <param name="start">CSR of the edges by row: row r's edges are start[r]..start[r+1].</param>
@@ -91,6 +97,10 @@ internal sealed class Transportation
 
         // Each expanded row lists each of its edges at most once, and each column each of its slots.
         _admissible = new int[column.Length + _slots.Length];
+        _zeroPhase = new int[_rows];
+        _zeroStart = new int[_rows];
+        _zeroEnd = new int[_rows];
+        _zeroEdges = new int[column.Length];
         _queue = new int[nodes];
         long maxCost = 0;
         foreach (var c in cost)
@@ -324,10 +334,12 @@ internal sealed class Transportation
             _listStart[node] = listed;
             if (node < _rows)
             {
-                for (var e = _start[node]; e < _start[node + 1]; e++)
+                var (from, to) = ZeroEdges(node);
+                for (var z = from; z < to; z++)
                 {
+                    var e = _zeroEdges[z];
                     var c = _rows + _column[e];
-                    if (_used[e] || _cost[e] + _potential[node] - _potential[c] != 0)
+                    if (_used[e])
                     {
                         continue;
                     }
@@ -388,6 +400,37 @@ internal sealed class Transportation
         }
 
         return found != int.MaxValue;
+    }
+
+    /// <summary>
+    /// The row's edges of zero reduced cost, used or not, found on its first layering in this phase. Potentials do not
+    /// move within a phase and paths only flip zero-cost edges, so the list stays complete until the next Dijkstra;
+    /// later layerings then skip the row's other edges.
+    /// </summary>
+    private (int From, int To) ZeroEdges(int row)
+    {
+        if (_zeroPhase[row] != _phase)
+        {
+            if (_zeroPhaseFilled != _phase)
+            {
+                _zeroPhaseFilled = _phase;
+                _zeroCount = 0;
+            }
+
+            _zeroPhase[row] = _phase;
+            _zeroStart[row] = _zeroCount;
+            for (var e = _start[row]; e < _start[row + 1]; e++)
+            {
+                if (_cost[e] + _potential[row] - _potential[_rows + _column[e]] == 0)
+                {
+                    _zeroEdges[_zeroCount++] = e;
+                }
+            }
+
+            _zeroEnd[row] = _zeroCount;
+        }
+
+        return (_zeroStart[row], _zeroEnd[row]);
     }
 
     /// <summary>
