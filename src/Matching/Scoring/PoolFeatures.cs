@@ -40,8 +40,10 @@ internal sealed class PoolFeatures
             Zone[i] = Calendar.Zone(p.TimeZone);
             OffsetMinutes[i] = Calendar.OffsetMinutes(Zone[i]);
             Utc[i] = Calendar.ToUtc(p.Availability, Zone[i]);
-            FillSlots(i);
         }
+
+        // Each person's slot words are their own: filled on all cores.
+        Parallel.For(0, n, FillSlots);
 
         SubjectBits = ToBits(SubjectIds, Subjects.Words);
         GradeBits = ToBits(GradeIds, Grades.Words);

@@ -15,7 +15,9 @@ internal sealed class TokenVocabulary
 
     public int[] Intern(IReadOnlyList<string> tokens)
     {
-        var ids = new List<int>(tokens.Count);
+        // Profiles hold a handful of tokens: collect them on the stack, and allocate only the answer.
+        Span<int> ids = tokens.Count <= 32 ? stackalloc int[tokens.Count] : new int[tokens.Count];
+        var count = 0;
         foreach (var raw in tokens)
         {
             var token = raw.Trim();
@@ -31,14 +33,15 @@ internal sealed class TokenVocabulary
                 _tokens.Add(token.ToLowerInvariant());
             }
 
-            if (!ids.Contains(id))
+            if (!ids[..count].Contains(id))
             {
-                ids.Add(id);
+                ids[count++] = id;
             }
         }
 
+        ids = ids[..count];
         ids.Sort();
-        return [.. ids];
+        return ids.ToArray();
     }
 
     public bool TryGet(string token, out int id) => _ids.TryGetValue(token, out id);

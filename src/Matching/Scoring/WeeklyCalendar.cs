@@ -15,6 +15,7 @@ internal sealed class WeeklyCalendar
     private readonly DateOnly _monday;
     private readonly Dictionary<string, TimeZoneInfo> _zones = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<(TimeZoneInfo Zone, AvailabilityWindow Window), WeekInterval[]> _converted = [];
+    private readonly Dictionary<TimeZoneInfo, int> _offsets = [];
 
     public WeeklyCalendar(DateOnly referenceDate, string defaultTimeZone)
     {
@@ -29,7 +30,16 @@ internal sealed class WeeklyCalendar
     public TimeZoneInfo Zone(string? id) => string.IsNullOrWhiteSpace(id) ? DefaultZone : Find(id) ?? DefaultZone;
 
     /// <summary>UTC offset in minutes at noon on the reference Monday.</summary>
-    public int OffsetMinutes(TimeZoneInfo zone) => (int)zone.GetUtcOffset(_mondayUtc.AddHours(12)).TotalMinutes;
+    public int OffsetMinutes(TimeZoneInfo zone)
+    {
+        if (!_offsets.TryGetValue(zone, out var minutes))
+        {
+            minutes = (int)zone.GetUtcOffset(_mondayUtc.AddHours(12)).TotalMinutes;
+            _offsets[zone] = minutes;
+        }
+
+        return minutes;
+    }
 
     /// <summary>The windows as sorted, merged UTC intervals.</summary>
     public WeekInterval[] ToUtc(IReadOnlyList<AvailabilityWindow> windows, TimeZoneInfo zone)
