@@ -7,12 +7,20 @@ internal static class Words
 {
     private static readonly HashSet<string> Acronyms = new(StringComparer.OrdinalIgnoreCase)
     {
-        "ela", "ell", "esl", "sel", "pe", "cs", "stem", "steam", "ap", "ib", "sped", "cte", "udl", "mtss", "rti", "iep", "ipad",
+        "ela", "ell", "esl", "sel", "pe", "cs", "stem", "steam", "ap", "ib", "sped", "cte", "udl", "mtss", "rti", "iep", "ipad", "asl",
+    };
+
+    /// <summary>Words written with a capital, as languages are.</summary>
+    private static readonly HashSet<string> Proper = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "english", "spanish", "french", "german", "italian", "portuguese", "latin", "greek", "chinese", "mandarin", "japanese",
+        "korean", "arabic", "russian", "hebrew", "vietnamese", "hindi",
     };
 
     private static readonly Dictionary<string, string> Phrases = new(StringComparer.OrdinalIgnoreCase)
     {
         ["pbl"] = "project-based learning",
+        ["work-life-balance"] = "work-life balance",
         ["project-based-learning"] = "project-based learning",
         ["first-year-survival"] = "first-year survival",
         ["social-emotional-learning"] = "social-emotional learning",
@@ -27,14 +35,17 @@ internal static class Words
         }
 
         var parts = token.Split('-', StringSplitOptions.RemoveEmptyEntries);
-        return string.Join(' ', parts.Select(p => Acronyms.Contains(p) ? p.ToUpperInvariant() : p));
+        return string.Join(' ', parts.Select(p => Acronyms.Contains(p) ? p.ToUpperInvariant() : Proper.Contains(p) ? char.ToUpperInvariant(p[0]) + p[1..] : p));
     }
 
-    /// <summary>A grade token as the adjective before a subject: "7th-grade", "6th–8th-grade", "kindergarten".</summary>
+    /// <summary>A grade token as the adjective before a subject: "7th-grade", "6th–8th-grade", "K–2", "kindergarten".</summary>
     public static string GradeAdjective(string token)
     {
         var (from, to) = GradeRange(token);
-        return from is null ? token : to is null ? (from == "kindergarten" ? from : $"{from}-grade") : $"{from}–{to}-grade";
+        return from is null ? token
+            : to is null ? (from == "kindergarten" ? from : $"{from}-grade")
+            : from == "K" ? $"K–{token.Split('-')[1]}"
+            : $"{from}–{to}-grade";
     }
 
     /// <summary>A grade token on its own: "7th grade", "grades 6–8", "kindergarten".</summary>

@@ -57,6 +57,17 @@ public sealed class PairingExplanationTests
     }
 
     [Fact]
+    public void Words_ReadAsATeacherWritesThem()
+    {
+        // "K–2 math" (not "K–2nd-grade"), languages with a capital, "work-life balance" with its hyphen.
+        var mentee = Teachers.Make("a", name: "Ana", subjects: "spanish,math", grades: "k-2", years: 1, focus: "work-life-balance");
+        var mentor = Teachers.Make("b", name: "Ben", subjects: "spanish,math", grades: "k-2", years: 6, focus: "work-life-balance");
+        Assert.Equal(
+            "You both teach K–2 Spanish and math and care about work-life balance; Ben has 5 more years in the classroom; you are in the same time zone.",
+            PairingExplanation.ForMentoring(mentee, mentor, Teachers.Today));
+    }
+
+    [Fact]
     public void NothingInCommon_StillGetsAnHonestSentence()
     {
         var a = Teachers.Make("a", subjects: "art", grades: "k-2", availability: "mon 07:00-07:30");
