@@ -46,7 +46,7 @@ internal sealed class CandidateIndex
             var person = members[slotAt[at]];
             Person[at] = person;
             Rows[at] = pool.Rows[person];
-            pool.Slots.AsSpan(person * PoolFeatures.SlotWords, PoolFeatures.SlotWords).CopyTo(Slots.AsSpan(at * PoolFeatures.SlotWords));
+            pool.SlotsOf(person).CopyTo(Slots.AsSpan(at * PoolFeatures.SlotWords));
             keys.Clear();
             for (var tier = 0; tier < Tiers; tier++)
             {
@@ -84,6 +84,9 @@ internal sealed class CandidateIndex
 
     /// <summary>Free-time bits by storage position, <see cref="PoolFeatures.SlotWords"/> words each.</summary>
     public ulong[] Slots { get; }
+
+    /// <summary>The free-time words of the person at storage position <paramref name="at"/>.</summary>
+    public ReadOnlySpan<ulong> SlotsAt(int at) => Slots.AsSpan(at * PoolFeatures.SlotWords, PoolFeatures.SlotWords);
 
     /// <summary>Storage positions of the people in a bucket, ascending.</summary>
     public bool TryGetPosting(long key, out int[] posting) => _postings.TryGetValue(key, out posting!);

@@ -159,9 +159,8 @@ internal static class CandidateSearch
             var stamp = _stamp;
             var people = index.Person;
             var rows = index.Rows;
-            var slots = index.Slots;
             ref readonly var row = ref pool.Features.Rows[q];
-            var ownSlots = pool.Features.Slots.AsSpan(q * PoolFeatures.SlotWords, PoolFeatures.SlotWords);
+            var ownSlots = pool.Features.SlotsOf(q);
             var top = _top;
             var scanned = _scanned;
             var budget = _budget;
@@ -184,7 +183,7 @@ internal static class CandidateSearch
                 stamp[at] = mark;
                 scanned++;
                 var t = people[at];
-                var theirSlots = slots.AsSpan(at * PoolFeatures.SlotWords, PoolFeatures.SlotWords);
+                var theirSlots = index.SlotsAt(at);
                 var points = queryIsFirst
                     ? scorer.Points(q, in row, ownSlots, t, in rows[at], theirSlots)
                     : scorer.Points(t, in rows[at], theirSlots, q, in row, ownSlots);

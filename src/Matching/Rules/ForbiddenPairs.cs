@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+
 namespace PeerBot.Matching.Rules;
 
 /// <summary>

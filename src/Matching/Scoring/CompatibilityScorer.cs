@@ -90,9 +90,7 @@ internal sealed class CompatibilityScorer
         (subject ? _bestSubject : 0) + (grade ? _bestGrade : 0) + (focus ? _bestFocus : 0) + _bestRest;
 
     /// <summary>Compatibility of <paramref name="a"/> and <paramref name="b"/>; when mentoring, a is the mentee and b the mentor.</summary>
-    public int Points(int a, int b) => Points(
-        a, in _pool.Rows[a], _pool.Slots.AsSpan(a * PoolFeatures.SlotWords, PoolFeatures.SlotWords),
-        b, in _pool.Rows[b], _pool.Slots.AsSpan(b * PoolFeatures.SlotWords, PoolFeatures.SlotWords));
+    public int Points(int a, int b) => Points(a, in _pool.Rows[a], _pool.SlotsOf(a), b, in _pool.Rows[b], _pool.SlotsOf(b));
 
     /// <summary>
     /// The same, from features the caller already holds (a search keeps its own copy in memory order); the pool

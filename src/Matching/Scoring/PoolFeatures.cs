@@ -116,6 +116,9 @@ internal sealed class PoolFeatures
     /// <summary>Which of a person's slot words are non-zero, so overlaps touch only those.</summary>
     public ushort[] SlotMask { get; }
 
+    /// <summary>A person's <see cref="SlotWords"/> words of <see cref="Slots"/>.</summary>
+    public ReadOnlySpan<ulong> SlotsOf(int person) => Slots.AsSpan(person * SlotWords, SlotWords);
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void FillSlots(int person)
     {
