@@ -1,4 +1,5 @@
 using Npgsql;
+using PeerBot.Bot.Hosting;
 using PeerBot.Scheduler.Members;
 using PeerBot.Scheduler.Persistence;
 using PeerBot.Scheduler.Workspaces;
@@ -22,13 +23,7 @@ public static class DatabaseExtensions
         s.AddSingleton<PeerBot.Scheduler.Schedules.ScheduleSignal>();
         s.AddSingleton<WorkspaceDirectory>();
         s.AddSingleton<MemberDirectory>();
-        s.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        s.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.Ready]);
         return builder;
-    }
-
-    public static WebApplication MapHealth(this WebApplication app)
-    {
-        app.MapHealthChecks("/healthz");
-        return app;
     }
 }

@@ -1,10 +1,11 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
+using PeerBot.Scheduler.Persistence;
 
 namespace PeerBot.Bot.Database;
 
-/// <summary>Healthy when PostgreSQL answers a query within two seconds.</summary>
-public sealed class DatabaseHealthCheck(NpgsqlDataSource db) : IHealthCheck
+/// <summary>Ready when PostgreSQL answers within two seconds and has every migration this build knows.</summary>
+public sealed class DatabaseHealthCheck(Migrator migrator) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -12,9 +13,8 @@ public sealed class DatabaseHealthCheck(NpgsqlDataSource db) : IHealthCheck
         timeout.CancelAfter(TimeSpan.FromSeconds(2));
         try
         {
-            await using var cmd = db.CreateCommand("select 1");
-            await cmd.ExecuteScalarAsync(timeout.Token);
-            return HealthCheckResult.Healthy();
+            var pending = await migrator.PendingAsync(timeout.Token);
+            return pending == 0 ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy($"{pending} database migrations are not applied yet.");
         }
         catch (Exception e) when (e is NpgsqlException or OperationCanceledException or TimeoutException)
         {

@@ -2,6 +2,7 @@ using Hangfire;
 using Hangfire.PostgreSql;
 using Microsoft.AspNetCore.Authentication;
 using PeerBot.Bot.Database;
+using PeerBot.Bot.Hosting;
 using PeerBot.Scheduler.Heartbeat;
 
 namespace PeerBot.Bot.Scheduling;
@@ -35,6 +36,7 @@ public static class SchedulingExtensions
             // This host's own container, not Hangfire's process-global activator (see the JobStorage note above).
             o.Activator = new Hangfire.AspNetCore.AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>());
         });
+        s.AddHealthChecks().AddCheck<HangfireStorageHealthCheck>("hangfire", tags: [HealthEndpoints.Ready]);
         s.AddTransient<HeartbeatJob>();
         s.AddHostedService<HeartbeatOnStart>();
 

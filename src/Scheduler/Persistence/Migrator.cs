@@ -66,6 +66,17 @@ public sealed partial class Migrator(NpgsqlDataSource db, ILogger<Migrator> log)
         }
     }
 
+    /// <summary>How many of the scripts this build knows the database has not applied (0 = migrated), for readiness.</summary>
+    public async Task<int> PendingAsync(CancellationToken ct = default)
+    {
+        var known = Known.Value;
+        await using var cmd = db.CreateCommand("select count(*) from schema_migrations where version = any($1)");
+        cmd.Parameters.Add(new() { Value = known });
+        return known.Length - (int)(long)(await cmd.ExecuteScalarAsync(ct))!;
+    }
+
+    private static readonly Lazy<int[]> Known = new(() => LoadScripts().Select(s => s.Version).ToArray());
+
     private static List<(int Version, string Name, string Sql)> LoadScripts()
     {
         // Each feature keeps its scripts beside its code, in whichever PeerBot assembly it lives.
