@@ -8,9 +8,10 @@ namespace PeerBot.Bot.Simulator;
 
 /// <summary>
 /// The simulated Slack Web API (<c>/simulator/slack/api/{method}</c>) and response_url hooks: answers like Slack,
-/// and turns each call into what the page shows. Unknown methods answer <c>unknown_method</c>, as Slack does.
+/// and turns each call into what the page shows. Unknown methods answer <c>unknown_method</c>, and a method beyond
+/// the manifest's scopes <c>missing_scope</c>, as Slack does; <see cref="SimulatedSlackFaults"/> adds 429s, timeouts, failures.
 /// </summary>
-public sealed class SimulatedSlackApi(SimulatedWorkspace workspace, IOptions<SlackOptions> options)
+public sealed class SimulatedSlackApi(SimulatedWorkspace workspace, SimulatedSlackFaults faults, IOptions<SlackOptions> options)
 {
     // Delivery keys ride in message metadata; kept beside the messages so conversations.history can return them.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, JsonNode> _metadata = new(StringComparer.Ordinal);
@@ -25,6 +26,45 @@ public sealed class SimulatedSlackApi(SimulatedWorkspace workspace, IOptions<Sla
             return Answer(method, false, "invalid_auth: the bot token is not this workspace's", Error("invalid_auth"));
         }
 
+        var kind = method switch
+        {
+            "conversations.history" => workspace.Conversation(Arg("channel") ?? "")?.Kind is "channel" ? "channels" : workspace.Conversation(Arg("channel") ?? "")?.Kind,
+            "conversations.open" => (Arg("users") ?? "").Contains(',', StringComparison.Ordinal) ? "mpim" : "im",
+            _ => null,
+        };
+        if (faults.Missing(method, kind) is { } needed)
+        {
+            var refused = Error("missing_scope");
+            refused["needed"] = needed;
+            return Answer(method, false, $"the app was not granted {needed}", refused);
+        }
+
+        if (faults.RateLimitNow(method))
+        {
+            workspace.Record(method, false, $"rate limited: Retry-After {faults.RetryAfterSeconds} s");
+            context.Response.Headers.RetryAfter = faults.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Results.Content(Error("ratelimited").ToJsonString(), "application/json", Encoding.UTF8, StatusCodes.Status429TooManyRequests);
+        }
+
+        if (faults.FailNow(method))
+        {
+            workspace.Record(method, false, "failed before taking effect (500)");
+            return Results.Content(Error("internal_error").ToJsonString(), "application/json", Encoding.UTF8, StatusCodes.Status500InternalServerError);
+        }
+
+        var answer = Dispatch(method, json, form, Arg);
+        if (faults.TimeOutNow(method))
+        {
+            // Done, but the answer never comes until the caller gives up.
+            workspace.Record(method, false, "took effect, then timed out");
+            await Task.Delay(TimeSpan.FromMinutes(2), context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+
+        return answer;
+    }
+
+    private IResult Dispatch(string method, JsonObject? json, Dictionary<string, string> form, Func<string, string?> Arg)
+    {
         return method switch
         {
             "auth.test" => Answer(method, true, "who am I", Ok(new() { ["user_id"] = SimulatedWorkspace.BotUserId, ["team_id"] = SimulatedWorkspace.TeamId, ["bot_id"] = "B0PEERBOT" })),

@@ -20,6 +20,7 @@ public static class SimulatorEndpoints
         var slack = app.MapGroup("/simulator/slack");
         slack.MapPost("/api/{method}", (string method, HttpContext c, SimulatedSlackApi api) => api.HandleAsync(method, c));
         slack.MapPost("/response/{id}", (string id, HttpContext c, SimulatedSlackApi api) => api.RespondAsync(id, c));
+        slack.MapPost("/faults", (SlackFaultRequest r, SimulatedSlackFaults f) => { f.Apply(r); return Results.Ok(); });
         slack.MapMethods("/upload/{id}", ["POST", "PUT"], (string id, HttpContext c, SimulatedSlackApi api) => api.UploadAsync(id, c));
         app.MapGet("/simulator/files/{id}", (string id, SimulatedWorkspace w) =>
             w.File(id) is { } f ? Results.File(f.Bytes, f.ContentType, f.Name) : Results.NotFound());

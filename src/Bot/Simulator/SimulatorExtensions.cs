@@ -22,6 +22,7 @@ public static class SimulatorExtensions
         s.AddHttpClient(SimulatedSlackClient.ClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
         s.AddSingleton<SimulatedWorkspace>();
         s.AddSingleton<SimulatedSlackApi>();
+        s.AddSingleton<SimulatedSlackFaults>();
         s.AddSingleton<SimulatedSlackClient>();
         s.AddSingleton<SchoolSeed>();
         s.AddSingleton<QuietHoursSkip>();

@@ -56,6 +56,12 @@ public sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> optio
 
     private async Task<JsonElement> SendAsync(string method, HttpRequestMessage request, CancellationToken ct)
     {
+        if (!SlackScopes.Methods.Contains(method))
+        {
+            // A new call needs its scope in SlackScopes and the manifest first, or a real install answers missing_scope.
+            throw new InvalidOperationException($"Slack method {method} is not in the scope table (SlackScopes)");
+        }
+
         using var response = await http.SendAsync(request, ct);
         if (response.StatusCode == System.Net.HttpStatusCode.TooManyRequests)
         {

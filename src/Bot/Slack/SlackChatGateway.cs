@@ -5,7 +5,7 @@ using PeerBot.Scheduler.Workspaces;
 namespace PeerBot.Bot.Slack;
 
 /// <summary>The chat port over Slack's Web API.</summary>
-public sealed class SlackChatGateway(SlackApiClient api, ISlackTokenSource tokens) : IChatGateway
+public sealed partial class SlackChatGateway(SlackApiClient api, ISlackTokenSource tokens, ILogger<SlackChatGateway> log) : IChatGateway
 {
     public const string PlatformName = "slack";
 
@@ -51,12 +51,23 @@ public sealed class SlackChatGateway(SlackApiClient api, ISlackTokenSource token
     {
         var token = await tokens.GetBotTokenAsync(workspace.ExternalId, ct);
         var channel = message.Conversation ?? await ConversationAsync(token, message.Recipients, ct);
-        var history = await api.CallFormAsync("conversations.history", token, new Dictionary<string, string>
+        System.Text.Json.JsonElement history;
+        try
         {
-            ["channel"] = channel,
-            ["include_all_metadata"] = "true",
-            ["limit"] = "100",
-        }, ct);
+            history = await api.CallFormAsync("conversations.history", token, new Dictionary<string, string>
+            {
+                ["channel"] = channel,
+                ["include_all_metadata"] = "true",
+                ["limit"] = "100",
+            }, ct);
+        }
+        catch (SlackApiException e) when (e.Error == "missing_scope")
+        {
+            // An install from an older manifest: cannot look, so the outbox sends (a possible double beats a lost introduction).
+            LogCannotLook(workspace.ExternalId, e.Message);
+            return null;
+        }
+
         foreach (var m in history.GetProperty("messages").EnumerateArray())
         {
             if (m.TryGetProperty("metadata", out var meta)
@@ -96,4 +107,7 @@ public sealed class SlackChatGateway(SlackApiClient api, ISlackTokenSource token
         var token = await tokens.GetBotTokenAsync(teamId, ct);
         await api.CallAsync("views.open", token, new JsonObject { ["trigger_id"] = triggerId, ["view"] = BlockKit.Modal(form, privateMetadata) }, ct);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack team {TeamId} did not grant the scope to look before resending ({Error}): reinstall the app from the current manifest")]
+    private partial void LogCannotLook(string teamId, string error);
 }

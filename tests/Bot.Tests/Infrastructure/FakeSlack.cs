@@ -9,8 +9,10 @@ using Microsoft.Extensions.Logging;
 namespace PeerBot.Bot.Tests.Infrastructure;
 
 /// <summary>
-/// Slack's Web API and response_url hooks, faked on 127.0.0.1: records every call and answers with the
-/// real response fixtures, or with scripted answers (errors, 429s) queued per method.
+/// Slack's Web API and response_url hooks, faked on 127.0.0.1 and as strict as Slack: a method beyond the
+/// granted scopes (the manifest's, unless a test revokes one) answers <c>missing_scope</c>; it records every call
+/// and answers with the real response fixtures, scripted answers (errors, 429s) queued per method, a share of
+/// 429s with <c>Retry-After</c>, a timeout after the call took effect, or a failure before it did.
 /// </summary>
 public sealed class FakeSlack : IAsyncDisposable
 {
@@ -36,6 +38,46 @@ public sealed class FakeSlack : IAsyncDisposable
     public TimeSpan PostDelay { get; set; }
 
     public IReadOnlyList<SlackCall> Calls => [.. _calls];
+
+    /// <summary>The bot scopes the install granted: what the app manifest asks for, unless a test takes one away.</summary>
+    public ConcurrentDictionary<string, bool> GrantedScopes { get; } = new(PeerBot.Bot.Slack.SlackScopes.Requested.Select(s => KeyValuePair.Create(s, true)));
+
+    /// <summary>Calls refused for a scope the install lacks: method and the scope it needed.</summary>
+    public IReadOnlyList<(string Method, string Needed)> MissingScopes => [.. _missingScopes];
+
+    private readonly ConcurrentQueue<(string, string)> _missingScopes = new();
+
+    /// <summary>Share (0–1) of calls to a method answered 429 with <c>Retry-After</c> <see cref="RateLimitRetryAfter"/>, before anything happens.</summary>
+    public ConcurrentDictionary<string, double> RateLimitShare { get; } = new();
+
+    /// <summary>The Retry-After (seconds) sent with <see cref="RateLimitShare"/>'s 429s.</summary>
+    public int RateLimitRetryAfter { get; set; } = 1;
+
+    /// <summary>How many 429s the fake answered (scripted or by share).</summary>
+    public int RateLimited => _rateLimited;
+
+    private int _rateLimited;
+
+    private readonly ConcurrentDictionary<string, int> _timeouts = new(), _failures = new();
+
+    /// <summary>The next <paramref name="times"/> calls to <paramref name="method"/> take effect, then never answer (the caller times out).</summary>
+    public void TimeOutAfterEffect(string method, int times = 1) => _timeouts.AddOrUpdate(method, times, (_, n) => n + times);
+
+    /// <summary>The next <paramref name="times"/> calls to <paramref name="method"/> fail with 500 before taking effect.</summary>
+    public void FailBeforeEffect(string method, int times = 1) => _failures.AddOrUpdate(method, times, (_, n) => n + times);
+
+    private static bool TakeOne(ConcurrentDictionary<string, int> counters, string method)
+    {
+        while (counters.TryGetValue(method, out var n) && n > 0)
+        {
+            if (counters.TryUpdate(method, n - 1, n))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public static async Task<FakeSlack> StartAsync()
     {
@@ -97,7 +139,7 @@ public sealed class FakeSlack : IAsyncDisposable
     {
         using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
         var body = await reader.ReadToEndAsync();
-        var call = new SlackCall(method, context.Request.Headers.Authorization.ToString(), context.Request.ContentType ?? "", body);
+        var call = new SlackCall(method, context.Request.Headers.Authorization.ToString(), context.Request.ContentType ?? "", body) { Path = context.Request.Path.Value ?? "" };
         _calls.Enqueue(call);
         if (_scripted.TryGetValue(method, out var queue) && queue.TryDequeue(out var scripted))
         {
@@ -106,9 +148,70 @@ public sealed class FakeSlack : IAsyncDisposable
                 context.Response.Headers.RetryAfter = scripted.RetryAfter;
             }
 
+            if (scripted.Status == 429)
+            {
+                Interlocked.Increment(ref _rateLimited);
+            }
+
             return Results.Content(scripted.Body, "application/json", Encoding.UTF8, scripted.Status);
         }
 
+        if (method is not ("response_url" or "oauth.v2.access") && NeededScope(method, call) is { } needed && !GrantedScopes.ContainsKey(needed))
+        {
+            _missingScopes.Enqueue((method, needed));
+            return Results.Json(new { ok = false, error = "missing_scope", needed, provided = string.Join(',', GrantedScopes.Keys.Order(StringComparer.Ordinal)) });
+        }
+
+        if (RateLimitShare.TryGetValue(method, out var share) && Random.Shared.NextDouble() < share)
+        {
+            Interlocked.Increment(ref _rateLimited);
+            context.Response.Headers.RetryAfter = RateLimitRetryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Results.Json(new { ok = false, error = "ratelimited" }, statusCode: 429);
+        }
+
+        if (TakeOne(_failures, method))
+        {
+            return Results.Json(new { ok = false, error = "internal_error" }, statusCode: 500);
+        }
+
+        var answer = await EffectAsync(method, call);
+        if (TakeOne(_timeouts, method))
+        {
+            // Slack has done it; the answer never comes (until the caller gives up).
+            await Task.Delay(TimeSpan.FromMinutes(2), context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+
+        return answer;
+    }
+
+    /// <summary>The scope Slack would check for this call; null when the method needs none or is unknown (unknown_method answers).</summary>
+    private static string? NeededScope(string method, SlackCall call)
+    {
+        if (!PeerBot.Bot.Slack.SlackScopes.Methods.Contains(method))
+        {
+            return null;
+        }
+
+        var kind = method switch
+        {
+            "conversations.history" => KindOf(call.Form.GetValueOrDefault("channel") ?? ""),
+            "conversations.open" => (call.Json?["users"]?.GetValue<string>() ?? "").Contains(',', StringComparison.Ordinal) ? "mpim" : "im",
+            _ => null,
+        };
+        return PeerBot.Bot.Slack.SlackScopes.Needed(method, kind);
+    }
+
+    /// <summary>This fake's channel ids: D… a DM, G… a group DM, C… a public channel, anything else a private channel.</summary>
+    public static string KindOf(string channel) => channel switch
+    {
+        ['D', ..] => "im",
+        ['G', ..] => "mpim",
+        ['C', ..] => "channels",
+        _ => "groups",
+    };
+
+    private async Task<IResult> EffectAsync(string method, SlackCall call)
+    {
         return method switch
         {
             "response_url" => Results.Text("ok"),
@@ -225,6 +328,9 @@ public sealed record PostedMessage(string Channel, string Ts, string Text, strin
 /// <summary>One request PeerBot made to the fake Slack.</summary>
 public sealed record SlackCall(string Method, string Authorization, string ContentType, string Body)
 {
+    /// <summary>The path called (for response_url posts: which command's URL).</summary>
+    public string Path { get; init; } = "";
+
     public JsonNode? Json => ContentType.StartsWith("application/json", StringComparison.Ordinal) ? JsonNode.Parse(Body) : null;
 
     public Dictionary<string, string> Form =>
