@@ -51,6 +51,11 @@ public sealed class ImportVerb(TextWriter output, TextWriter error)
                 await error.WriteLineAsync($"{file}: {line}");
             }
 
+            if (roster.NormalisedSummary() is { } normalised)
+            {
+                await error.WriteLineAsync($"import: {normalised} on the lines that passed");
+            }
+
             var lines = roster.Rejected.Select(r => r.Line).Distinct().Count();
             await error.WriteLineAsync($"import: {lines} line(s) rejected; nothing imported into workspace {workspaceId}. Fix them and run again.");
             return 1;
@@ -84,7 +89,8 @@ public sealed class ImportVerb(TextWriter output, TextWriter error)
 
         await tx.CommitAsync(ct);
         var name = workspace.Name.Length > 0 ? $" ({workspace.Name})" : "";
-        await output.WriteLineAsync($"Imported {file} into workspace {workspace.Platform} {workspace.ExternalId}{name}: {created} created, {updated} updated, 0 rejected.");
+        var normalised = roster.NormalisedSummary() is { } n ? $"; {n}" : "";
+        await output.WriteLineAsync($"Imported {file} into workspace {workspace.Platform} {workspace.ExternalId}{name}: {created} created, {updated} updated, 0 rejected{normalised}.");
         return 0;
     }
 

@@ -50,6 +50,11 @@ public sealed class MatchVerb(TextWriter output, TextWriter error, TimeProvider 
                 return 1;
             }
 
+            if (roster.NormalisedSummary() is { } normalised)
+            {
+                await output.WriteLineAsync($"{input}: {normalised}");
+            }
+
             options = options with { Rules = options.Rules with { History = history.Pairings } };
             var solving = clock.GetTimestamp();
             var summary = pods

@@ -164,6 +164,8 @@ public static class RosterReader
         private readonly List<RosterEntry> _entries = [];
         private readonly List<RejectedLine> _rejected = [];
         private readonly Dictionary<string, int> _seen = new(StringComparer.Ordinal);
+        private readonly List<(string Written, string Stored)> _examples = [];
+        private int _normalised;
 
         public void Reject(RejectedLine line) => _rejected.Add(line);
 
@@ -191,8 +193,28 @@ public static class RosterReader
             }
 
             _entries.Add(new RosterEntry(line, profile, fields));
+            foreach (var (key, value) in fields)
+            {
+                if (ProfileBuilder.FieldNames.GetValueOrDefault(key) == "grades")
+                {
+                    Respelled(value);
+                }
+            }
         }
 
-        public Roster Roster() => new(_entries, [.. _rejected.OrderBy(r => r.Line)]);
+        public Roster Roster() => new(_entries, [.. _rejected.OrderBy(r => r.Line)]) { Normalised = _normalised, NormalisedExamples = _examples };
+
+        private void Respelled(string grades)
+        {
+            foreach (var respelling in GradeBand.Respellings(grades))
+            {
+                _normalised++;
+                // Three different spellings show the operator what happened without listing thousands of lines.
+                if (_examples.Count < 3 && !_examples.Any(e => string.Equals(e.Written, respelling.Written, StringComparison.OrdinalIgnoreCase)))
+                {
+                    _examples.Add(respelling);
+                }
+            }
+        }
     }
 }

@@ -38,17 +38,17 @@ internal static class Words
         return string.Join(' ', parts.Select(p => Acronyms.Contains(p) ? p.ToUpperInvariant() : Proper.Contains(p) ? char.ToUpperInvariant(p[0]) + p[1..] : p));
     }
 
-    /// <summary>A grade token as the adjective before a subject: "7th-grade", "6th–8th-grade", "K–2", "kindergarten".</summary>
+    /// <summary>A grade token as the adjective before a subject: "7th-grade", "6th–8th-grade", "K–2", "pre-K–2", "kindergarten".</summary>
     public static string GradeAdjective(string token)
     {
         var (from, to) = GradeRange(token);
         return from is null ? token
-            : to is null ? (from == "kindergarten" ? from : $"{from}-grade")
-            : from == "K" ? $"K–{token.Split('-')[1]}"
+            : to is null ? (IsEarly(from) ? from : $"{from}-grade")
+            : IsEarly(from) ? $"{Early(from)}–{Bare(token.Split('-')[1])}"
             : $"{from}–{to}-grade";
     }
 
-    /// <summary>A grade token on its own: "7th grade", "grades 6–8", "kindergarten".</summary>
+    /// <summary>A grade token on its own: "7th grade", "grades 6–8", "grades pre-K–2", "kindergarten".</summary>
     public static string GradeNoun(string token)
     {
         var (from, to) = GradeRange(token);
@@ -57,10 +57,21 @@ internal static class Words
             return token;
         }
 
-        return to is null ? (from == "kindergarten" ? from : $"{from} grade") : $"grades {Bare(token.Split('-')[0])}–{Bare(token.Split('-')[1])}";
-
-        static string Bare(string part) => part.Equals("k", StringComparison.OrdinalIgnoreCase) ? "K" : part;
+        return to is null ? (IsEarly(from) ? from : $"{from} grade") : $"grades {Bare(token.Split('-')[0])}–{Bare(token.Split('-')[1])}";
     }
+
+    // Before 1st grade, a band is named, not numbered: "kindergarten", "pre-K", "TK".
+    private static bool IsEarly(string ordinal) => ordinal is "kindergarten" or "pre-K" or "TK";
+
+    private static string Early(string ordinal) => ordinal == "kindergarten" ? "K" : ordinal;
+
+    private static string Bare(string part) => part.ToLowerInvariant() switch
+    {
+        "k" => "K",
+        "pk" => "pre-K",
+        "tk" => "TK",
+        _ => part,
+    };
 
     public static string JoinAnd(IReadOnlyList<string> items) => items.Count switch
     {
@@ -115,7 +126,7 @@ internal static class Words
 
         if (parts.Length == 2 && Ordinal(parts[0]) is { } from && Ordinal(parts[1]) is { } to)
         {
-            return (from == "kindergarten" ? "K" : from, to);
+            return (from, to);
         }
 
         return (null, null);
@@ -126,6 +137,11 @@ internal static class Words
         if (part.Equals("k", StringComparison.OrdinalIgnoreCase) || part.Equals("kindergarten", StringComparison.OrdinalIgnoreCase))
         {
             return "kindergarten";
+        }
+
+        if (part.Equals("pk", StringComparison.OrdinalIgnoreCase) || part.Equals("tk", StringComparison.OrdinalIgnoreCase))
+        {
+            return part.Equals("pk", StringComparison.OrdinalIgnoreCase) ? "pre-K" : "TK";
         }
 
         var digits = part.EndsWith("th", StringComparison.OrdinalIgnoreCase) || part.EndsWith("st", StringComparison.OrdinalIgnoreCase)

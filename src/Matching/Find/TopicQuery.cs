@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using PeerBot.Matching.Profiles;
 
 namespace PeerBot.Matching.Find;
 
@@ -37,6 +38,16 @@ internal sealed partial class TopicQuery
             {
                 AddGrades(from, to);
                 text = text.Replace(pattern, " ", StringComparison.Ordinal);
+            }
+        }
+
+        // Before kindergarten: pre-K is −2 and TK −1, as GradeBand.Span counts them.
+        foreach (var (pattern, grade) in new[] { (PreKindergarten(), -2), (TransitionalKindergarten(), -1) })
+        {
+            if (pattern.IsMatch(text))
+            {
+                AddGrades(grade, grade);
+                text = pattern.Replace(text, " ");
             }
         }
 
@@ -78,18 +89,8 @@ internal sealed partial class TopicQuery
     }
 
     /// <summary>Grade numbers a grade token covers: "6-8" is 6, 7, 8; "k-2" is 0, 1, 2; "7" is 7.</summary>
-    public static (int From, int To)? GradeSpan(string token)
-    {
-        var parts = token.ToLowerInvariant().Split('-');
-        if (parts.Length is < 1 or > 2 || parts.Any(p => !GradeNumber().IsMatch(p)))
-        {
-            return null;
-        }
-
-        var from = Grade(parts[0]);
-        var to = parts.Length == 2 ? Grade(parts[1]) : from;
-        return (from, to);
-    }
+    public static (int From, int To)? GradeSpan(string token) =>
+        GradeBand.TryNormalise(token, out var band) ? GradeBand.Span(band) : null;
 
     private void AddGrades(int from, int to)
     {
@@ -114,6 +115,9 @@ internal sealed partial class TopicQuery
     [GeneratedRegex(@"(?<![a-z0-9])(?:grades?\s+)?(?<from>k|kindergarten|\d{1,2}(?:st|nd|rd|th)?)(?:\s*-\s*(?<to>k|\d{1,2}(?:st|nd|rd|th)?))?(?:[\s-]+grade(?:rs)?)?(?![a-z0-9])")]
     private static partial Regex GradePattern();
 
-    [GeneratedRegex(@"^(k|kindergarten|\d{1,2}(st|nd|rd|th)?)$")]
-    private static partial Regex GradeNumber();
+    [GeneratedRegex(@"(?<![a-z0-9])(?:pre-?k(?:indergarten)?|pk)(?![a-z0-9])")]
+    private static partial Regex PreKindergarten();
+
+    [GeneratedRegex(@"(?<![a-z0-9])(?:tk|transitional k(?:indergarten)?)(?![a-z0-9])")]
+    private static partial Regex TransitionalKindergarten();
 }

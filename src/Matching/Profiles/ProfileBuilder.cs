@@ -74,14 +74,14 @@ public static partial class ProfileBuilder
                     break;
                 case "grades":
                     var grades = Tokens(value);
-                    var bad = grades.FirstOrDefault(g => !GradePattern().IsMatch(g));
+                    var bad = grades.FirstOrDefault(g => !GradeBand.TryNormalise(g, out _));
                     if (bad is null)
                     {
-                        p = p with { Grades = grades };
+                        p = p with { Grades = [.. grades.Select(g => GradeBand.TryNormalise(g, out var band) ? band : g).Distinct()] };
                     }
                     else
                     {
-                        errors.Add(new FieldError("grades", $"\"{bad}\" is not a grade band: write grades like k-2, 3-5, 6-8, 9-12 or 7"));
+                        errors.Add(new FieldError("grades", $"\"{bad}\" is not a grade band: {GradeBand.Help}"));
                     }
 
                     break;
@@ -194,9 +194,6 @@ public static partial class ProfileBuilder
             .ToArray();
 
     private static string Limit(string value, int max) => value.Length <= max ? value : value[..max];
-
-    [GeneratedRegex(@"^(pre-?k|k|\d{1,2})(-(k|\d{1,2}))?$")]
-    private static partial Regex GradePattern();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhiteSpace();

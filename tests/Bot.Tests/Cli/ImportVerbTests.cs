@@ -90,6 +90,51 @@ public sealed class ImportVerbTests : IDisposable
         Assert.Equal(2, members["U1"].Years);
     }
 
+    [Fact]
+    public async Task Import_RosterWithDistrictGradeSpellings_StoresThemCanonically_AndSaysHowManyItNormalised()
+    {
+        var cs = await TestDatabase.CreateAsync();
+        var roster = _files.Write("district.csv", """
+            id,role,grades
+            U1,mentee,PK-2
+            U2,mentor,Pre-K;Kindergarten
+            U3,peer,9–12
+            """);
+
+        var run = await VerbRun.ImportAsync("--workspace", "T88", "--file", roster, $"--ConnectionStrings:PeerBot={cs}");
+
+        Assert.Equal(0, run.Code);
+        Assert.Contains("3 created, 0 updated, 0 rejected; normalised 3 grade bands (e.g. \"Pre-K\" → pk, \"Kindergarten\" → k, \"9–12\" → 9-12)", run.Output, StringComparison.Ordinal);
+        var members = await MembersAsync(cs, "T88");
+        Assert.Equal(["pk-2"], members["U1"].Grades);
+        Assert.Equal(["pk", "k"], members["U2"].Grades);
+        Assert.Equal(["9-12"], members["U3"].Grades);
+    }
+
+    [Fact]
+    public async Task Import_RosterWithRespelledAndWrongGrades_RejectsTheWrongLineOnly_AndImportsNothing()
+    {
+        var cs = await TestDatabase.CreateAsync();
+        var good = _files.WriteLines("good.jsonl", [People.Line("U0", "mentee")]);
+        Assert.Equal(0, (await VerbRun.ImportAsync("--workspace", "T89", "--file", good, $"--ConnectionStrings:PeerBot={cs}")).Code);
+        var roster = _files.Write("district.csv", """
+            id,role,grades
+            U1,mentee,Pre-K-2
+            U2,mentee,13th
+            U3,peer,12-9
+            """);
+
+        var run = await VerbRun.ImportAsync("--workspace", "T89", "--file", roster, $"--ConnectionStrings:PeerBot={cs}");
+
+        Assert.Equal(1, run.Code);
+        Assert.Contains("line 3, grades: \"13th\" is not a grade band", run.Error, StringComparison.Ordinal);
+        Assert.Contains("line 4, grades: \"12-9\" is not a grade band", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("line 2", run.Error, StringComparison.Ordinal);
+        Assert.Contains("normalised 1 grade band", run.Error, StringComparison.Ordinal);
+        Assert.Contains("2 line(s) rejected; nothing imported", run.Error, StringComparison.Ordinal);
+        Assert.Equal(["U0"], (await MembersAsync(cs, "T89")).Keys);
+    }
+
     [Theory]
     [InlineData("--file people.jsonl", "--workspace is required")]
     [InlineData("--workspace T1", "--file is required")]

@@ -98,6 +98,23 @@ public sealed class MatchVerbTests : IDisposable
         Assert.Equal("T1", passedMentor);
     }
 
+    [Fact]
+    public async Task Match_RosterWithDistrictGradeSpellings_MatchesOnTheCanonicalBand_AndSaysHowManyItNormalised()
+    {
+        // "Pre-K" and "PK" are the same band: written differently, the pair still shares it.
+        var input = _files.WriteLines("people.jsonl", [
+            People.Line("M1", "mentee", grades: "Pre-K", subject: "reading"), People.Line("T1", "mentor", grades: "PK", subject: "art", capacity: 1),
+            People.Line("T2", "mentor", grades: "9–12", subject: "art", capacity: 1)]);
+
+        var run = await VerbRun.MatchAsync("--input", input, "--output", Result, "--today", "2026-11-22");
+
+        Assert.Equal(0, run.Code);
+        Assert.StartsWith($"{input}: normalised 2 grade bands (e.g. \"Pre-K\" → pk, \"9–12\" → 9-12)", run.Output, StringComparison.Ordinal);
+        var pair = Assert.Single(JsonNode.Parse(File.ReadAllText(Result))!["pairs"]!.AsArray())!;
+        Assert.Equal(("M1", "T1"), (pair["mentee"]!.GetValue<string>(), pair["mentor"]!.GetValue<string>()));
+        Assert.Contains("pre-K", pair["why"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("""{"id":"X1","role":"mentee","years":"lots"}""", "line 3, years")]
     [InlineData("""{"id":"X1","role":"teacher"}""", "line 3, role")]

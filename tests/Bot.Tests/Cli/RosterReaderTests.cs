@@ -48,4 +48,40 @@ public sealed class RosterReaderTests
         Assert.Equal(["line 2, shoe size", "line 3: has 2 cells but the header names 3 columns"],
             roster.Rejected.Select(r => r.ToString().Split(": unknown")[0]));
     }
+
+    [Fact]
+    public void Roster_GradeBandsAsDistrictsWriteThem_AreStoredCanonically_AndCounted()
+    {
+        var roster = RosterReader.ReadJsonLines(new StringReader("""
+            {"id":"U1","role":"peer","grades":["PK-2"]}
+            {"id":"U2","role":"peer","grades":["Pre-K","Kindergarten"]}
+            {"id":"U3","role":"peer","grades":["9–12","grade 7"]}
+            {"id":"U4","role":"peer","grades":["K-12"]}
+            {"id":"U5","role":"peer","grades":["sixth"]}
+            """));
+
+        Assert.Equal([["pk-2"], ["pk", "k"], ["9-12", "7"], ["k-12"]], roster.People.Select(p => p.Grades));
+        Assert.Equal("line 5, grades: \"sixth\" is not a grade band: write grades like pk, k, k-2, 3-5, 6-8, 9-12 or 7", Assert.Single(roster.Rejected).ToString());
+        // "PK-2" and "K-12" differ from pk-2 and k-12 only in case: stored, not counted as respelled.
+        Assert.Equal("normalised 4 grade bands (e.g. \"Pre-K\" → pk, \"Kindergarten\" → k, \"9–12\" → 9-12)", roster.NormalisedSummary());
+        Assert.Equal(4, roster.Normalised);
+    }
+
+    [Fact]
+    public void CsvRoster_SemicolonGradeLists_AreNormalisedPerValue()
+    {
+        var roster = RosterReader.ReadCsv(new StringReader("id,role,grade\nU1,peer,TK;1st;2nd\nU2,peer,6-8\n"));
+
+        Assert.Equal([["tk", "1", "2"], ["6-8"]], roster.People.Select(p => p.Grades));
+        Assert.Equal(2, roster.Normalised);
+    }
+
+    [Fact]
+    public void Roster_WrittenCanonically_ReportsNothingNormalised()
+    {
+        var roster = RosterReader.ReadJsonLines(new StringReader("""{"id":"U1","role":"peer","grades":["k-2","7"]}"""));
+
+        Assert.Equal(0, roster.Normalised);
+        Assert.Null(roster.NormalisedSummary());
+    }
 }

@@ -21,6 +21,8 @@ public sealed class TeamsCardTests(TeamsApp teams) : IClassFixture<TeamsApp>
         Assert.Contains("role", inputs);
         Assert.Contains("subjects", inputs);
         Assert.Contains("focus", inputs);
+        var grades = card["body"]!.AsArray().Single(e => e!["id"]?.GetValue<string>() == "grades")!;
+        Assert.Contains(grades["choices"]!.AsArray(), c => c!["title"]!.GetValue<string>() == "Pre-K" && c["value"]!.GetValue<string>() == "pk");
         var submit = Assert.Single(card["actions"]!.AsArray())!;
         Assert.Equal("Action.Execute", submit["type"]!.GetValue<string>());
         Assert.True(card["actions"]!.AsArray().Count <= 6);

@@ -14,7 +14,7 @@ public static class ProfileForm
         "special-education", "assessment", "first-year-survival", "project-based-learning", "family-communication", "work-life-balance",
     ];
 
-    public static readonly IReadOnlyList<string> GradeBands = ["k-2", "3-5", "6-8", "9-12"];
+    public static readonly IReadOnlyList<string> GradeBands = ["pk", "k-2", "3-5", "6-8", "9-12"];
 
     public static ChatForm Build(TeacherProfile? current) => new(
         Id,
@@ -36,7 +36,9 @@ public static class ProfileForm
             },
             new FormField("grades", "Grade bands", FormFieldKind.MultiChoice)
             {
-                Options = [.. GradeBands.Select(g => new FormOption(g.ToUpperInvariant(), g))], Initial = current?.Grades ?? [], Optional = true,
+                // A band from a roster ("7", "k-12") is offered too, so saving the form keeps it.
+                Options = [.. GradeBands.Concat(current?.Grades ?? []).Distinct().Select(g => new FormOption(GradeBand.Label(g), g))],
+                Initial = current?.Grades ?? [], Optional = true,
             },
             new FormField("years", "Years teaching", FormFieldKind.Text) { Placeholder = "2", Initial = current is null ? [] : [current.Years.ToString(System.Globalization.CultureInfo.InvariantCulture)] },
             new FormField("school", "School or campus", FormFieldKind.Text) { Optional = true, Initial = current?.School is { } s ? [s] : [] },
