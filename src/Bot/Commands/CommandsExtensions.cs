@@ -12,6 +12,7 @@ public static class CommandsExtensions
         s.AddSingleton<CommandRouter>();
         s.AddSingleton<PeerBot.Scheduler.Chat.ChatGateways>();
         s.AddSingleton<ProfileSaver>();
+        s.AddSingleton<MemberErasure>();
         s.AddSingleton<ICommandHandler, JoinCommand>();
         s.AddSingleton<ICommandHandler, ProfileCommand>();
         s.AddSingleton<ICommandHandler, FindCommand>();

@@ -3,7 +3,7 @@ using PeerBot.Matching.Profiles;
 
 namespace PeerBot.Scheduler.Members;
 
-/// <summary>Members and their profiles in PostgreSQL. <see cref="EraseAsync"/> is how <c>leave</c> forgets a person.</summary>
+/// <summary>Members and their profiles in PostgreSQL. <c>leave</c> forgets a person through the Bot's MemberErasure.</summary>
 public sealed class MemberDirectory(NpgsqlDataSource db, TimeProvider clock)
 {
     private const string Columns = "id, workspace_id, external_user_id, display_name, role, subjects, grades, years, school, focus, time_zone, availability, capacity, cohort, paused_until, joined_at";
@@ -71,18 +71,6 @@ public sealed class MemberDirectory(NpgsqlDataSource db, TimeProvider clock)
         cmd.Parameters.Add(new() { Value = externalUserId });
         cmd.Parameters.Add(new() { Value = until.HasValue ? until.Value : DBNull.Value });
         return await cmd.ExecuteNonQueryAsync(ct) == 1;
-    }
-
-    /// <summary>
-    /// Erases the member and everything that names them. Tables added by later features reference
-    /// <c>members(id)</c> with <c>on delete cascade</c>, so one delete reaches them all.
-    /// </summary>
-    public async Task<bool> EraseAsync(Guid workspaceId, string externalUserId, CancellationToken ct)
-    {
-        await using var cmd = db.CreateCommand("delete from members where workspace_id = $1 and external_user_id = $2");
-        cmd.Parameters.Add(new() { Value = workspaceId });
-        cmd.Parameters.Add(new() { Value = externalUserId });
-        return await cmd.ExecuteNonQueryAsync(ct) > 0;
     }
 
     private static Member Read(NpgsqlDataReader r)

@@ -1,16 +1,15 @@
 using PeerBot.Scheduler.Chat;
-using PeerBot.Scheduler.Members;
 
 namespace PeerBot.Bot.Commands.Profiles;
 
 /// <summary><c>leave</c>: erases the member's personal data at once and says what remains (only anonymous totals).</summary>
-public sealed partial class LeaveCommand(MemberDirectory members, ILogger<LeaveCommand> log) : ICommandHandler
+public sealed partial class LeaveCommand(MemberErasure erasure, ILogger<LeaveCommand> log) : ICommandHandler
 {
     public CommandInfo Info { get; } = new("leave", "leave", "leave PeerBot and erase your profile", "leave");
 
     public async Task<CommandReply> HandleAsync(ChatCommand command, CancellationToken ct)
     {
-        if (!await members.EraseAsync(command.Workspace.Id, command.Caller.UserId, ct))
+        if (!await erasure.EraseAsync(command.Workspace.Id, command.Caller.UserId, ct))
         {
             return new MessageReply(ChatMessage.Plain($"You're not a PeerBot member, so there's nothing of yours to erase. `{command.Prefix}join` if you'd like to join."));
         }
