@@ -11,6 +11,7 @@ public static class AdminExtensions
         var s = builder.Services;
         s.AddOptions<AdminOptions>().BindConfiguration("PeerBot");
         s.AddSingleton<AdminGate>();
+        s.AddHostedService<AdminListCheck>();
         s.AddSingleton<RecurringSchedules>();
         s.AddSingleton<ICommandHandler, AdminCommand>();
         s.AddSingleton<IAdminVerb, ShowVerb>();

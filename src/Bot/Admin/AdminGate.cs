@@ -1,20 +1,37 @@
 using Microsoft.Extensions.Options;
+using PeerBot.Bot.Workspaces;
 using PeerBot.Scheduler.Chat;
 using PeerBot.Scheduler.Workspaces;
 
 namespace PeerBot.Bot.Admin;
 
-/// <summary>Who may run <c>admin</c> verbs: the platform's admins and owners, plus <c>PeerBot__Admins</c>.</summary>
-public sealed class AdminGate(IOptions<AdminOptions> options, ChatGateways gateways)
+/// <summary>
+/// Who may run <c>admin</c> verbs (and read reports): the platform's admins and owners of that workspace, plus the
+/// <c>PeerBot__Admins</c> entries scoped to it. A bare id counts only in the one workspace a single-workspace platform serves,
+/// so an admin of one school is never an admin of another that shares the bot.
+/// </summary>
+public sealed class AdminGate(IOptions<AdminOptions> options, ChatGateways gateways, IEnumerable<IPlatformTenancy> tenancies)
 {
     public async Task<bool> IsAdminAsync(Workspace workspace, string userId, CancellationToken ct)
     {
-        if (options.Value.AdminIds.Contains(userId))
+        var entries = Applicable(workspace);
+        if (entries.Any(e => e.Names(userId, null)))
         {
             return true;
         }
 
         var user = await gateways.For(workspace).GetUserAsync(workspace, userId, ct);
+        if (user?.DirectoryId is { } directoryId && entries.Any(e => e.Names(userId, directoryId)))
+        {
+            return true;
+        }
+
         return user is { IsAdmin: true, IsBot: false };
+    }
+
+    private List<AdminEntry> Applicable(Workspace workspace)
+    {
+        var single = tenancies.Any(t => t.IsTheSingleWorkspace(workspace));
+        return [.. options.Value.Entries.Where(e => e.IsFor(workspace) || (e.Workspace is null && single))];
     }
 }

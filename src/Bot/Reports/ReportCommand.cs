@@ -24,7 +24,7 @@ public sealed partial class ReportCommand(ReportAccess access, CoachReportBuilde
         }
 
         var report = await builder.BuildAsync(command.Workspace.Id, scope, ct);
-        var (link, expires) = await links.CreateAsync(command.Workspace.Id, scope, ct);
+        var (link, expires) = await links.CreateAsync(command.Workspace.Id, command.Caller.UserId, scope, ct);
         var sent = false;
         if (senders.FirstOrDefault(s => s.Platform == command.Workspace.Platform) is { } sender && report.Pulse.Weeks.Count > 0)
         {

@@ -6,4 +6,7 @@ public enum ReportLinkCheck
     Valid,
     Invalid,
     Expired,
+
+    /// <summary>Signed and unexpired, but made for someone who may no longer read reports (removed as coach, left, no longer admin).</summary>
+    Revoked,
 }

@@ -9,8 +9,8 @@ namespace PeerBot.Bot.Reports;
 
 /// <summary>
 /// Signed, expiring report links: <c>{PublicBaseUrl}/reports/{payload}.{HMAC-SHA256(payload)}</c>, where the payload
-/// is the scope (workspace, cohort, weeks) and the expiry. Anything altered fails the signature; the expiry is only
-/// believed once the signature holds.
+/// is the scope (workspace, cohort, weeks), the expiry and the coach it was made for (whose right to read is checked
+/// again on every use). Anything altered fails the signature; the expiry is only believed once the signature holds.
 /// </summary>
 public sealed class ReportLinks(ReportLinkKey key, IOptions<ReportOptions> options, IConfiguration configuration, TimeProvider clock)
 {
@@ -18,40 +18,46 @@ public sealed class ReportLinks(ReportLinkKey key, IOptions<ReportOptions> optio
 
     public Uri? BaseUrl => Uri.TryCreate(configuration["PeerBot:PublicBaseUrl"], UriKind.Absolute, out var u) ? u : null;
 
-    public async Task<(Uri? Url, DateTimeOffset Expires)> CreateAsync(Guid workspaceId, ReportScope scope, CancellationToken ct)
+    public async Task<(Uri? Url, DateTimeOffset Expires)> CreateAsync(Guid workspaceId, string reader, ReportScope scope, CancellationToken ct)
     {
         var expires = clock.GetUtcNow().AddHours(options.Value.LinkHours);
-        var token = await TokenAsync(workspaceId, scope, expires, ct);
+        var token = await TokenAsync(workspaceId, reader, scope, expires, ct);
         return (BaseUrl is { } b ? new Uri(b, $"reports/{token}") : null, expires);
     }
 
-    public async Task<string> TokenAsync(Guid workspaceId, ReportScope scope, DateTimeOffset expires, CancellationToken ct)
+    public async Task<string> TokenAsync(Guid workspaceId, string reader, ReportScope scope, DateTimeOffset expires, CancellationToken ct)
     {
-        var payload = $"{workspaceId:N}|{scope.Weeks}|{expires.ToUnixTimeSeconds()}|{scope.Cohort}";
+        var payload = $"{workspaceId:N}|{scope.Weeks}|{expires.ToUnixTimeSeconds()}|{reader.Replace("|", "", StringComparison.Ordinal)}|{scope.Cohort}";
         var encoded = Base64Url.EncodeToString(Encoding.UTF8.GetBytes(payload));
         return $"{encoded}.{Base64Url.EncodeToString(await SignAsync(encoded, ct))}";
     }
 
-    public async Task<(ReportLinkCheck Check, Guid WorkspaceId, ReportScope? Scope)> VerifyAsync(string token, CancellationToken ct)
+    public async Task<(ReportLinkCheck Check, Guid WorkspaceId, string Reader, ReportScope? Scope)> VerifyAsync(string token, CancellationToken ct)
     {
         var dot = token.IndexOf('.', StringComparison.Ordinal);
         if (dot <= 0 || token.Length > 2000 || !Base64Url.IsValid(token.AsSpan(dot + 1)))
         {
-            return (ReportLinkCheck.Invalid, Guid.Empty, null);
+            return (ReportLinkCheck.Invalid, Guid.Empty, "", null);
         }
 
         var encoded = token[..dot];
         var expected = await SignAsync(encoded, ct);
         if (!CryptographicOperations.FixedTimeEquals(Base64Url.DecodeFromChars(token.AsSpan(dot + 1)), expected))
         {
-            return (ReportLinkCheck.Invalid, Guid.Empty, null);
+            return (ReportLinkCheck.Invalid, Guid.Empty, "", null);
         }
 
-        var parts = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(encoded)).Split('|', 4);
+        // A link signed before links named their coach has four parts: it names nobody, so it opens for nobody.
+        var parts = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(encoded)).Split('|', 5);
+        if (parts.Length < 5 || parts[3].Length == 0)
+        {
+            return (ReportLinkCheck.Invalid, Guid.Empty, "", null);
+        }
+
         var workspace = Guid.ParseExact(parts[0], "N");
-        var scope = new ReportScope(parts[3].Length == 0 ? null : parts[3], int.Parse(parts[1], CultureInfo.InvariantCulture));
+        var scope = new ReportScope(parts[4].Length == 0 ? null : parts[4], int.Parse(parts[1], CultureInfo.InvariantCulture));
         var expires = DateTimeOffset.FromUnixTimeSeconds(long.Parse(parts[2], CultureInfo.InvariantCulture));
-        return expires <= clock.GetUtcNow() ? (ReportLinkCheck.Expired, Guid.Empty, null) : (ReportLinkCheck.Valid, workspace, scope);
+        return expires <= clock.GetUtcNow() ? (ReportLinkCheck.Expired, Guid.Empty, "", null) : (ReportLinkCheck.Valid, workspace, parts[3], scope);
     }
 
     private async Task<byte[]> SignAsync(string encodedPayload, CancellationToken ct) =>

@@ -25,7 +25,7 @@ public sealed partial class TeamsChatGateway(
         var reference = await conversations.FindPersonalAsync(workspace.Id, userId, ct);
         var member = reference is null ? await members.FindAsync(workspace.Id, userId, ct) : null;
         return reference is not null
-            ? new ChatUserInfo(userId, reference.UserName ?? userId, reference.TimeZone, IsAdmin: false, IsBot: false)
+            ? new ChatUserInfo(userId, reference.UserName ?? userId, reference.TimeZone, IsAdmin: false, IsBot: false, reference.AadObjectId)
             : member is not null ? new ChatUserInfo(userId, member.Profile.Name, member.Profile.TimeZone, IsAdmin: false, IsBot: false) : null;
     }
 

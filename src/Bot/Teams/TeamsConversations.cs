@@ -21,18 +21,20 @@ public sealed class TeamsConversations(NpgsqlDataSource db)
         }
 
         batch.BatchCommands.Add(BatchCommand("""
-            insert into teams_conversations (workspace_id, conversation_id, conversation_type, service_url, bot_id, user_id, user_name, time_zone, member_id)
-            values ($1, $2, $3, $4, $5, $6, $7, $8,
+            insert into teams_conversations (workspace_id, conversation_id, conversation_type, service_url, bot_id, user_id, user_name, time_zone, user_aad_id, member_id)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9,
                     (select id from members where workspace_id = $1 and external_user_id = $6))
             on conflict (workspace_id, conversation_id) do update set
                 service_url = excluded.service_url, bot_id = excluded.bot_id,
                 user_name = coalesce(nullif(excluded.user_name, ''), teams_conversations.user_name),
                 time_zone = coalesce(excluded.time_zone, teams_conversations.time_zone),
+                user_aad_id = coalesce(excluded.user_aad_id, teams_conversations.user_aad_id),
                 member_id = coalesce(excluded.member_id, teams_conversations.member_id),
                 updated_at = now()
             """,
             workspaceId, activity.ConversationId, activity.ConversationType, activity.ServiceUrl, activity.Recipient.Id,
-            personal ? activity.From.Id : null, personal ? activity.From.Name : null, personal ? activity.TimeZone : null));
+            personal ? activity.From.Id : null, personal ? activity.From.Name : null, personal ? activity.TimeZone : null,
+            personal ? activity.From.AadObjectId : null));
         await batch.ExecuteNonQueryAsync(ct);
     }
 
@@ -50,12 +52,13 @@ public sealed class TeamsConversations(NpgsqlDataSource db)
     public async Task<ConversationReference?> FindPersonalAsync(Guid workspaceId, string userId, CancellationToken ct)
     {
         await using var cmd = Command("""
-            select conversation_id, service_url, bot_id, user_id, user_name, time_zone from teams_conversations
+            select conversation_id, service_url, bot_id, user_id, user_name, time_zone, user_aad_id from teams_conversations
             where workspace_id = $1 and user_id = $2 and conversation_type = 'personal'
             """, workspaceId, userId);
         await using var r = await cmd.ExecuteReaderAsync(ct);
         return await r.ReadAsync(ct)
-            ? new ConversationReference(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5))
+            ? new ConversationReference(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5),
+                r.IsDBNull(6) ? null : r.GetString(6))
             : null;
     }
 

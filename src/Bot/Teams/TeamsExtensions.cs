@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols;
+using PeerBot.Bot.Workspaces;
 using PeerBot.Scheduler.Chat;
 
 namespace PeerBot.Bot.Teams;
@@ -38,6 +39,7 @@ public static class TeamsExtensions
         s.AddSingleton<TeamsReplier>();
         s.AddSingleton<TeamsCardActions>();
         s.AddSingleton<TeamsMessagesEndpoint>();
+        s.AddSingleton<IPlatformTenancy, TeamsTenancy>();
         return builder;
     }
 

@@ -12,7 +12,7 @@ public sealed class TeamsRoundTests : IAsyncLifetime
 
     public async Task InitializeAsync() => (_bf, _app) = await TeamsApp.StartAsync(new()
     {
-        ["PeerBot:Admins"] = "29:admin",
+        ["PeerBot:Admins"] = $"{TeamsActivities.TenantId}:29:admin",
         ["PeerBot:Outbox:PollInterval"] = "00:00:00.100",
     });
 

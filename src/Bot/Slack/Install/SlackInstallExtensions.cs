@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Npgsql;
+using PeerBot.Bot.Workspaces;
 
 namespace PeerBot.Bot.Slack.Install;
 
@@ -16,6 +17,7 @@ public static class SlackInstallExtensions
         s.AddSingleton<SlackInstallState>();
         s.AddSingleton<SlackInstallEndpoints>();
         s.AddSingleton<ISlackTokenSource, SlackTokens>();
+        s.AddSingleton<IPlatformTenancy, SlackTenancy>();
         return s;
     }
 }
