@@ -19,6 +19,7 @@ if (CommandLine.IsVerb(args))
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSingleton(TimeProvider.System);
+builder.AddDeploymentGuards();
 builder.AddDatabase();
 builder.AddScheduling();
 builder.AddCommands();
@@ -32,6 +33,11 @@ builder.AddPulse();
 builder.AddReports();
 
 var app = builder.Build();
+if (app.RefusesToStart())
+{
+    return 1;
+}
+
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealth();

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using PeerBot.Bot.Hosting;
 using PeerBot.Scheduler.Persistence;
 
 namespace PeerBot.Bot.Database;
@@ -7,7 +8,7 @@ namespace PeerBot.Bot.Database;
 /// The PostgreSQL PeerBot talks to: <c>ConnectionStrings:PeerBot</c> when configured, otherwise a private
 /// cluster started (and, on shutdown, stopped) from the machine's binaries. Resolved once, at start.
 /// </summary>
-public sealed partial class DatabaseConnection(IConfiguration configuration, IOptions<DatabaseOptions> options, ILogger<DatabaseConnection> log) : IAsyncDisposable
+public sealed partial class DatabaseConnection(IConfiguration configuration, IHostEnvironment environment, IOptions<DatabaseOptions> options, ILogger<DatabaseConnection> log) : IAsyncDisposable
 {
     private readonly Lock _gate = new();
     private string? _connectionString;
@@ -34,6 +35,12 @@ public sealed partial class DatabaseConnection(IConfiguration configuration, IOp
             var b = new Npgsql.NpgsqlConnectionStringBuilder(configured);
             Description = $"the configured database {b.Database} at {b.Host}:{b.Port}";
             return configured;
+        }
+
+        // The same guard as at start-up, for whatever resolves the database first (hosted services are built before they start).
+        if (DeploymentGuards.Refusal(configuration, environment) is { } refusal)
+        {
+            throw new StartupRefusedException(refusal);
         }
 
         var directory = Path.GetFullPath(options.Value.DataDirectory);

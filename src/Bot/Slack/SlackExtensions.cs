@@ -14,6 +14,12 @@ public static class SlackExtensions
         var s = builder.Services;
         s.AddOptions<SlackOptions>().BindConfiguration("Slack")
             .Validate(o => o.ApiBaseUrl.IsAbsoluteUri && o.ApiBaseUrl.AbsoluteUri.EndsWith('/'), "Slack:ApiBaseUrl must be an absolute URL ending in '/'")
+            .Validate(o => string.IsNullOrEmpty(o.ClientId) || !string.IsNullOrEmpty(o.ClientSecret), "Slack:ClientSecret is required when Slack:ClientId is set (set Slack__ClientSecret).")
+            .Validate(o => string.IsNullOrEmpty(o.ClientSecret) || !string.IsNullOrEmpty(o.ClientId), "Slack:ClientId is required when Slack:ClientSecret is set (set Slack__ClientId).")
+            .Validate(o => o.Enabled || !string.IsNullOrEmpty(o.AppToken) || (string.IsNullOrEmpty(o.BotToken) && string.IsNullOrEmpty(o.ClientId)),
+                "Slack:SigningSecret is required to receive Slack's requests when Slack:BotToken or Slack:ClientId is set (set Slack__SigningSecret, or Slack__AppToken for Socket Mode).")
+            .Validate(o => string.IsNullOrEmpty(o.AppToken) || !string.IsNullOrEmpty(o.BotToken) || !string.IsNullOrEmpty(o.ClientId),
+                "Slack:AppToken (Socket Mode) needs a bot token to answer with (set Slack__BotToken, or Slack__ClientId and Slack__ClientSecret).")
             .ValidateOnStart();
         s.AddHttpClient<SlackApiClient>().AddStandardResilienceHandler(o =>
         {
