@@ -48,7 +48,6 @@ public static class DeploymentGuards
     /// </summary>
     public static bool RefusesToStart(this WebApplication app)
     {
-        string line;
         try
         {
             if (Refusal(app.Configuration, app.Environment) is { } refusal)
@@ -61,7 +60,7 @@ public static class DeploymentGuards
         }
         catch (Exception e) when (e is StartupRefusedException or OptionsValidationException)
         {
-            line = e is OptionsValidationException v ? string.Join(" ", v.Failures) : e.Message;
+            var line = e is OptionsValidationException v ? string.Join(" ", v.Failures) : e.Message;
             Console.Error.WriteLine($"PeerBot did not start: {line}");
             if (app.Environment.IsDevelopment())
             {
