@@ -8,10 +8,21 @@ namespace PeerBot.Bot.Slack;
 
 /// <summary>
 /// Slack's Web API over <c>Slack:ApiBaseUrl</c>: bearer token, <c>ok:false</c> surfaced as
-/// <see cref="SlackApiException"/>. Retries, 429 <c>Retry-After</c> and timeouts are the resilience pipeline's job.
+/// <see cref="SlackApiException"/>. Timeouts and retries are the resilience pipeline's job, and it retries only what
+/// <see cref="MayRetry"/> allows: a call that may already have taken effect is never repeated by the HTTP layer.
 /// </summary>
 public sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> options)
 {
+    private static readonly HttpRequestOptionsKey<bool> Repeatable = new("peerbot.slack.repeatable");
+
+    /// <summary>Reads, and calls whose repetition changes nothing (opening the same DM, republishing a Home view, a new upload slot).</summary>
+    private static readonly HashSet<string> RepeatableMethods =
+        ["users.info", "conversations.history", "conversations.open", "views.publish", "files.getUploadURLExternal", "auth.test", "apps.connections.open"];
+
+    /// <summary>Whether the resilience pipeline may send this request again after a failed or timed-out attempt.</summary>
+    public static bool MayRetry(HttpRequestMessage? request) =>
+        request is not null && request.Options.TryGetValue(Repeatable, out var repeatable) && repeatable;
+
     /// <summary>Calls a write method with a JSON body (chat.postMessage, views.open, …).</summary>
     public async Task<JsonElement> CallAsync(string method, string token, JsonObject payload, CancellationToken ct)
     {
@@ -42,6 +53,7 @@ public sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> optio
             throw new InvalidOperationException($"Refusing to post to a response_url outside Slack: {responseUrl.Host}");
         }
 
+        // Not repeatable: a post that timed out may have been shown; the default (unmarked) is never retried.
         using var response = await http.PostAsJsonAsync(responseUrl, payload, SlackJson.Options, ct);
         response.EnsureSuccessStatusCode();
     }
@@ -61,6 +73,9 @@ public sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> optio
             // A new call needs its scope in SlackScopes and the manifest first, or a real install answers missing_scope.
             throw new InvalidOperationException($"Slack method {method} is not in the scope table (SlackScopes)");
         }
+
+        // chat.postMessage, chat.postEphemeral, files.completeUploadExternal, views.open (single-use trigger) are not repeatable.
+        request.Options.Set(Repeatable, RepeatableMethods.Contains(method));
 
         using var response = await http.SendAsync(request, ct);
         if (response.StatusCode == System.Net.HttpStatusCode.TooManyRequests)

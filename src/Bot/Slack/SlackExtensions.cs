@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Http.Resilience;
+using Polly;
 using PeerBot.Bot.Slack.Events;
 using PeerBot.Bot.Slack.Install;
 using PeerBot.Bot.Slack.SocketMode;
@@ -21,18 +22,21 @@ public static class SlackExtensions
             .Validate(o => string.IsNullOrEmpty(o.AppToken) || !string.IsNullOrEmpty(o.BotToken) || !string.IsNullOrEmpty(o.ClientId),
                 "Slack:AppToken (Socket Mode) needs a bot token to answer with (set Slack__BotToken, or Slack__ClientId and Slack__ClientSecret).")
             .ValidateOnStart();
-        s.AddHttpClient<SlackApiClient>().AddStandardResilienceHandler(o =>
-        {
-            o.Retry.MaxRetryAttempts = 3;
-            // Not 429 (the outbox paces itself and honours Retry-After; hidden retries burn the window) nor chat.postMessage (a retried post that had landed would double a message; the outbox looks before resending).
-            o.Retry.ShouldHandle = a => ValueTask.FromResult(HttpClientResiliencePredicates.IsTransient(a.Outcome)
-                && a.Outcome.Result?.StatusCode != System.Net.HttpStatusCode.TooManyRequests
-                && a.Outcome.Result?.RequestMessage?.RequestUri?.AbsolutePath.EndsWith("/chat.postMessage", StringComparison.Ordinal) != true);
-            o.CircuitBreaker.ShouldHandle = a => ValueTask.FromResult(HttpClientResiliencePredicates.IsTransient(a.Outcome) && a.Outcome.Result?.StatusCode != System.Net.HttpStatusCode.TooManyRequests);
-            o.AttemptTimeout.Timeout = TimeSpan.FromSeconds(10);
-            o.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(60);
-            o.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(30);
-        });
+        // A typed client from IHttpClientFactory (pooled handlers, rotated every few minutes so DNS changes are seen).
+        s.AddHttpClient<SlackApiClient>()
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) })
+            .AddStandardResilienceHandler(o =>
+            {
+                o.Retry.MaxRetryAttempts = 3;
+                // Retried only when the call cannot have taken effect twice (SlackApiClient marks each request); decided by the
+                // request, not the response, which is absent after a timeout. Never 429: the outbox paces and honours Retry-After.
+                o.Retry.ShouldHandle = a => ValueTask.FromResult(SlackApiClient.MayRetry(a.Context.GetRequestMessage())
+                    && HttpClientResiliencePredicates.IsTransient(a.Outcome)
+                    && a.Outcome.Result?.StatusCode != System.Net.HttpStatusCode.TooManyRequests);
+                o.CircuitBreaker.ShouldHandle = a => ValueTask.FromResult(HttpClientResiliencePredicates.IsTransient(a.Outcome) && a.Outcome.Result?.StatusCode != System.Net.HttpStatusCode.TooManyRequests);
+                o.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(60);
+                o.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(30);
+            }).Configure((o, sp) => o.AttemptTimeout.Timeout = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<SlackOptions>>().Value.CallTimeout);
         s.AddSlackInstall();
         s.AddSlackEvents();
         s.AddSlackSocketMode();

@@ -25,5 +25,8 @@ public sealed class SlackOptions
     /// <summary>Longest wait between Socket Mode reconnect attempts after a drop (the wait doubles from one second).</summary>
     public TimeSpan SocketModeMaxBackoff { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long one Web API call may take before it counts as timed out (a timed-out post is never retried: it may have landed).</summary>
+    public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     public bool Enabled => !string.IsNullOrEmpty(SigningSecret);
 }
