@@ -143,21 +143,23 @@ static async Task<long> SeedAsync(NpgsqlDataSource db, Guid workspaceId, int mem
             await writer.CompleteAsync();
         }
 
-        await using (var writer = await conn.BeginBinaryImportAsync("copy pulse_answers (id, pulse_id, question, value, cohort, answered_on) from stdin (format binary)"))
+        // Answers are only ever counted into tallies (as PulseStore.RecordAsync does, one member at a time).
+        var counts = new Dictionary<(string Cohort, short Question, short Value), int>();
+        foreach (var (_, i, _) in answered.Where(a => a.yes))
         {
-            foreach (var (_, i, _) in answered.Where(a => a.yes))
+            for (short q = 0; q < 3; q++)
             {
-                for (short q = 0; q < 3; q++)
-                {
-                    await writer.StartRowAsync();
-                    await writer.WriteAsync(Guid.NewGuid(), NpgsqlDbType.Uuid);
-                    await writer.WriteAsync(pulseId, NpgsqlDbType.Uuid);
-                    await writer.WriteAsync(q, NpgsqlDbType.Smallint);
-                    await writer.WriteAsync((short)random.Next(1, 6), NpgsqlDbType.Smallint);
-                    await writer.WriteAsync(i % 97 == 0 ? "tiny" : $"cohort-{i % Cohorts}", NpgsqlDbType.Text);
-                    await writer.WriteAsync(week, NpgsqlDbType.Date);
-                    answers++;
-                }
+                var key = (i % 97 == 0 ? "tiny" : $"cohort-{i % Cohorts}", q, (short)random.Next(1, 6));
+                counts[key] = counts.GetValueOrDefault(key) + 1;
+                answers++;
+            }
+        }
+
+        await using (var writer = await conn.BeginBinaryImportAsync("copy pulse_tallies (pulse_id, cohort, question, value, answers) from stdin (format binary)"))
+        {
+            foreach (var ((cohort, q, v), n) in counts)
+            {
+                await writer.WriteRowAsync(CancellationToken.None, pulseId, cohort, q, v, n);
             }
 
             await writer.CompleteAsync();

@@ -38,8 +38,10 @@ public sealed class PulseAdminVerb(PulseJob job, PulseStore pulses, PulseSetting
         }
 
         var (_, invited, _) = await job.OpenAsync(command.Workspace.Id, $"now:{clock.GetUtcNow():yyyyMMddHHmmss}", Urgency.Now, ct);
-        return ChatMessage.Plain($"Pulse opened: {invited} member{(invited == 1 ? "" : "s")} asked now. A reminder goes to those who haven't answered after two days; it closes after five.");
+        return ChatMessage.Plain($"Pulse opened: {invited} member{(invited == 1 ? "" : "s")} asked now. A reminder goes to those who haven't answered after {Days(PulseJob.ReminderAfter)}; it closes after {Days(PulseJob.OpenFor)}, and only then do coaches see its figures.");
     }
+
+    private static string Days(TimeSpan span) => span.TotalDays == 1 ? "a day" : $"{span.TotalDays:0} days";
 
     private async Task<ChatMessage> QuestionsAsync(ChatCommand command, string text, CancellationToken ct)
     {

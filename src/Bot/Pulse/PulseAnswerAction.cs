@@ -1,11 +1,12 @@
 using PeerBot.Bot.Commands;
+using PeerBot.Matching.Pulse;
 using PeerBot.Scheduler.Chat;
 using PeerBot.Scheduler.Pulse;
 
 namespace PeerBot.Bot.Pulse;
 
 /// <summary>A click on 1–5: the next question, or (after the last) "send or add a comment". Nothing is stored yet.</summary>
-public sealed class PulseAnswerAction(PulseStore pulses, TimeProvider clock) : IActionHandler
+public sealed class PulseAnswerAction(PulseStore pulses, PulseSettingsStore pulseSettings, AnonymityRules rules, TimeProvider clock) : IActionHandler
 {
     public string ActionId => PulseMessages.AnswerAction;
 
@@ -17,11 +18,12 @@ public sealed class PulseAnswerAction(PulseStore pulses, TimeProvider clock) : I
             return new MessageReply(ChatMessage.Plain($"That button belongs to a pulse I can't find any more. `{action.Prefix}pulse` shows the current one."));
         }
 
+        var promise = PulsePromise.For(rules, await pulseSettings.GetAsync(pulse.WorkspaceId, ct));
         if (pulse.ClosesAt <= clock.GetUtcNow())
         {
-            return new MessageReply(ChatMessage.Plain("This pulse has closed. The next one comes in two weeks — thank you for wanting to answer."));
+            return new MessageReply(ChatMessage.Plain($"This pulse has closed. The next one comes {promise.NextPulse} — thank you for wanting to answer."));
         }
 
-        return new MessageReply(answers.Length < pulse.Questions.Count ? PulseMessages.Question(pulse, answers) : PulseMessages.Finish(pulse.Id, answers));
+        return new MessageReply(answers.Length < pulse.Questions.Count ? PulseMessages.Question(pulse, answers, promise) : PulseMessages.Finish(pulse.Id, answers));
     }
 }

@@ -1,11 +1,12 @@
 using PeerBot.Bot.Commands;
+using PeerBot.Matching.Pulse;
 using PeerBot.Scheduler.Chat;
 using PeerBot.Scheduler.Pulse;
 
 namespace PeerBot.Bot.Pulse;
 
 /// <summary>"Add a comment first" opens this form; submitting it stores the answers and the comment together.</summary>
-public sealed class PulseCommentForm(PulseRecorder recorder) : IActionHandler, IFormHandler
+public sealed class PulseCommentForm(PulseRecorder recorder, PulseStore pulses, PulseSettingsStore pulseSettings, AnonymityRules rules) : IActionHandler, IFormHandler
 {
     public const string Id = "pulse.comment", Field = "comment";
 
@@ -13,12 +14,18 @@ public sealed class PulseCommentForm(PulseRecorder recorder) : IActionHandler, I
 
     public string FormId => Id;
 
-    public Task<CommandReply?> HandleAsync(ChatAction action, CancellationToken ct) => Task.FromResult<CommandReply?>(
-        PulseMessages.TryRead(action.Value, out _, out _)
-            ? new FormReply(new ChatForm(Id, "Wellness pulse", "Send",
-                [new FormField(Field, "Anything you'd like coaches to know?", FormFieldKind.Text) { Multiline = true, Optional = true, Hint = "Shown word for word, shuffled, without your name or cohort — only if 10 or more people answered. Leave out names and details that identify you." }],
-                State: action.Value))
-            : new MessageReply(ChatMessage.Plain($"That button isn't one I recognise. `{action.Prefix}pulse` shows the current pulse.")));
+    public async Task<CommandReply?> HandleAsync(ChatAction action, CancellationToken ct)
+    {
+        if (!PulseMessages.TryRead(action.Value, out var pulseId, out _) || await pulses.FindAsync(pulseId, ct) is not { } pulse || pulse.WorkspaceId != action.Workspace.Id)
+        {
+            return new MessageReply(ChatMessage.Plain($"That button isn't one I recognise. `{action.Prefix}pulse` shows the current pulse."));
+        }
+
+        var promise = PulsePromise.For(rules, await pulseSettings.GetAsync(pulse.WorkspaceId, ct));
+        return new FormReply(new ChatForm(Id, "Wellness pulse", "Send",
+            [new FormField(Field, "Anything you'd like coaches to know?", FormFieldKind.Text) { Multiline = true, Optional = true, Hint = promise.CommentHint }],
+            State: action.Value));
+    }
 
     public async Task<FormOutcome> HandleAsync(FormSubmission submission, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using PeerBot.Bot.Admin;
 using PeerBot.Bot.Commands;
 using PeerBot.Scheduler.Pulse;
@@ -11,11 +12,13 @@ public static class PulseExtensions
     {
         var s = builder.Services;
         s.AddOptions<PulseOptions>().BindConfiguration("PeerBot:Pulse").ValidateDataAnnotations().ValidateOnStart();
+        s.AddSingleton(sp => sp.GetRequiredService<IOptions<PulseOptions>>().Value.Rules);
         s.AddSingleton<PulseSettingsStore>();
         s.AddSingleton<PulseStore>();
         s.AddSingleton<PulseSchedule>();
         s.AddSingleton<PulseRecorder>();
         s.AddTransient<PulseJob>();
+        s.AddHostedService<PulseSweeper>();
 
         s.AddSingleton<ICommandHandler, PulseCommand>();
         s.AddSingleton<IActionHandler, PulseAnswerAction>();

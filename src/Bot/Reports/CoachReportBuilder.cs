@@ -9,7 +9,9 @@ namespace PeerBot.Bot.Reports;
 /// <summary>Loads aggregates for a scope and applies the pulse rules; the one way any report (chat, CSV, web page) is made.</summary>
 public sealed class CoachReportBuilder(PulseReportStore store, WorkspaceSettingsStore settings, IOptions<PulseOptions> options, TimeProvider clock)
 {
-    public SuppressionThreshold Threshold => SuppressionThreshold.Of(options.Value.SuppressionThreshold);
+    public AnonymityRules Rules => options.Value.Rules;
+
+    public SuppressionThreshold Threshold => Rules.Threshold;
 
     public async Task<CoachReport> BuildAsync(Guid workspaceId, ReportScope scope, CancellationToken ct)
     {
@@ -21,11 +23,12 @@ public sealed class CoachReportBuilder(PulseReportStore store, WorkspaceSettings
         var report = PulseReportBuilder.Build(rounds, tallies, scope, today, Threshold);
 
         var comments = new List<(DateOnly, IReadOnlyList<string>)>();
-        var allowed = report.Weeks.Where(w => CommentRule.Visible(scope, w.Scope, Threshold)).ToList();
+        var allowed = report.Weeks.Where(w => CommentRule.Visible(scope, w, Rules)).ToList();
         var written = allowed.Count == 0 ? null : await store.CommentsAsync([.. allowed.Select(w => w.PulseId)], ct);
         foreach (var week in allowed)
         {
-            var shown = CommentRule.Shuffle(written![week.PulseId], Random.Shared);
+            // Stored in random order already; a fixed shuffle per pulse shows a re-opened link the same list.
+            var shown = CommentRule.Shuffle(written![week.PulseId].Order(StringComparer.Ordinal), new Random(week.PulseId.GetHashCode()));
             if (shown.Count > 0)
             {
                 comments.Add((week.Week, shown));
@@ -34,6 +37,6 @@ public sealed class CoachReportBuilder(PulseReportStore store, WorkspaceSettings
 
         var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
         var mentoring = await store.MentoringAsync(workspaceId, monday, since, Threshold, ct);
-        return new CoachReport(report, comments, mentoring, today);
+        return new CoachReport(report, comments, mentoring, today) { CommentsFrom = Rules.FewestForComments };
     }
 }

@@ -27,8 +27,15 @@ public sealed class CohortVerb(CohortStore cohorts) : IAdminVerb
                     ? $"<@{userId}> is now in cohort {cohort ?? "(none)"}. Their earlier pulse answers keep the cohort they were given in."
                     : $"<@{userId}> hasn't joined PeerBot, so there's no profile to put in a cohort.");
             case "rename" when parts.Length == 2:
-                var moved = await cohorts.RenameAsync(command.Workspace.Id, parts[0], parts[1].ToLowerInvariant(), ct);
-                return ChatMessage.Plain($"Renamed cohort {parts[0]} to {parts[1].ToLowerInvariant()} ({moved} member{(moved == 1 ? "" : "s")}); past pulse totals follow the new name.");
+                var (from, to) = (parts[0], parts[1].ToLowerInvariant());
+                var (outcome, moved) = from == to ? (CohortRename.WouldMerge, 0) : await cohorts.RenameAsync(command.Workspace.Id, from, to, ct);
+                return ChatMessage.Plain(outcome switch
+                {
+                    CohortRename.Renamed => $"Renamed cohort {from} to {to} ({moved} member{(moved == 1 ? "" : "s")}); past pulse totals keep their numbers under the new name.",
+                    CohortRename.NotFound => $"There's no cohort called {from}. `{command.Prefix}admin cohort list` shows them.",
+                    _ => $"There's already a cohort called {to}, so I didn't rename {from}: merging two cohorts would recount past pulses, and a group kept hidden to protect a few people could then be worked out. " +
+                         $"Pick a new name, or move people one at a time with `{command.Prefix}admin cohort set @name {to}` (that changes future pulses only).",
+                });
             default:
                 return ChatMessage.Plain($"Try `{command.Prefix}admin cohort list`, `{command.Prefix}admin cohort set @ana new-2026` or `{command.Prefix}admin cohort rename district-b district-north`.");
         }

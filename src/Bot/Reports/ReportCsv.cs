@@ -4,7 +4,7 @@ using PeerBot.Matching.Pulse;
 
 namespace PeerBot.Bot.Reports;
 
-/// <summary>The suppressed table as CSV: one line per pulse, scope cell or cohort, and question. Hidden cells say so and nothing else.</summary>
+/// <summary>The suppressed table as CSV: one line per pulse, scope cell or cohort, and question. Hidden cells say so and nothing else; an open pulse says "open" and its participation.</summary>
 public static class ReportCsv
 {
     public static byte[] Write(CoachReport report)
@@ -13,6 +13,13 @@ public static class ReportCsv
         foreach (var week in report.Pulse.Weeks)
         {
             var rate = week.ParticipationRate is { } r ? r.ToString("0.00", CultureInfo.InvariantCulture) : "";
+            if (week.IsOpen)
+            {
+                // Participation only until it closes.
+                csv.Append(CultureInfo.InvariantCulture, $"{week.Week:yyyy-MM-dd},{Quote(report.Pulse.Scope.Cohort ?? "all")},open,{rate},,,,,,,\n");
+                continue;
+            }
+
             foreach (var cell in week.Breakdown.Prepend(week.Scope))
             {
                 var cohort = Quote(cell.Cohort ?? report.Pulse.Scope.Cohort ?? "all");

@@ -29,6 +29,13 @@ public static class ReportPage
         html.Append("</tr>");
         foreach (var week in p.Weeks)
         {
+            if (week.IsOpen)
+            {
+                html.Append(CultureInfo.InvariantCulture, $"<tr><td>{week.Week:yyyy-MM-dd}</td><td>{HtmlEncode(p.Scope.Cohort ?? "all")}</td><td class=\"hidden\">open</td><td>{(week.ParticipationRate is { } open ? open.ToString("P0", CultureInfo.InvariantCulture) : "")}</td>");
+                html.Append(CultureInfo.InvariantCulture, $"<td class=\"hidden\" colspan=\"{Math.Max(1, p.Questions.Count)}\">{HtmlEncode(ReportText.OpenLine(week))}</td></tr>");
+                continue;
+            }
+
             foreach (var cell in week.Breakdown.Prepend(week.Scope))
             {
                 var cohort = cell.Cohort ?? p.Scope.Cohort ?? "all";
@@ -65,7 +72,7 @@ public static class ReportPage
             html.Append("</ul>");
         }
 
-        html.Append(CultureInfo.InvariantCulture, $"<p><small>Cells with fewer than {p.Threshold} people are hidden, with one more wherever a hidden cell could be worked out by subtraction. Individual answers are never stored with a name.</small></p></body></html>");
+        html.Append(CultureInfo.InvariantCulture, $"<p><small>Figures appear only once a pulse has closed. Cells with fewer than {p.Threshold} people are hidden, with one more wherever a hidden cell could be worked out by subtraction; comments show when {report.CommentsFrom} or more people answered. Individual answers are never stored.</small></p></body></html>");
         return html.ToString();
     }
 }

@@ -13,18 +13,19 @@ public static class ReportText
         var scope = p.Scope.Cohort is { } c ? $"cohort {c}" : "all cohorts";
         var heading = $"Pulse report — {scope}, last {p.Scope.Weeks} weeks";
         var lines = new List<string>();
-        var latest = p.Weeks.LastOrDefault(w => !w.Scope.IsHidden && w.Scope.Respondents > 0);
+        var closed = p.Weeks.Where(w => !w.IsOpen).ToList();
+        var latest = closed.LastOrDefault(w => !w.Scope.IsHidden && w.Scope.Respondents > 0);
         if (p.Weeks.Count == 0)
         {
             lines.Add("No pulses in this period yet.");
         }
-        else if (latest is null)
+        else if (latest is null && closed.Count > 0)
         {
-            lines.Add($"Every pulse in this period had fewer than {p.Threshold} respondents in this scope, so nothing can be shown without risking someone's anonymity.");
+            lines.Add($"Every closed pulse in this period had fewer than {p.Threshold} respondents in this scope, so nothing can be shown without risking someone's anonymity.");
         }
-        else
+        else if (latest is not null)
         {
-            var previous = p.Weeks.LastOrDefault(w => w.Week < latest.Week && !w.Scope.IsHidden && w.Scope.Respondents > 0);
+            var previous = closed.LastOrDefault(w => w.Week < latest.Week && !w.Scope.IsHidden && w.Scope.Respondents > 0);
             lines.Add($"Latest pulse ({latest.Week:d MMM}): {latest.Scope.Respondents} answered" + (latest.ParticipationRate is { } r ? $" ({r:P0} of those asked)" : "") + ".");
             foreach (var q in latest.Scope.Questions)
             {
@@ -40,6 +41,11 @@ public static class ReportText
             }
         }
 
+        foreach (var open in p.Weeks.Where(w => w.IsOpen))
+        {
+            lines.Add(OpenLine(open));
+        }
+
         if (report.Mentoring is { } m)
         {
             lines.Add($"Mentoring: {m.ActivePairings} active pairing{(m.ActivePairings == 1 ? "" : "s")}" +
@@ -47,7 +53,7 @@ public static class ReportText
                 (m.MeanRating is { } rating ? $", check-ins rated {rating.ToString("0.0", CultureInfo.InvariantCulture)} / 5" : m.Ratings > 0 ? ", too few check-in ratings to show" : "") + ".");
         }
 
-        var note = $"Cells with fewer than {p.Threshold} people are hidden (and one more where a hidden cell could be worked out). Nobody's individual answers are ever shown.";
+        var note = $"Figures appear only once a pulse has closed. Cells with fewer than {p.Threshold} people are hidden (and one more where a hidden cell could be worked out); comments show when {report.CommentsFrom} or more people answered. Nobody's individual answers are ever shown.";
         var blocks = new List<MessageBlock> { new TextBlock($"**{heading}**"), new TextBlock(string.Join("\n", lines)) };
         var text = $"{heading}\n{string.Join("\n", lines)}";
         if (link is not null)
@@ -65,4 +71,10 @@ public static class ReportText
         blocks.Add(new NoteBlock(note));
         return new ChatMessage(text, blocks);
     }
+
+    /// <summary>An open pulse: how many answered so far, and nothing about what they answered.</summary>
+    public static string OpenLine(PulseWeek week) =>
+        $"Pulse of {week.Week:d MMM} is still open" +
+        (week.Participation is var (invited, answered) ? $": {answered} of {invited} asked have answered so far" : "") +
+        ". Its figures appear when it closes.";
 }

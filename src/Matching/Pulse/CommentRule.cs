@@ -1,13 +1,11 @@
 namespace PeerBot.Matching.Pulse;
 
-/// <summary>When comments may be shown: the whole workspace's pulse with at least ten respondents, shuffled, with no cohort.</summary>
+/// <summary>When comments may be shown: a closed pulse of the whole workspace with enough respondents, shuffled, with no cohort.</summary>
 public static class CommentRule
 {
-    public const int FewestRespondents = 10;
-
     /// <summary>Comments carry no cohort, so a cohort scope can never show them (it could not count its own respondents' comments).</summary>
-    public static bool Visible(ReportScope scope, PulseCell scopeCell, SuppressionThreshold threshold) =>
-        !scope.IsCohort && scopeCell.Respondents is { } n && n >= Math.Max(FewestRespondents, threshold.Value);
+    public static bool Visible(ReportScope scope, PulseWeek week, AnonymityRules rules) =>
+        !scope.IsCohort && !week.IsOpen && week.Scope.Respondents is { } n && n >= rules.FewestForComments;
 
     /// <summary>Fisher–Yates: the order they were written in must not survive.</summary>
     public static IReadOnlyList<string> Shuffle(IEnumerable<string> comments, Random random)

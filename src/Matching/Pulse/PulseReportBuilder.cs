@@ -10,7 +10,9 @@ public static class PulseReportBuilder
     public static PulseReport Build(IReadOnlyList<PulseRound> rounds, IReadOnlyList<AnswerTally> tallies, ReportScope scope, DateOnly today, SuppressionThreshold threshold)
     {
         var since = scope.Since(today);
-        var byPulse = tallies.ToLookup(t => t.PulseId);
+        // Belt and braces: even if a store handed over an open pulse's counts, they are not read.
+        var closed = rounds.Where(r => !r.IsOpen).Select(r => r.PulseId).ToHashSet();
+        var byPulse = tallies.Where(t => closed.Contains(t.PulseId)).ToLookup(t => t.PulseId);
         var weeks = new List<PulseWeek>();
         foreach (var round in rounds.Where(r => r.Week > since && r.Week <= today).OrderBy(r => r.Week))
         {
@@ -23,6 +25,14 @@ public static class PulseReportBuilder
 
     private static PulseWeek Row(PulseRound round, IReadOnlyList<AnswerTally> tallies, ReportScope scope, SuppressionThreshold threshold)
     {
+        var participation = !scope.IsCohort && threshold.Allows(round.Invited) ? (round.Invited, round.Answered) : ((int, int)?)null;
+        double? rate = participation is var (invited, answered) && invited > 0 ? Math.Min(1.0, (double)answered / invited) : null;
+        if (round.IsOpen)
+        {
+            // Nothing about answers leaves an open pulse: figures appear once, at close, from sealed tallies.
+            return new PulseWeek(round.PulseId, round.Week, rate, PulseCell.Hidden(scope.Cohort), []) { IsOpen = true, Participation = participation };
+        }
+
         var byCohort = tallies.GroupBy(t => t.Cohort ?? PulseReport.NoCohort, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<AnswerTally>)[.. g], StringComparer.Ordinal);
         var respondents = byCohort.ToDictionary(c => c.Key, c => Respondents(c.Value), StringComparer.Ordinal);
@@ -40,8 +50,7 @@ public static class PulseReportBuilder
         var total = respondents.Values.Sum();
         var all = threshold.Allows(total) ? Cell(null, tallies, round.Questions) : PulseCell.Hidden(null);
         var breakdown = respondents.Keys.Order(StringComparer.Ordinal).Select(CellOf).ToList();
-        double? rate = threshold.Allows(round.Invited) && round.Invited > 0 ? Math.Min(1.0, (double)round.Answered / round.Invited) : null;
-        return new PulseWeek(round.PulseId, round.Week, rate, all, breakdown);
+        return new PulseWeek(round.PulseId, round.Week, rate, all, breakdown) { Participation = participation };
     }
 
     /// <summary>Every respondent answers every question at once, so the first question's answers count the people.</summary>

@@ -29,30 +29,53 @@ public sealed class CohortStore(NpgsqlDataSource db)
         return await cmd.ExecuteNonQueryAsync(ct) > 0;
     }
 
-    /// <summary>Renames a cohort for members and for past answers alike, so trends carry on under the new name.</summary>
-    public async Task<int> RenameAsync(Guid workspaceId, string from, string to, CancellationToken ct)
+    /// <summary>
+    /// Relabels a cohort one-to-one: members, the open pulses' participation, and sealed tallies keep their numbers under
+    /// the new name. Refused when the new name is in use (members or any pulse): merging two cohorts would recount
+    /// sealed cells, and a cell hidden before could become the difference between two reports.
+    /// </summary>
+    public async Task<(CohortRename Outcome, int Members)> RenameAsync(Guid workspaceId, string from, string to, CancellationToken ct)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
-        int members;
-        await using (var cmd = new NpgsqlCommand("update members set cohort = $3 where workspace_id = $1 and cohort = $2", conn, tx))
+        // One rename at a time per workspace, so two renames cannot merge cohorts between them.
+        await using (var lockWorkspace = new NpgsqlCommand("select 1 from workspaces where id = $1 for update", conn, tx))
         {
+            lockWorkspace.Parameters.Add(new() { Value = workspaceId });
+            await lockWorkspace.ExecuteNonQueryAsync(ct);
+        }
+
+        const string uses = """
+            select exists (select 1 from members where workspace_id = $1 and cohort = $2)
+                or exists (select 1 from pulse_tallies t join pulses p on p.id = t.pulse_id where p.workspace_id = $1 and t.cohort = $2)
+                or exists (select 1 from pulse_participation x join pulses p on p.id = x.pulse_id where p.workspace_id = $1 and x.cohort = $2)
+            """;
+        foreach (var (name, outcome, present) in new[] { (to, CohortRename.WouldMerge, true), (from, CohortRename.NotFound, false) })
+        {
+            await using var check = new NpgsqlCommand(uses, conn, tx);
+            check.Parameters.Add(new() { Value = workspaceId });
+            check.Parameters.Add(new() { Value = name });
+            if (await check.ExecuteScalarAsync(ct) is true == present)
+            {
+                return (outcome, 0);
+            }
+        }
+
+        var members = 0;
+        foreach (var sql in (string[])[
+            "update members set cohort = $3 where workspace_id = $1 and cohort = $2",
+            "update pulse_participation x set cohort = $3 from pulses p where p.id = x.pulse_id and p.workspace_id = $1 and x.cohort = $2",
+            "update pulse_tallies t set cohort = $3 from pulses p where p.id = t.pulse_id and p.workspace_id = $1 and t.cohort = $2"])
+        {
+            await using var cmd = new NpgsqlCommand(sql, conn, tx);
             cmd.Parameters.Add(new() { Value = workspaceId });
             cmd.Parameters.Add(new() { Value = from });
             cmd.Parameters.Add(new() { Value = to });
-            members = await cmd.ExecuteNonQueryAsync(ct);
+            var changed = await cmd.ExecuteNonQueryAsync(ct);
+            members = sql.StartsWith("update members", StringComparison.Ordinal) ? changed : members;
         }
 
-        await using (var cmd = new NpgsqlCommand("update pulse_answers a set cohort = $3 from pulses p where p.id = a.pulse_id and p.workspace_id = $1 and a.cohort = $2", conn, tx))
-        {
-            cmd.Parameters.Add(new() { Value = workspaceId });
-            cmd.Parameters.Add(new() { Value = from });
-            cmd.Parameters.Add(new() { Value = to });
-            await cmd.ExecuteNonQueryAsync(ct);
-        }
-
-        await PulseStore.RecountAsync(conn, tx, "p.workspace_id = $1", workspaceId, ct);
         await tx.CommitAsync(ct);
-        return members;
+        return (CohortRename.Renamed, members);
     }
 }

@@ -11,24 +11,20 @@ public static class PulseMessages
 {
     public const string AnswerAction = "pulse.answer", SendAction = "pulse.send", CommentAction = "pulse.comment";
 
-    public const string Promise =
-        "Anonymous by design: your answers are stored without your name or any id, only with your cohort and the day. " +
-        "Coaches see totals for groups of at least 5 people, never who said what. Comments appear (shuffled, without cohort) only when 10 or more people answered.";
-
-    public static ChatMessage Question(OpenPulse pulse, string soFar, bool reminder = false)
+    public static ChatMessage Question(OpenPulse pulse, string soFar, PulsePromise promise, bool reminder = false)
     {
         var index = soFar.Length;
         var question = pulse.Questions[index];
         var heading = index > 0
             ? $"Question {index + 1} of {pulse.Questions.Count}"
             : reminder
-                ? $"A gentle reminder: this fortnight's wellness pulse closes {pulse.ClosesAt:ddd d MMM}. {pulse.Questions.Count} quick questions."
+                ? $"A gentle reminder: the wellness pulse closes {pulse.ClosesAt:ddd d MMM}. {pulse.Questions.Count} quick questions."
                 : $"Time for the wellness pulse: {pulse.Questions.Count} quick questions, about a minute.";
         var buttons = Enumerable.Range(1, 5).Select(v => new ChatButton(v.ToString(System.Globalization.CultureInfo.InvariantCulture), AnswerAction, Value(pulse.Id, soFar + v))).ToList();
         var blocks = new List<MessageBlock> { new TextBlock($"**{heading}**"), new TextBlock(question.Text), new ButtonsBlock(buttons) };
         if (index == 0)
         {
-            blocks.Add(new NoteBlock(Promise));
+            blocks.Add(new NoteBlock(promise.Anonymity));
         }
 
         return new ChatMessage($"{heading}\n{question.Text}", blocks);

@@ -11,7 +11,8 @@ public sealed class PulseReportStore(NpgsqlDataSource db)
         await using var cmd = db.CreateCommand("""
             select p.id, p.week, p.questions::text,
                    coalesce(p.invited, (select count(*) from pulse_participation x where x.pulse_id = p.id))::int,
-                   coalesce(p.answered, (select count(*) from pulse_participation x where x.pulse_id = p.id and x.answered))::int
+                   coalesce(p.answered, (select count(*) from pulse_participation x where x.pulse_id = p.id and x.answered))::int,
+                   not p.closed
             from pulses p where p.workspace_id = $1 and p.week > $2 order by p.week, p.opened_at
             """);
         cmd.Parameters.Add(new() { Value = workspaceId });
@@ -20,20 +21,18 @@ public sealed class PulseReportStore(NpgsqlDataSource db)
         var rounds = new List<PulseRound>();
         while (await r.ReadAsync(ct))
         {
-            rounds.Add(new PulseRound(r.GetGuid(0), r.GetFieldValue<DateOnly>(1), PulseSettingsStore.ReadQuestions(r.GetString(2)), r.GetInt32(3), r.GetInt32(4)));
+            rounds.Add(new PulseRound(r.GetGuid(0), r.GetFieldValue<DateOnly>(1), PulseSettingsStore.ReadQuestions(r.GetString(2)), r.GetInt32(3), r.GetInt32(4), r.GetBoolean(5)));
         }
 
         return rounds;
     }
 
-    /// <summary>Answers counted by pulse, cohort, question and value: closed pulses from their tallies, open ones live.</summary>
+    /// <summary>Answers counted by pulse, cohort, question and value: sealed tallies of closed pulses only (an open pulse's counts never leave).</summary>
     public async Task<IReadOnlyList<AnswerTally>> TalliesAsync(IReadOnlyList<Guid> pulseIds, CancellationToken ct)
     {
         await using var cmd = db.CreateCommand("""
-            select t.pulse_id, t.cohort, t.question, t.value, t.answers from pulse_tallies t where t.pulse_id = any($1)
-            union all
-            select a.pulse_id, a.cohort, a.question, a.value, count(*)::int from pulse_answers a join pulses p on p.id = a.pulse_id
-            where a.pulse_id = any($1) and not p.closed group by a.pulse_id, a.cohort, a.question, a.value
+            select t.pulse_id, t.cohort, t.question, t.value, t.answers from pulse_tallies t join pulses p on p.id = t.pulse_id
+            where t.pulse_id = any($1) and p.closed and t.answers > 0
             """);
         cmd.Parameters.Add(new() { Value = pulseIds.ToArray() });
         await using var r = await cmd.ExecuteReaderAsync(ct);
@@ -46,10 +45,10 @@ public sealed class PulseReportStore(NpgsqlDataSource db)
         return tallies;
     }
 
-    /// <summary>Comments of these pulses, in one round trip (order is meaningless: callers shuffle).</summary>
+    /// <summary>Comments of these pulses once closed, in one round trip (order is meaningless: callers shuffle).</summary>
     public async Task<ILookup<Guid, string>> CommentsAsync(IReadOnlyList<Guid> pulseIds, CancellationToken ct)
     {
-        await using var cmd = db.CreateCommand("select pulse_id, body from pulse_comments where pulse_id = any($1)");
+        await using var cmd = db.CreateCommand("select c.pulse_id, c.body from pulse_comments c join pulses p on p.id = c.pulse_id where c.pulse_id = any($1) and p.closed");
         cmd.Parameters.Add(new() { Value = pulseIds.ToArray() });
         await using var r = await cmd.ExecuteReaderAsync(ct);
         var comments = new List<(Guid, string)>();

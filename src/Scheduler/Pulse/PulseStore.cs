@@ -1,18 +1,19 @@
 using Npgsql;
+using NpgsqlTypes;
 using PeerBot.Matching.Pulse;
 
 namespace PeerBot.Scheduler.Pulse;
 
 /// <summary>
-/// Pulses, participation and answers in PostgreSQL. Answers go in with no link to the person: see
-/// <see cref="RecordAsync"/> for how the participation mark and the answers are kept from pointing at each other.
+/// Pulses, participation and answers in PostgreSQL. No answer is ever stored as a row of its own: see
+/// <see cref="RecordAsync"/> for why a reader of the database cannot tell which member gave which answer, even while open.
 /// </summary>
 public sealed class PulseStore(NpgsqlDataSource db)
 {
-    /// <summary>Opens a pulse once per run key; returns it and whether this call created it.</summary>
-    public async Task<(OpenPulse Pulse, bool Created)> OpenAsync(Guid workspaceId, string runKey, DateOnly week, IReadOnlyList<PulseQuestion> questions, DateTimeOffset openedAt, DateTimeOffset closesAt, CancellationToken ct)
+    /// <summary>Opens a pulse once per run key inside the caller's transaction; returns it and whether this call created it.</summary>
+    public static async Task<(OpenPulse Pulse, bool Created)> OpenAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid workspaceId, string runKey, DateOnly week, IReadOnlyList<PulseQuestion> questions, DateTimeOffset openedAt, DateTimeOffset closesAt, CancellationToken ct)
     {
-        await using var cmd = db.CreateCommand("""
+        await using var cmd = new NpgsqlCommand("""
             with added as (
                 insert into pulses (id, workspace_id, run_key, week, questions, opened_at, closes_at) values ($1, $2, $3, $4, $5::jsonb, $6, $7)
                 on conflict (workspace_id, run_key) do nothing returning id, week, questions::text, closes_at, true as created)
@@ -20,7 +21,7 @@ public sealed class PulseStore(NpgsqlDataSource db)
             union all
             select id, week, questions::text, closes_at, false from pulses where workspace_id = $2 and run_key = $3
             limit 1
-            """);
+            """, conn, tx);
         cmd.Parameters.Add(new() { Value = Guid.NewGuid() });
         cmd.Parameters.Add(new() { Value = workspaceId });
         cmd.Parameters.Add(new() { Value = runKey });
@@ -31,6 +32,16 @@ public sealed class PulseStore(NpgsqlDataSource db)
         await using var r = await cmd.ExecuteReaderAsync(ct);
         await r.ReadAsync(ct);
         return (Read(r, workspaceId), r.GetBoolean(4));
+    }
+
+    /// <summary>Records who was asked and in which cohort (idempotent), inside the transaction that opened the pulse.</summary>
+    public static async Task InviteAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid pulseId, IReadOnlyList<(Guid Member, string? Cohort)> invitees, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand("insert into pulse_participation (pulse_id, member_id, cohort) select $1, m, c from unnest($2::uuid[], $3::text[]) as t(m, c) on conflict do nothing", conn, tx);
+        cmd.Parameters.Add(new() { Value = pulseId });
+        cmd.Parameters.Add(new() { Value = invitees.Select(i => i.Member).ToArray() });
+        cmd.Parameters.Add(new() { Value = invitees.Select(i => i.Cohort).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        await cmd.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>The newest pulse still open at <paramref name="now"/>.</summary>
@@ -51,13 +62,25 @@ public sealed class PulseStore(NpgsqlDataSource db)
         return await r.ReadAsync(ct) ? Read(r, r.GetGuid(5)) : null;
     }
 
-    /// <summary>Records who was asked (idempotent).</summary>
-    public async Task InviteAsync(Guid pulseId, IReadOnlyList<Guid> memberIds, CancellationToken ct)
+    /// <summary>Open pulses past their closing time, and open pulses whose reminder is due but was never sent: the sweeper's work.</summary>
+    public async Task<(IReadOnlyList<Guid> ToClose, IReadOnlyList<Guid> ToRemind)> DueAsync(DateTimeOffset now, TimeSpan reminderAfter, CancellationToken ct)
     {
-        await using var cmd = db.CreateCommand("insert into pulse_participation (pulse_id, member_id) select $1, unnest($2::uuid[]) on conflict do nothing");
-        cmd.Parameters.Add(new() { Value = pulseId });
-        cmd.Parameters.Add(new() { Value = memberIds.ToArray() });
-        await cmd.ExecuteNonQueryAsync(ct);
+        await using var cmd = db.CreateCommand("""
+            select id, closes_at <= $1 from pulses
+            where not closed and (closes_at <= $1 or (not reminded and opened_at <= $2))
+            order by closes_at
+            """);
+        cmd.Parameters.Add(new() { Value = now });
+        cmd.Parameters.Add(new() { Value = now - reminderAfter });
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        var close = new List<Guid>();
+        var remind = new List<Guid>();
+        while (await r.ReadAsync(ct))
+        {
+            (r.GetBoolean(1) ? close : remind).Add(r.GetGuid(0));
+        }
+
+        return (close, remind);
     }
 
     /// <summary>Members asked who have not answered: the only people a reminder goes to.</summary>
@@ -75,6 +98,14 @@ public sealed class PulseStore(NpgsqlDataSource db)
         return ids;
     }
 
+    /// <summary>Marks the reminder as sent, in the transaction that queues it; false when it was already sent or the pulse closed.</summary>
+    public static async Task<bool> MarkRemindedAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid pulseId, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand("update pulses set reminded = true where id = $1 and not reminded and not closed", conn, tx);
+        cmd.Parameters.Add(new() { Value = pulseId });
+        return await cmd.ExecuteNonQueryAsync(ct) > 0;
+    }
+
     public async Task<bool> HasAnsweredAsync(Guid pulseId, Guid memberId, CancellationToken ct)
     {
         await using var cmd = db.CreateCommand("select answered from pulse_participation where pulse_id = $1 and member_id = $2");
@@ -84,17 +115,20 @@ public sealed class PulseStore(NpgsqlDataSource db)
     }
 
     /// <summary>
-    /// Marks participation and stores the answers in one transaction, so nobody answers twice and no answer is lost.
-    /// Why nothing links them: answer ids are random (v4, not time-ordered), the date is the day only, there is no
-    /// answer timestamp or sequence, and the participation mark carries no time at all. The shared transaction id and
-    /// the physical row order still match until the pulse closes, when <see cref="CloseAsync"/> rewrites both tables for
-    /// the pulse in random order under one closing transaction.
+    /// Marks participation and counts the answers in one transaction, so nobody answers twice and no answer is lost.
+    /// The answers are never a row of their own: they are added to the pulse's tally counts, and the same statement
+    /// rewrites every tally row of the pulse, so every row carries this transaction's id and none shows which count
+    /// moved. The member's mark and the tallies share a transaction id only until the next answer, and even then it
+    /// tells that this member's answers are somewhere in the totals — which is true of everyone who answered.
+    /// A comment makes the pulse's comments be rewritten all together, in random order, for the same reason.
+    /// Answers count under the cohort the member was invited in (a later move changes future pulses only).
     /// </summary>
-    public async Task<PulseSubmission> RecordAsync(Guid pulseId, Guid memberId, string? cohort, IReadOnlyList<int> answers, string? comment, DateOnly day, DateTimeOffset now, CancellationToken ct)
+    public async Task<PulseSubmission> RecordAsync(Guid pulseId, Guid memberId, string? cohort, IReadOnlyList<int> answers, string? comment, DateTimeOffset now, CancellationToken ct)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
-        await using (var open = new NpgsqlCommand("select 1 from pulses where id = $1 and not closed and closes_at > $2 for share", conn, tx))
+        // One answer at a time per pulse: every answer rewrites all of the pulse's tally rows.
+        await using (var open = new NpgsqlCommand("select 1 from pulses where id = $1 and not closed and closes_at > $2 for no key update", conn, tx))
         {
             open.Parameters.Add(new() { Value = pulseId });
             open.Parameters.Add(new() { Value = now });
@@ -105,35 +139,53 @@ public sealed class PulseStore(NpgsqlDataSource db)
         }
 
         await using (var mark = new NpgsqlCommand("""
-            insert into pulse_participation (pulse_id, member_id, answered) values ($1, $2, true)
+            insert into pulse_participation (pulse_id, member_id, answered, cohort) values ($1, $2, true, $3)
             on conflict (pulse_id, member_id) do update set answered = true where not pulse_participation.answered
+            returning cohort
             """, conn, tx))
         {
             mark.Parameters.Add(new() { Value = pulseId });
             mark.Parameters.Add(new() { Value = memberId });
-            if (await mark.ExecuteNonQueryAsync(ct) == 0)
+            mark.Parameters.Add(new() { Value = (object?)cohort ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+            await using var r = await mark.ExecuteReaderAsync(ct);
+            if (!await r.ReadAsync(ct))
             {
                 return PulseSubmission.AlreadyAnswered;
             }
+
+            cohort = r.IsDBNull(0) ? null : r.GetString(0);
         }
 
-        await using (var insert = new NpgsqlCommand("""
-            insert into pulse_answers (id, pulse_id, question, value, cohort, answered_on)
-            select id, $1, (ord - 1)::smallint, v, $4, $5 from unnest($2::uuid[], $3::smallint[]) with ordinality as t(id, v, ord)
+        await using (var cells = new NpgsqlCommand("""
+            insert into pulse_tallies (pulse_id, cohort, question, value, answers)
+            select $1, $2, q, v, 0 from generate_series(0, $3 - 1) q, generate_series(1, 5) v
+            on conflict (pulse_id, cohort, question, value) do nothing
             """, conn, tx))
         {
-            insert.Parameters.Add(new() { Value = pulseId });
-            insert.Parameters.Add(new() { Value = answers.Select(_ => Guid.NewGuid()).ToArray() });
-            insert.Parameters.Add(new() { Value = answers.Select(a => (short)a).ToArray() });
-            insert.Parameters.Add(new() { Value = (object?)cohort ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-            insert.Parameters.Add(new() { Value = day });
-            await insert.ExecuteNonQueryAsync(ct);
+            cells.Parameters.Add(new() { Value = pulseId });
+            cells.Parameters.Add(new() { Value = (object?)cohort ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+            cells.Parameters.Add(new() { Value = answers.Count });
+            await cells.ExecuteNonQueryAsync(ct);
+        }
+
+        await using (var count = new NpgsqlCommand("""
+            update pulse_tallies set answers = answers + case when cohort is not distinct from $2 and value = ($3::smallint[])[question + 1] then 1 else 0 end
+            where pulse_id = $1
+            """, conn, tx))
+        {
+            count.Parameters.Add(new() { Value = pulseId });
+            count.Parameters.Add(new() { Value = (object?)cohort ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+            count.Parameters.Add(new() { Value = answers.Select(a => (short)a).ToArray() });
+            await count.ExecuteNonQueryAsync(ct);
         }
 
         if (!string.IsNullOrWhiteSpace(comment))
         {
-            await using var note = new NpgsqlCommand("insert into pulse_comments (id, pulse_id, body) values ($1, $2, $3)", conn, tx);
-            note.Parameters.Add(new() { Value = Guid.NewGuid() });
+            await using var note = new NpgsqlCommand("""
+                with old as (delete from pulse_comments where pulse_id = $1 returning body)
+                insert into pulse_comments (id, pulse_id, body)
+                select gen_random_uuid(), $1, body from (select body from old union all select $2::text) c order by random()
+                """, conn, tx);
             note.Parameters.Add(new() { Value = pulseId });
             note.Parameters.Add(new() { Value = comment.Trim()[..Math.Min(comment.Trim().Length, 1000)] });
             await note.ExecuteNonQueryAsync(ct);
@@ -144,21 +196,41 @@ public sealed class PulseStore(NpgsqlDataSource db)
     }
 
     /// <summary>
-    /// Closes a pulse and reseals its rows: answers, comments and participation are re-inserted in random order
-    /// in this one transaction, so neither transaction ids nor physical order tie an answer to a participation mark.
+    /// Closes and seals a pulse in one transaction, once (a second call changes nothing and returns false): freezes the
+    /// asked/answered counts, forgets who was asked and who answered, deletes the pulse's invitation and reminder rows
+    /// from the outbox, and rewrites its tallies and comments in random order so they all carry the closing transaction.
     /// </summary>
     public async Task<bool> CloseAsync(Guid pulseId, CancellationToken ct)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
-        bool closed;
-        await using (var close = new NpgsqlCommand("update pulses set closed = true where id = $1 and not closed", conn, tx))
+        await using (var close = new NpgsqlCommand("""
+            update pulses set closed = true,
+                              invited = (select count(*) from pulse_participation where pulse_id = $1),
+                              answered = (select count(*) from pulse_participation where pulse_id = $1 and answered)
+            where id = $1 and not closed
+            """, conn, tx))
         {
             close.Parameters.Add(new() { Value = pulseId });
-            closed = await close.ExecuteNonQueryAsync(ct) > 0;
+            if (await close.ExecuteNonQueryAsync(ct) == 0)
+            {
+                return false;
+            }
         }
 
-        foreach (var table in (string[])["pulse_answers", "pulse_comments", "pulse_participation"])
+        await using (var forget = new NpgsqlCommand("delete from pulse_participation where pulse_id = $1", conn, tx))
+        {
+            forget.Parameters.Add(new() { Value = pulseId });
+            await forget.ExecuteNonQueryAsync(ct);
+        }
+
+        await using (var delivery = new NpgsqlCommand("delete from outbox where delivery_key like $1", conn, tx))
+        {
+            delivery.Parameters.Add(new() { Value = DeliveryKeyPrefix(pulseId) + "%" });
+            await delivery.ExecuteNonQueryAsync(ct);
+        }
+
+        foreach (var table in (string[])["pulse_tallies", "pulse_comments"])
         {
             // Table names are ours, never input.
             await using var reseal = new NpgsqlCommand($"with old as (delete from {table} where pulse_id = $1 returning *) insert into {table} select * from old order by random()", conn, tx);
@@ -166,38 +238,12 @@ public sealed class PulseStore(NpgsqlDataSource db)
             await reseal.ExecuteNonQueryAsync(ct);
         }
 
-        await using (var count = new NpgsqlCommand("""
-            update pulses set invited = (select count(*) from pulse_participation where pulse_id = $1),
-                              answered = (select count(*) from pulse_participation where pulse_id = $1 and answered)
-            where id = $1
-            """, conn, tx))
-        {
-            count.Parameters.Add(new() { Value = pulseId });
-            await count.ExecuteNonQueryAsync(ct);
-        }
-
-        await RecountAsync(conn, tx, "a.pulse_id = $1", pulseId, ct);
         await tx.CommitAsync(ct);
-        return closed;
+        return true;
     }
 
-    /// <summary>Counts closed pulses' answers into <c>pulse_tallies</c> (again, after a cohort rename).</summary>
-    internal static async Task RecountAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string which, object argument, CancellationToken ct)
-    {
-        // "which" is one of our two fixed conditions, never input.
-        await using var cmd = new NpgsqlCommand($"""
-            delete from pulse_tallies t using pulses p where p.id = t.pulse_id and {which.Replace("a.pulse_id", "t.pulse_id", StringComparison.Ordinal)}
-            """, conn, tx);
-        cmd.Parameters.Add(new() { Value = argument });
-        await cmd.ExecuteNonQueryAsync(ct);
-        await using var insert = new NpgsqlCommand($"""
-            insert into pulse_tallies (pulse_id, cohort, question, value, answers)
-            select a.pulse_id, a.cohort, a.question, a.value, count(*) from pulse_answers a join pulses p on p.id = a.pulse_id
-            where p.closed and {which} group by a.pulse_id, a.cohort, a.question, a.value
-            """, conn, tx);
-        insert.Parameters.Add(new() { Value = argument });
-        await insert.ExecuteNonQueryAsync(ct);
-    }
+    /// <summary>Every delivery key of a pulse's messages starts with this (<c>pulse:{pulse}:{member}:{purpose}</c>).</summary>
+    public static string DeliveryKeyPrefix(Guid pulseId) => $"pulse:{pulseId:N}:";
 
     private static OpenPulse Read(NpgsqlDataReader r, Guid workspaceId) =>
         new(r.GetGuid(0), workspaceId, r.GetFieldValue<DateOnly>(1), PulseSettingsStore.ReadQuestions(r.GetString(2)), r.GetFieldValue<DateTimeOffset>(3));

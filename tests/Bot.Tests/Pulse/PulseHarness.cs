@@ -24,6 +24,25 @@ public static class PulseHarness
     public static async Task<string> SayTextAsync(this PeerBotApp app, string text, string userId, DateTimeOffset at) =>
         (await app.SayAsync(text, userId, at))["text"]!.GetValue<string>();
 
+    /// <summary>The member's pulse invitation, once the outbox has delivered it.</summary>
+    public static async Task<PostedMessage> InvitationAsync(this PeerBotApp app, string user)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            // A fake clock never ends the dispatcher's idle wait: nudge it, as a commit elsewhere would.
+            app.Services.GetRequiredService<PeerBot.Scheduler.Delivery.Outbox>().Wake();
+            if (app.Slack.MessagesIn("D" + user).FirstOrDefault(m => m.DeliveryKey?.EndsWith(":invite", StringComparison.Ordinal) == true) is { } m)
+            {
+                return m;
+            }
+
+            await Task.Delay(25);
+        }
+
+        throw new TimeoutException($"No pulse invitation reached {user}");
+    }
+
     /// <summary>Clicks a button; returns the reply JSON (null when the click opened a modal instead).</summary>
     public static async Task<JsonNode?> PressAsync(this PeerBotApp app, string userId, string actionId, string value, DateTimeOffset at)
     {
@@ -112,21 +131,18 @@ public static class PulseHarness
             await cmd.ExecuteNonQueryAsync();
         }
 
+        // Answers only ever exist as counts per cohort, question and value (see PulseStore.RecordAsync).
         foreach (var (cohort, people) in peoplePerCohort)
         {
-            for (var p = 0; p < people; p++)
+            for (var q = 0; q < values.Length; q++)
             {
-                for (var q = 0; q < values.Length; q++)
-                {
-                    await using var cmd = new NpgsqlCommand("insert into pulse_answers (id, pulse_id, question, value, cohort, answered_on) values ($1, $2, $3, $4, $5, $6)", conn);
-                    cmd.Parameters.Add(new() { Value = Guid.NewGuid() });
-                    cmd.Parameters.Add(new() { Value = id });
-                    cmd.Parameters.Add(new() { Value = (short)q });
-                    cmd.Parameters.Add(new() { Value = (short)values[q] });
-                    cmd.Parameters.Add(new() { Value = cohort });
-                    cmd.Parameters.Add(new() { Value = week });
-                    await cmd.ExecuteNonQueryAsync();
-                }
+                await using var cmd = new NpgsqlCommand("insert into pulse_tallies (pulse_id, cohort, question, value, answers) values ($1, $2, $3, $4, $5)", conn);
+                cmd.Parameters.Add(new() { Value = id });
+                cmd.Parameters.Add(new() { Value = cohort });
+                cmd.Parameters.Add(new() { Value = (short)q });
+                cmd.Parameters.Add(new() { Value = (short)values[q] });
+                cmd.Parameters.Add(new() { Value = people });
+                await cmd.ExecuteNonQueryAsync();
             }
         }
 
@@ -139,7 +155,7 @@ public static class PulseHarness
             await cmd.ExecuteNonQueryAsync();
         }
 
-        // Closing counts the answers into the tallies reports read.
+        // Closing seals the pulse: only then do reports read its tallies.
         await app.Services.GetRequiredService<PulseStore>().CloseAsync(id, CancellationToken.None);
         return id;
     }

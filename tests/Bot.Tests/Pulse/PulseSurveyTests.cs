@@ -22,23 +22,7 @@ public sealed class PulseSurveyTests : IAsyncLifetime
     private async Task JoinAsync(string user, string cohort) =>
         Assert.Contains("Welcome to PeerBot", await _app.SayTextAsync($"join role:peer subjects:math grades:6-8 cohort:{cohort}", user, Now), StringComparison.Ordinal);
 
-    private async Task<PostedMessage> InvitationAsync(string user)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline)
-        {
-            // The fake clock never ends the dispatcher's idle wait: nudge it, as a commit elsewhere would.
-            _app.Services.GetRequiredService<PeerBot.Scheduler.Delivery.Outbox>().Wake();
-            if (_app.Slack.MessagesIn("D" + user).FirstOrDefault(m => m.DeliveryKey?.EndsWith(":invite", StringComparison.Ordinal) == true) is { } m)
-            {
-                return m;
-            }
-
-            await Task.Delay(25);
-        }
-
-        throw new TimeoutException($"No pulse invitation reached {user}");
-    }
+    private Task<PostedMessage> InvitationAsync(string user) => _app.InvitationAsync(user);
 
     [Fact]
     public async Task Pulse_AdminOpensNow_InvitesUnpausedMembersOnce_AndAnswersKeepNoLinkToThePerson()
@@ -58,20 +42,17 @@ public sealed class PulseSurveyTests : IAsyncLifetime
         Assert.Contains("What coaches will see", thanks, StringComparison.Ordinal);
         Assert.Contains("What they will not see", thanks, StringComparison.Ordinal);
 
-        // The answers table has nothing that identifies a person: no column for it, no value equal to an id.
-        var columns = await _app.ScalarAsync<string>("select string_agg(column_name, ',' order by column_name) from information_schema.columns where table_name = 'pulse_answers'");
-        Assert.Equal("answered_on,cohort,id,pulse_id,question,value", columns);
-        Assert.Equal(0L, await _app.ScalarAsync<long>("""
-            select count(*) from pulse_answers a join members m on a.id = m.id or a.pulse_id = m.id
-                or a.cohort = m.external_user_id or a.cohort = m.id::text or a.cohort = md5(m.id::text) or a.cohort = md5(m.external_user_id)
-            """));
-        Assert.Equal("4,2,3", await _app.ScalarAsync<string>("select string_agg(value::text, ',' order by question) from pulse_answers"));
+        // No answer is a row of its own: only counts per cohort, question and value, with nothing that names a person.
+        var columns = await _app.ScalarAsync<string>("select string_agg(column_name, ',' order by column_name) from information_schema.columns where table_name = 'pulse_tallies'");
+        Assert.Equal("answers,cohort,pulse_id,question,value", columns);
+        Assert.Equal(0L, await _app.ScalarAsync<long>("select count(*) from information_schema.tables where table_name = 'pulse_answers'"));
+        Assert.Equal("0=4,1=2,2=3", await _app.ScalarAsync<string>("select string_agg(question || '=' || value, ',' order by question) from pulse_tallies where answers > 0"));
         Assert.Equal(1L, await _app.ScalarAsync<long>("select count(*) from pulse_participation where answered"));
 
         // Answering twice is refused and adds nothing.
         var again = (await _app.AnswerAsync("UANA", invitation.BlocksJson!, [1, 1, 1], Now))!["text"]!.GetValue<string>();
         Assert.Contains("already answered", again, StringComparison.Ordinal);
-        Assert.Equal(3L, await _app.ScalarAsync<long>("select count(*) from pulse_answers"));
+        Assert.Equal(3L, await _app.ScalarAsync<long>("select sum(answers) from pulse_tallies"));
 
         // Asking again within the same run opens nothing new.
         Assert.Contains("already open", await _app.SayTextAsync("admin pulse now", "UADMIN", Now), StringComparison.Ordinal);
@@ -79,7 +60,7 @@ public sealed class PulseSurveyTests : IAsyncLifetime
         // Leaving erases participation; the answers stay, unlinkable.
         Assert.Contains("erased", await _app.SayTextAsync("leave", "UANA", Now), StringComparison.Ordinal);
         Assert.Equal(0L, await _app.ScalarAsync<long>("select count(*) from pulse_participation where answered"));
-        Assert.Equal(3L, await _app.ScalarAsync<long>("select count(*) from pulse_answers"));
+        Assert.Equal(3L, await _app.ScalarAsync<long>("select sum(answers) from pulse_tallies"));
     }
 
     [Fact]
@@ -137,7 +118,7 @@ public sealed class PulseSurveyTests : IAsyncLifetime
         await _app.SubmitCommentAsync("UANA", state, "More planning time, please.", Now);
         Assert.Equal("More planning time, please.", await _app.ScalarAsync<string>("select body from pulse_comments"));
         Assert.Equal("body,id,pulse_id", await _app.ScalarAsync<string>("select string_agg(column_name, ',' order by column_name) from information_schema.columns where table_name = 'pulse_comments'"));
-        Assert.Equal(3L, await _app.ScalarAsync<long>("select count(*) from pulse_answers"));
+        Assert.Equal(3L, await _app.ScalarAsync<long>("select sum(answers) from pulse_tallies"));
     }
 
     [Fact]

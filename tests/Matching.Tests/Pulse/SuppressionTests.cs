@@ -102,14 +102,32 @@ public sealed class SuppressionTests
     }
 
     [Fact]
-    public void Comments_OnlyWithTenRespondentsInTheWholeWorkspaceScope()
+    public void Comments_OnlyWithTheCommentMinimumOfRespondents_InTheWholeWorkspaceScope_OfAClosedPulse()
     {
-        var threshold = SuppressionThreshold.Of(5);
-        Assert.False(CommentRule.Visible(new ReportScope(null, 8), new PulseCell(null, 9, []), threshold));
-        Assert.True(CommentRule.Visible(new ReportScope(null, 8), new PulseCell(null, 10, []), threshold));
-        Assert.False(CommentRule.Visible(new ReportScope("new-2026", 8), new PulseCell("new-2026", 40, []), threshold));
-        Assert.False(CommentRule.Visible(new ReportScope(null, 8), PulseCell.Hidden(null), threshold));
-        Assert.False(CommentRule.Visible(new ReportScope(null, 8), new PulseCell(null, 11, []), SuppressionThreshold.Of(12)));
+        var rules = new AnonymityRules(SuppressionThreshold.Of(5), 10);
+        static PulseWeek Week(PulseCell cell, bool open = false) => new(Guid.NewGuid(), new DateOnly(2026, 3, 6), null, cell, []) { IsOpen = open };
+        Assert.False(CommentRule.Visible(new ReportScope(null, 8), Week(new PulseCell(null, 9, [])), rules));
+        Assert.True(CommentRule.Visible(new ReportScope(null, 8), Week(new PulseCell(null, 10, [])), rules));
+        Assert.False(CommentRule.Visible(new ReportScope(null, 8), Week(new PulseCell(null, 10, []), open: true), rules));
+        Assert.False(CommentRule.Visible(new ReportScope("new-2026", 8), Week(new PulseCell("new-2026", 40, [])), rules));
+        Assert.False(CommentRule.Visible(new ReportScope(null, 8), Week(PulseCell.Hidden(null)), rules));
+        Assert.False(CommentRule.Visible(new ReportScope(null, 8), Week(new PulseCell(null, 11, [])), rules with { Threshold = SuppressionThreshold.Of(12) }));
+        Assert.True(CommentRule.Visible(new ReportScope(null, 8), Week(new PulseCell(null, 6, [])), rules with { CommentMinimum = 6 }));
+        Assert.False(CommentRule.Visible(new ReportScope(null, 8), Week(new PulseCell(null, 4, [])), rules with { CommentMinimum = 3 }));
+    }
+
+    [Fact]
+    public void OpenPulse_ShowsParticipationOnly_EvenWhenItsCountsAreHandedIn()
+    {
+        var pulse = Guid.NewGuid();
+        var rounds = new[] { new PulseRound(pulse, new DateOnly(2026, 6, 5), PulseQuestions.Defaults, 12, 8, IsOpen: true) };
+        var tallies = new[] { new AnswerTally(pulse, "a", 0, 2, 8), new AnswerTally(pulse, "a", 1, 4, 8), new AnswerTally(pulse, "a", 2, 3, 8) };
+        var week = Assert.Single(PulseReportBuilder.Build(rounds, tallies, new ReportScope(null, 4), new DateOnly(2026, 6, 6), SuppressionThreshold.Of(5)).Weeks);
+        Assert.True(week.IsOpen);
+        Assert.True(week.Scope.IsHidden);
+        Assert.Empty(week.Scope.Questions);
+        Assert.Empty(week.Breakdown);
+        Assert.Equal((12, 8), week.Participation);
     }
 
     [Fact]
