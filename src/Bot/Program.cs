@@ -6,6 +6,7 @@ using PeerBot.Bot.Delivery;
 using PeerBot.Bot.Hosting;
 using PeerBot.Bot.Pulse;
 using PeerBot.Bot.Reports;
+using PeerBot.Bot.Retention;
 using PeerBot.Bot.Rounds;
 using PeerBot.Bot.Scheduling;
 using PeerBot.Bot.Simulator;
@@ -31,6 +32,7 @@ builder.AddAdmin();
 builder.AddSimulator();
 builder.AddPulse();
 builder.AddReports();
+builder.AddRetention();
 
 var app = builder.Build();
 if (app.RefusesToStart())

@@ -23,7 +23,7 @@ public sealed class SlackEventsTests : IAsyncLifetime
         await _app.ScalarAsync<int>("insert into slack_events (event_id, team_id, event_type) values ('Ev-new', 'T100', 'app_home_opened')");
         var log = _app.Services.GetRequiredService<SlackEventLog>();
 
-        Assert.Equal(1, await log.PruneAsync(DateTimeOffset.UtcNow - SlackEventLogRetention.Keep, CancellationToken.None));
+        Assert.Equal(1, await log.PruneAsync(DateTimeOffset.UtcNow - new PeerBot.Bot.Retention.RetentionOptions().SlackEvents, CancellationToken.None));
 
         Assert.Equal("Ev-new", await _app.ScalarAsync<string>("select string_agg(event_id, ',') from slack_events"));
         Assert.False(await log.TryRecordAsync("Ev-new", "T100", "app_home_opened", CancellationToken.None));

@@ -8,7 +8,6 @@ public static class SlackEventsExtensions
     public static IServiceCollection AddSlackEvents(this IServiceCollection s)
     {
         s.AddSingleton<SlackEventLog>();
-        s.AddHostedService<SlackEventLogRetention>();
         s.AddSingleton<SlackEventIntake>();
         s.AddSingleton<SlackEventsEndpoint>();
         s.AddSingleton<HomeWelcomes>();

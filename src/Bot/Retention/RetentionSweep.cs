@@ -1,0 +1,52 @@
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace PeerBot.Bot.Retention;
+
+/// <summary>What one sweep deleted.</summary>
+public sealed record RetentionResult(int SentMessages, int DeadLetters, int SlackEvents, int PulseComments)
+{
+    public int Total => SentMessages + DeadLetters + SlackEvents + PulseComments;
+}
+
+/// <summary>
+/// Deletes what is past its retention, measured against the injected clock: delivered messages, dead letters, Slack
+/// event ids and the comments of old pulses. In batches, so a first sweep over years of rows never holds long locks.
+/// </summary>
+public sealed class RetentionSweep(NpgsqlDataSource db, TimeProvider clock, IOptions<RetentionOptions> options)
+{
+    private const int Batch = 5000;
+
+    public async Task<RetentionResult> RunAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var o = options.Value;
+        return new RetentionResult(
+            await DeleteAsync("delete from outbox where id in (select id from outbox where state = 'sent' and sent_at < $1 limit $2)", now - o.SentMessages, ct),
+            // A dead letter keeps the time of its last attempt in next_attempt_at: nothing reschedules it afterwards.
+            await DeleteAsync("delete from outbox where id in (select id from outbox where state = 'dead' and next_attempt_at < $1 limit $2)", now - o.DeadLetters, ct),
+            await DeleteAsync("delete from slack_events where event_id in (select event_id from slack_events where received_at < $1 limit $2)", now - o.SlackEvents, ct),
+            await DeleteAsync("""
+                delete from pulse_comments where id in (
+                    select c.id from pulse_comments c join pulses p on p.id = c.pulse_id
+                    where p.closed and p.opened_at < $1 limit $2)
+                """, now - o.PulseComments, ct));
+    }
+
+    private async Task<int> DeleteAsync(string sql, DateTimeOffset before, CancellationToken ct)
+    {
+        var total = 0;
+        while (true)
+        {
+            await using var cmd = db.CreateCommand(sql);
+            cmd.Parameters.Add(new() { Value = before });
+            cmd.Parameters.Add(new() { Value = Batch });
+            var n = await cmd.ExecuteNonQueryAsync(ct);
+            total += n;
+            if (n < Batch)
+            {
+                return total;
+            }
+        }
+    }
+}
