@@ -20,6 +20,11 @@ public sealed class RoundNowVerb(PairingRound round, TimeProvider clock) : IAdmi
         }
 
         var outcome = await round.RunAsync(command.Workspace.Id, $"now:{clock.GetUtcNow():yyyyMMddHHmmss}:{Guid.NewGuid():N}", Urgency.Now, RoundScope.Full, ct);
+        if (outcome.AlreadyRunning)
+        {
+            return ChatMessage.Plain($"A pairing round is already running in this workspace — nothing was changed. Its messages are on their way; `{command.Prefix}admin show` tracks delivery.");
+        }
+
         if (outcome.AlreadyRan)
         {
             return ChatMessage.Plain("That round is already running — its messages are on their way.");

@@ -46,13 +46,21 @@ public sealed partial class PairingRound(
 
     public async Task<RoundOutcome> RunAsync(Guid workspaceId, string runKey, Urgency urgency, RoundScope scope, CancellationToken ct, string? requestedBy = null)
     {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        // One round at a time per workspace, on every instance: planning reads who is free, so two plans at once would pair people twice.
+        // A full round finding one under way changes nothing; a follow-up or a mentor request waits its turn (they are short).
+        if (!await LockWorkspaceAsync(conn, tx, workspaceId, wait: scope != RoundScope.Full, ct))
+        {
+            LogAlreadyRunning(workspaceId, runKey);
+            return new RoundOutcome(null, new RoundPlan([], []), AlreadyRan: false) { AlreadyRunning = true };
+        }
+
         var plan = await PlanAsync(workspaceId, scope, runKey, ct, requestedBy);
         var s = await settings.GetAsync(workspaceId, ct);
         var now = clock.GetUtcNow();
         var byUser = (await members.ListAsync(workspaceId, ct)).ToDictionary(m => m.ExternalUserId, StringComparer.Ordinal);
 
-        await using var conn = await db.OpenConnectionAsync(ct);
-        await using var tx = await conn.BeginTransactionAsync(ct);
         var roundId = Guid.CreateVersion7();
         await using (var claim = new NpgsqlCommand("""
             insert into pairing_rounds (id, workspace_id, run_key, ran_at, mentor_pairs, pods, left_out) values ($1, $2, $3, $4, $5, $6, $7)
@@ -108,6 +116,15 @@ public sealed partial class PairingRound(
         return new RoundOutcome(roundId, plan, AlreadyRan: false);
     }
 
+    private static async Task<bool> LockWorkspaceAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid workspaceId, bool wait, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand(wait
+            ? "select pg_advisory_xact_lock(hashtextextended('pairing-round:' || $1::text, 0)) is not null"
+            : "select pg_try_advisory_xact_lock(hashtextextended('pairing-round:' || $1::text, 0))", conn, tx);
+        cmd.Parameters.Add(new() { Value = workspaceId });
+        return (bool)(await cmd.ExecuteScalarAsync(ct))!;
+    }
+
     private static string ShowNext(WorkspaceSettings s, DateTimeOffset now) =>
         RoundCalendar.Next(s.PairingSchedule, s.PairingEveryWeeks, s.PairingAnchor, s.Zone, s.Window.Breaks, now) is { } next
             ? TimeZoneInfo.ConvertTime(next, s.Zone).ToString("dddd d MMMM", System.Globalization.CultureInfo.InvariantCulture)
@@ -124,6 +141,9 @@ public sealed partial class PairingRound(
 
         return (int)(hash & 0x7fffffff);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Pairing round {RunKey} in workspace {WorkspaceId} not started: another round is running there")]
+    private partial void LogAlreadyRunning(Guid workspaceId, string runKey);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Pairing round {RunKey} in workspace {WorkspaceId} had already run: nothing to do")]
     private partial void LogAlreadyRan(Guid workspaceId, string runKey);
