@@ -1,6 +1,7 @@
 using PeerBot.Bot.Admin;
 using PeerBot.Bot.Cli;
 using PeerBot.Bot.Commands;
+using PeerBot.Bot.DataProtection;
 using PeerBot.Bot.Database;
 using PeerBot.Bot.Delivery;
 using PeerBot.Bot.Hosting;
@@ -12,6 +13,7 @@ using PeerBot.Bot.Scheduling;
 using PeerBot.Bot.Simulator;
 using PeerBot.Bot.Slack;
 using PeerBot.Bot.Teams;
+using PeerBot.Bot.Workspaces;
 
 if (CommandLine.IsVerb(args))
 {
@@ -22,6 +24,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.AddDeploymentGuards();
 builder.AddDatabase();
+builder.AddKeyRing();
+builder.AddWorkspaces();
 builder.AddScheduling();
 builder.AddCommands();
 builder.AddSlack();

@@ -18,10 +18,15 @@ public sealed record TeamsActivity(
     JsonElement? Value,
     string? Action,
     IReadOnlyList<string> MembersAdded,
+    IReadOnlyList<string> MembersRemoved,
     string? TimeZone,
     JsonElement Raw)
 {
     public bool IsPersonal => ConversationType == "personal";
+
+    /// <summary>PeerBot was taken out of this conversation: the app uninstalled from a personal scope, team or group chat, or the bot removed.</summary>
+    public bool RemovesBot => (Type == "installationUpdate" && Action == "remove")
+        || (Type == "conversationUpdate" && MembersRemoved.Contains(Recipient.Id));
 
     /// <summary>The Teams channel a channel message was posted in (its thread's conversation id carries a ";messageid=" suffix).</summary>
     public string? TeamsChannel => ConversationType == "channel"
@@ -52,9 +57,8 @@ public sealed record TeamsActivity(
             Str(json, "text") ?? "",
             json.TryGetProperty("value", out var v) && v.ValueKind != JsonValueKind.Null ? v : null,
             Str(json, "action"),
-            json.TryGetProperty("membersAdded", out var added) && added.ValueKind == JsonValueKind.Array
-                ? [.. added.EnumerateArray().Select(m => Str(m, "id") ?? "")]
-                : [],
+            Ids(json, "membersAdded"),
+            Ids(json, "membersRemoved"),
             Entities(json).Where(e => Str(e, "type") == "clientInfo").Select(e => Str(e, "timezone")).FirstOrDefault(tz => tz is not null),
             json);
     }
@@ -88,6 +92,9 @@ public sealed record TeamsActivity(
 
         return e.ValueKind == JsonValueKind.String ? e.GetString() : null;
     }
+
+    private static string[] Ids(JsonElement json, string name) =>
+        json.TryGetProperty(name, out var list) && list.ValueKind == JsonValueKind.Array ? [.. list.EnumerateArray().Select(m => Str(m, "id") ?? "")] : [];
 
     private static IEnumerable<JsonElement> Entities(JsonElement json) =>
         json.TryGetProperty("entities", out var entities) && entities.ValueKind == JsonValueKind.Array ? entities.EnumerateArray() : [];

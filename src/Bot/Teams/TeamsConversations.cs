@@ -70,6 +70,17 @@ public sealed class TeamsConversations(NpgsqlDataSource db)
         return await r.ReadAsync(ct) ? (r.GetString(0), r.GetString(1)) : null;
     }
 
+    /// <summary>Forgets a conversation PeerBot was removed from (with its channel threads); returns how many conversations of the tenant remain.</summary>
+    public async Task<int> ForgetAsync(Guid workspaceId, string conversationId, CancellationToken ct)
+    {
+        var channel = conversationId.Split(";messageid=")[0];
+        await using var cmd = Command("""
+            with gone as (delete from teams_conversations where workspace_id = $1 and (conversation_id = $2 or starts_with(conversation_id, $2 || ';')) returning 1)
+            select (count(*) - (select count(*) from gone))::int from teams_conversations where workspace_id = $1
+            """, workspaceId, channel);
+        return (int)(await cmd.ExecuteScalarAsync(ct))!;
+    }
+
     /// <summary>True the first time only: the welcome goes out once per 1:1 chat, however often Teams repeats the install event.</summary>
     public async Task<bool> ClaimWelcomeAsync(Guid workspaceId, string conversationId, CancellationToken ct)
     {

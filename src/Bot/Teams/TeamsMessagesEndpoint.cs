@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using PeerBot.Bot.Commands;
+using PeerBot.Bot.Workspaces;
 using PeerBot.Scheduler.Workspaces;
 
 namespace PeerBot.Bot.Teams;
@@ -17,6 +18,7 @@ public sealed partial class TeamsMessagesEndpoint(
     CommandRouter router,
     TeamsCardActions cards,
     TeamsReplier replier,
+    WorkspaceOffboarder offboarder,
     IOptions<TeamsOptions> options,
     ILogger<TeamsMessagesEndpoint> log)
 {
@@ -60,6 +62,11 @@ public sealed partial class TeamsMessagesEndpoint(
         }
 
         var workspace = await workspaces.GetOrCreateAsync(TeamsChatGateway.PlatformName, tenantId, "", ct);
+        if (activity.RemovesBot)
+        {
+            return await RemovedAsync(workspace, activity, ct);
+        }
+
         await conversations.SaveAsync(workspace.Id, activity, ct);
         return activity switch
         {
@@ -105,6 +112,22 @@ public sealed partial class TeamsMessagesEndpoint(
     private async Task<CommandReply?> SubmitAsync(Workspace workspace, TeamsActivity activity, JsonElement value) =>
         (await cards.HandleAsync(workspace, activity, value, replier.AppStopping)).Reply;
 
+    /// <summary>
+    /// Teams has no "uninstalled from the tenant" event: each chat and team says so for itself. The conversation is forgotten,
+    /// and once PeerBot is in no chat of the tenant any more, the tenant is offboarded as Slack's app_uninstalled would.
+    /// </summary>
+    private async Task<IResult> RemovedAsync(Workspace workspace, TeamsActivity activity, CancellationToken ct)
+    {
+        var left = await conversations.ForgetAsync(workspace.Id, activity.ConversationId, ct);
+        LogRemoved(workspace.Id, activity.ConversationType, left);
+        if (left == 0)
+        {
+            await offboarder.OffboardAsync(workspace, $"Teams {activity.Type} in its last conversation", ct);
+        }
+
+        return Results.Ok();
+    }
+
     /// <summary>One welcome per 1:1 chat: Teams sends both conversationUpdate and installationUpdate on install, and repeats them.</summary>
     private async Task<IResult> WelcomeAsync(Workspace workspace, TeamsActivity activity)
     {
@@ -140,6 +163,9 @@ public sealed partial class TeamsMessagesEndpoint(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Teams message in workspace {WorkspaceId} outran the typing budget: typing sent, answer follows")]
     private partial void LogSlow(Guid workspaceId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "PeerBot was removed from a Teams {ConversationType} conversation in workspace {WorkspaceId}; {Left} conversations remain")]
+    private partial void LogRemoved(Guid workspaceId, string conversationType, int left);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Welcomed a new Teams user in workspace {WorkspaceId}")]
     private partial void LogWelcome(Guid workspaceId);

@@ -4,22 +4,31 @@ using PeerBot.Scheduler.Schedules;
 
 namespace PeerBot.Scheduler.Workspaces;
 
-/// <summary>Finds a workspace by its platform id, creating it on first contact. Cached: every request asks.</summary>
+/// <summary>
+/// Finds a workspace by its platform id, creating it on first contact. Cached briefly: every request asks.
+/// Contact is also how an uninstalled workspace comes back: seen again (a command, an event, an activity — also with a
+/// fixed bot token or Socket Mode, where no OAuth callback says so), its stopped schedules are registered again.
+/// </summary>
 public sealed class WorkspaceDirectory(NpgsqlDataSource db, ScheduleSignal schedules)
 {
-    private readonly ConcurrentDictionary<(string, string), Workspace> _cache = new();
+    /// <summary>How long a lookup is trusted: another instance may have offboarded the workspace meanwhile.</summary>
+    private const long CacheMilliseconds = 60_000;
+
+    private readonly ConcurrentDictionary<(string, string), (Workspace Workspace, long Until)> _cache = new();
 
     public async ValueTask<Workspace> GetOrCreateAsync(string platform, string externalId, string name, CancellationToken ct)
     {
-        if (_cache.TryGetValue((platform, externalId), out var cached))
+        if (_cache.TryGetValue((platform, externalId), out var cached) && cached.Until > Environment.TickCount64)
         {
-            return cached;
+            return cached.Workspace;
         }
 
         await using var cmd = db.CreateCommand("""
             insert into workspaces (id, platform, external_id, name) values ($1, $2, $3, $4)
-            on conflict (platform, external_id) do update set name = case when excluded.name = '' then workspaces.name else excluded.name end
-            returning id, platform, external_id, name, time_zone, xmax = 0
+            on conflict (platform, external_id) do update set
+                name = case when excluded.name = '' then workspaces.name else excluded.name end,
+                schedules = case when workspaces.schedules = 'stopped' then 'pending' else workspaces.schedules end
+            returning id, platform, external_id, name, time_zone, xmax = 0 or schedules = 'pending'
             """);
         cmd.Parameters.Add(new() { Value = Guid.CreateVersion7() });
         cmd.Parameters.Add(new() { Value = platform });
@@ -30,11 +39,11 @@ public sealed class WorkspaceDirectory(NpgsqlDataSource db, ScheduleSignal sched
         var workspace = Read(reader);
         if (reader.GetBoolean(5))
         {
-            // First contact: its default rhythm (pairing rounds, check-ins, pulses) is registered at once.
+            // First contact, or back after an uninstall: its rhythm (pairing rounds, check-ins, pulses) is registered at once.
             schedules.Wake();
         }
 
-        _cache[(platform, externalId)] = workspace;
+        _cache[(platform, externalId)] = (workspace, Environment.TickCount64 + CacheMilliseconds);
         return workspace;
     }
 
@@ -51,7 +60,7 @@ public sealed class WorkspaceDirectory(NpgsqlDataSource db, ScheduleSignal sched
     {
         foreach (var (key, value) in _cache)
         {
-            if (value.Id == id)
+            if (value.Workspace.Id == id)
             {
                 _cache.TryRemove(key, out _);
             }

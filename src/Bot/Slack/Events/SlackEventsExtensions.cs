@@ -14,7 +14,6 @@ public static class SlackEventsExtensions
         s.AddSingleton<ISlackEventHandler, DirectMessageHandler>();
         s.AddSingleton<ISlackEventHandler, AppHomeHandler>();
         s.AddSingleton<ISlackEventHandler, UninstallHandler>();
-        s.AddSingleton<IWorkspaceOffboarding, WorkspaceRecurringJobs>();
         return s;
     }
 }

@@ -1,9 +1,10 @@
 using PeerBot.Bot.Slack.Install;
+using PeerBot.Bot.Workspaces;
 
 namespace PeerBot.Bot.Slack.Events;
 
 /// <summary><c>app_uninstalled</c> / <c>tokens_revoked</c>: forget the workspace's tokens and stop its scheduled work.</summary>
-public sealed partial class UninstallHandler(SlackInstallations installations, IEnumerable<IWorkspaceOffboarding> offboarding, ILogger<UninstallHandler> log) : ISlackEventHandler
+public sealed partial class UninstallHandler(SlackInstallations installations, WorkspaceOffboarder offboarder, ILogger<UninstallHandler> log) : ISlackEventHandler
 {
     public IReadOnlyList<string> EventTypes { get; } = ["app_uninstalled", "tokens_revoked"];
 
@@ -16,10 +17,7 @@ public sealed partial class UninstallHandler(SlackInstallations installations, I
         }
 
         // Scheduled work stops first, so no job wakes up to find the tokens gone.
-        foreach (var o in offboarding)
-        {
-            await o.OffboardAsync(slackEvent.Workspace, ct);
-        }
+        await offboarder.OffboardAsync(slackEvent.Workspace, slackEvent.Type, ct);
 
         var removed = await installations.RemoveAsync(slackEvent.Workspace.ExternalId, ct);
 

@@ -1,6 +1,6 @@
 using PeerBot.Scheduler.Schedules;
 
-namespace PeerBot.Bot.Slack.Events;
+namespace PeerBot.Bot.Workspaces;
 
 /// <summary>
 /// Removes a workspace's recurring Hangfire jobs when it uninstalls (pairing rounds, check-in nudges, follow-ups,

@@ -2,9 +2,9 @@ using System.Xml.Linq;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Npgsql;
 
-namespace PeerBot.Bot.Slack.Install;
+namespace PeerBot.Bot.DataProtection;
 
-/// <summary>The Data Protection key ring in PostgreSQL: every instance reads the same keys, so any can decrypt a token.</summary>
+/// <summary>The Data Protection key ring in PostgreSQL: every instance reads the same keys, so any can decrypt a token or a report key.</summary>
 public sealed class PostgresKeyRing(NpgsqlDataSource db) : IXmlRepository
 {
     // IXmlRepository is synchronous by contract; it is read rarely (the key ring is cached and refreshed about daily).
