@@ -11,19 +11,18 @@ namespace PeerBot.Bot.Cli;
 /// </summary>
 public sealed class ImportVerb(TextWriter output, TextWriter error)
 {
-    public const string Usage = "usage: import --workspace ID --file people.jsonl|people.csv [--ConnectionStrings:PeerBot=…]";
-
-    // Rosters come from district systems; the workspace is addressed by its Slack team id, as the bot first met it.
-    private const string Platform = "slack";
+    public const string Usage = "usage: import --workspace ID [--platform slack|teams] --file people.jsonl|people.csv [--ConnectionStrings:PeerBot=…]";
 
     public async Task<int> RunAsync(IReadOnlyList<string> args)
     {
         CliArguments flags;
-        string workspaceId, file;
+        string workspaceId, platform, file;
         try
         {
-            flags = CliArguments.Parse(args, ["workspace", "file"], allowSettings: true);
+            flags = CliArguments.Parse(args, ["workspace", "platform", "file"], allowSettings: true);
             workspaceId = flags.Required("workspace");
+            // Rosters come from district systems; the workspace is addressed by its platform id (Slack team id, Teams tenant id).
+            platform = flags.Choice("platform", ChatPlatforms.Slack, [.. ChatPlatforms.All]);
             file = flags.Required("file");
         }
         catch (CliUsageException e)
@@ -61,13 +60,13 @@ public sealed class ImportVerb(TextWriter output, TextWriter error)
             return 1;
         }
 
-        return await CommandLine.WithDatabaseAsync([.. flags.Settings], services => SaveAsync(services, workspaceId, file, roster));
+        return await CommandLine.WithDatabaseAsync([.. flags.Settings], services => SaveAsync(services, platform, workspaceId, file, roster));
     }
 
-    private async Task<int> SaveAsync(IServiceProvider services, string workspaceId, string file, Roster roster)
+    private async Task<int> SaveAsync(IServiceProvider services, string platform, string workspaceId, string file, Roster roster)
     {
         var ct = CancellationToken.None;
-        var workspace = await services.GetRequiredService<WorkspaceDirectory>().GetOrCreateAsync(Platform, workspaceId, "", ct);
+        var workspace = await services.GetRequiredService<WorkspaceDirectory>().GetOrCreateAsync(platform, workspaceId, "", ct);
         var members = services.GetRequiredService<MemberDirectory>();
         var existing = (await members.ListAsync(workspace.Id, ct)).ToDictionary(m => m.ExternalUserId, m => m.Profile, StringComparer.Ordinal);
 

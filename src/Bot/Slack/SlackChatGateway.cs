@@ -1,13 +1,14 @@
 using System.Text.Json.Nodes;
 using PeerBot.Scheduler.Chat;
 using PeerBot.Scheduler.Workspaces;
+using static PeerBot.Bot.Chat.JsonRead;
 
 namespace PeerBot.Bot.Slack;
 
 /// <summary>The chat port over Slack's Web API.</summary>
 public sealed partial class SlackChatGateway(SlackApiClient api, ISlackTokenSource tokens, ILogger<SlackChatGateway> log) : IChatGateway
 {
-    public const string PlatformName = "slack";
+    public const string PlatformName = ChatPlatforms.Slack;
 
     public string Platform => PlatformName;
 
@@ -16,12 +17,8 @@ public sealed partial class SlackChatGateway(SlackApiClient api, ISlackTokenSour
         var token = await tokens.GetBotTokenAsync(workspace.ExternalId, ct);
         var body = await api.CallFormAsync("users.info", token, new Dictionary<string, string> { ["user"] = userId }, ct);
         var user = body.GetProperty("user");
-        string? Str(string name) => user.TryGetProperty(name, out var v) && v.ValueKind == System.Text.Json.JsonValueKind.String ? v.GetString() : null;
-        bool Flag(string name) => user.TryGetProperty(name, out var v) && v.ValueKind == System.Text.Json.JsonValueKind.True;
-        var display = user.TryGetProperty("profile", out var profile) && profile.TryGetProperty("display_name", out var dn) && dn.GetString() is { Length: > 0 } d
-            ? d
-            : Str("real_name") ?? Str("name") ?? userId;
-        return new ChatUserInfo(userId, display, Str("tz"), Flag("is_admin") || Flag("is_owner") || Flag("is_primary_owner"), Flag("is_bot"));
+        var display = Str(user, "profile", "display_name") is { Length: > 0 } d ? d : Str(user, "real_name") ?? Str(user, "name") ?? userId;
+        return new ChatUserInfo(userId, display, Str(user, "tz"), Flag(user, "is_admin") || Flag(user, "is_owner") || Flag(user, "is_primary_owner"), Flag(user, "is_bot"));
     }
 
     public async Task<DeliveryReceipt> DeliverAsync(Workspace workspace, OutgoingMessage message, CancellationToken ct)

@@ -15,7 +15,7 @@ public sealed partial class TeamsChatGateway(
     TeamsConversations conversations, BotConnector connector, MemberDirectory members, TeamsDeliveryLog deliveries,
     IOptions<TeamsOptions> options, ILogger<TeamsChatGateway> log) : IChatGateway
 {
-    public const string PlatformName = "teams";
+    public const string PlatformName = ChatPlatforms.Teams;
 
     public string Platform => PlatformName;
 

@@ -135,7 +135,23 @@ public sealed class ImportVerbTests : IDisposable
         Assert.Equal(["U0"], (await MembersAsync(cs, "T89")).Keys);
     }
 
+    [Fact]
+    public async Task Import_ForATeamsTenant_FillsTheTenantsWorkspace_NotASlackTeamOfTheSameId()
+    {
+        var cs = await TestDatabase.CreateAsync();
+        const string tenant = "72f988bf-86f1-41af-91ab-2d7cd011db47";
+        var roster = _files.WriteLines("people.jsonl", [People.Line("29:ana", "mentee"), People.Line("29:ben", "mentor", years: 9, capacity: 1)]);
+
+        var run = await VerbRun.ImportAsync("--workspace", tenant, "--platform", "teams", "--file", roster, $"--ConnectionStrings:PeerBot={cs}");
+
+        Assert.Equal(0, run.Code);
+        Assert.Contains($"workspace teams {tenant}", run.Output, StringComparison.Ordinal);
+        Assert.Equal(["29:ana", "29:ben"], (await MembersAsync(cs, tenant, "teams")).Keys.Order());
+        Assert.Empty(await MembersAsync(cs, tenant, "slack"));
+    }
+
     [Theory]
+    [InlineData("--workspace T1 --platform discord --file people.jsonl", "--platform must be slack or teams, not \"discord\"")]
     [InlineData("--file people.jsonl", "--workspace is required")]
     [InlineData("--workspace T1", "--file is required")]
     [InlineData("--workspace T1 --file people.jsonl --dry-run yes", "unknown argument \"--dry-run\"")]
@@ -145,13 +161,13 @@ public sealed class ImportVerbTests : IDisposable
 
         Assert.Equal(2, run.Code);
         Assert.Contains(expected, run.Error, StringComparison.Ordinal);
-        Assert.Contains("usage: import --workspace ID --file", run.Error, StringComparison.Ordinal);
+        Assert.Contains("usage: import --workspace ID [--platform slack|teams] --file", run.Error, StringComparison.Ordinal);
     }
 
-    private static async Task<Dictionary<string, TeacherProfile>> MembersAsync(string cs, string team)
+    private static async Task<Dictionary<string, TeacherProfile>> MembersAsync(string cs, string team, string platform = "slack")
     {
         await using var db = NpgsqlDataSource.Create(cs);
-        var workspace = await new WorkspaceDirectory(db, new PeerBot.Scheduler.Schedules.ScheduleSignal()).GetOrCreateAsync("slack", team, "", default);
+        var workspace = await new WorkspaceDirectory(db, new PeerBot.Scheduler.Schedules.ScheduleSignal()).GetOrCreateAsync(platform, team, "", default);
         var members = await new MemberDirectory(db, TimeProvider.System).ListAsync(workspace.Id, default);
         return members.ToDictionary(m => m.ExternalUserId, m => m.Profile);
     }
