@@ -30,7 +30,7 @@ public sealed class ScheduleVerb(WorkspaceSettingsStore settings, TimeProvider c
         if (which == "pairing")
         {
             // "Every other" counts from this week: the next matching day is a round day.
-            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), current.Zone).DateTime);
+            var today = TimeZones.LocalDate(current.Zone, clock.GetUtcNow());
             await settings.SetPairingScheduleAsync(command.Workspace.Id, parsed.Cron, parsed.EveryWeeks, today, ct);
         }
         else

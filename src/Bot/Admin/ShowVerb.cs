@@ -17,7 +17,7 @@ public sealed class ShowVerb(WorkspaceSettingsStore settings, Outbox outbox, Tim
     {
         var s = await settings.GetAsync(command.Workspace.Id, ct);
         var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, s.Zone).DateTime);
+        var today = TimeZones.LocalDate(s.Zone, now);
         var nextRound = RoundCalendar.Next(s.PairingSchedule, s.PairingEveryWeeks, s.PairingAnchor, s.Zone, s.Window.Breaks, now);
         var nextNudge = RoundCalendar.Next(s.CheckInSchedule, 1, s.PairingAnchor, s.Zone, s.Window.Breaks, now);
         var breaks = s.Window.Breaks.Where(b => b.Ends >= today).Select(b => $"{b.Starts:yyyy-MM-dd} to {b.Ends:yyyy-MM-dd}").ToList();

@@ -74,7 +74,7 @@ public sealed class PulseAdminVerb(PulseJob job, PulseStore pulses, PulseSetting
         }
 
         var s = await settings.GetAsync(command.Workspace.Id, ct);
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), s.Zone).DateTime);
+        var today = TimeZones.LocalDate(s.Zone, clock.GetUtcNow());
         await pulseSettings.SetScheduleAsync(command.Workspace.Id, parsed.Cron, parsed.EveryWeeks, today, ct);
         var next = RoundCalendar.Next(parsed.Cron, parsed.EveryWeeks, today, s.Zone, s.Window.Breaks, clock.GetUtcNow());
         return ChatMessage.Plain($"Pulses: {ScheduleText.Describe(parsed.Cron, parsed.EveryWeeks)} ({s.TimeZone}). Next: {ShowVerb.When(next, s.Zone)}.");

@@ -16,7 +16,7 @@ public sealed class CoachReportBuilder(PulseReportStore store, WorkspaceSettings
     public async Task<CoachReport> BuildAsync(Guid workspaceId, ReportScope scope, CancellationToken ct)
     {
         var zone = (await settings.GetAsync(workspaceId, ct)).Zone;
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
+        var today = TimeZones.LocalDate(zone, clock.GetUtcNow());
         var since = scope.Since(today);
         var rounds = await store.RoundsAsync(workspaceId, since, ct);
         var tallies = await store.TalliesAsync([.. rounds.Select(r => r.PulseId)], ct);

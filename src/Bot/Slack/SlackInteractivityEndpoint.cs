@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using PeerBot.Bot.Commands;
 using PeerBot.Scheduler.Workspaces;
+using static PeerBot.Bot.Chat.JsonRead;
 
 namespace PeerBot.Bot.Slack;
 
@@ -124,19 +125,6 @@ public sealed partial class SlackInteractivityEndpoint(
         {
             return new FormMetadata(json, null, "/peer ");
         }
-    }
-
-    private static string? Str(JsonElement e, params string[] path)
-    {
-        foreach (var p in path)
-        {
-            if (e.ValueKind != JsonValueKind.Object || !e.TryGetProperty(p, out e))
-            {
-                return null;
-            }
-        }
-
-        return e.ValueKind == JsonValueKind.String ? e.GetString() : null;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected a Slack interaction: {Reason}")]

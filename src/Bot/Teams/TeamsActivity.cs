@@ -1,4 +1,5 @@
 using System.Text.Json;
+using static PeerBot.Bot.Chat.JsonRead;
 
 namespace PeerBot.Bot.Teams;
 
@@ -78,19 +79,6 @@ public sealed record TeamsActivity(
         }
 
         return text.Replace("&nbsp;", " ", StringComparison.Ordinal).Trim();
-    }
-
-    public static string? Str(JsonElement e, params string[] path)
-    {
-        foreach (var name in path)
-        {
-            if (e.ValueKind != JsonValueKind.Object || !e.TryGetProperty(name, out e))
-            {
-                return null;
-            }
-        }
-
-        return e.ValueKind == JsonValueKind.String ? e.GetString() : null;
     }
 
     private static string[] Ids(JsonElement json, string name) =>

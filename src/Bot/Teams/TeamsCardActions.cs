@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using PeerBot.Bot.Commands;
 using PeerBot.Scheduler.Chat;
 using PeerBot.Scheduler.Workspaces;
+using static PeerBot.Bot.Chat.JsonRead;
 
 namespace PeerBot.Bot.Teams;
 
@@ -24,9 +25,9 @@ public sealed partial class TeamsCardActions(CommandRouter router, ILogger<Teams
         var caller = new Commands.ChatCaller(activity.From.Id, activity.From.Name);
         try
         {
-            if (TeamsActivity.Str(data, AdaptiveCards.FormKey) is { Length: > 0 } formId)
+            if (Str(data, AdaptiveCards.FormKey) is { Length: > 0 } formId)
             {
-                var submission = new FormSubmission(workspace, caller, formId, Inputs(data), TeamsActivity.Str(data, AdaptiveCards.StateKey) ?? "");
+                var submission = new FormSubmission(workspace, caller, formId, Inputs(data), Str(data, AdaptiveCards.StateKey) ?? "");
                 return await router.SubmitAsync(submission, ct) switch
                 {
                     FormAccepted accepted => new CardResult(new MessageReply(accepted.Confirmation), Accepted: true),
@@ -35,8 +36,8 @@ public sealed partial class TeamsCardActions(CommandRouter router, ILogger<Teams
                 };
             }
 
-            var actionId = TeamsActivity.Str(data, AdaptiveCards.ActionKey) ?? "";
-            var action = new ChatAction(workspace, caller, actionId, TeamsActivity.Str(data, AdaptiveCards.ValueKey) ?? "");
+            var actionId = Str(data, AdaptiveCards.ActionKey) ?? "";
+            var action = new ChatAction(workspace, caller, actionId, Str(data, AdaptiveCards.ValueKey) ?? "");
             return new CardResult(await router.ClickAsync(action, ct), Accepted: true);
         }
         catch (UnknownInteractionException e)

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using PeerBot.Bot.Commands;
 using PeerBot.Bot.Workspaces;
 using PeerBot.Scheduler.Workspaces;
+using static PeerBot.Bot.Chat.JsonRead;
 
 namespace PeerBot.Bot.Teams;
 
@@ -149,7 +150,7 @@ public sealed partial class TeamsMessagesEndpoint(
             : [];
         if (!data.ContainsKey(AdaptiveCards.FormKey) && !data.ContainsKey(AdaptiveCards.ActionKey))
         {
-            data[AdaptiveCards.ActionKey] = TeamsActivity.Str(action, "verb") ?? "";
+            data[AdaptiveCards.ActionKey] = Str(action, "verb") ?? "";
         }
 
         return JsonSerializer.SerializeToElement(data);

@@ -27,7 +27,7 @@ public sealed class CheckInNudgeJob(
     {
         var s = await settings.GetAsync(workspaceId, ct);
         var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, s.Zone).DateTime);
+        var today = TimeZones.LocalDate(s.Zone, now);
         if (s.Window.Breaks.Any(b => b.Contains(today)))
         {
             return;

@@ -34,7 +34,7 @@ public sealed partial class PulseJob(
     {
         var s = await settings.GetAsync(workspaceId, ct);
         var p = await pulseSettings.GetAsync(workspaceId, ct);
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), s.Zone).DateTime);
+        var today = TimeZones.LocalDate(s.Zone, clock.GetUtcNow());
         if (!Schedules.RoundCalendar.Fires(p.EveryWeeks, p.Anchor, s.Window.Breaks, today))
         {
             return;
@@ -48,7 +48,7 @@ public sealed partial class PulseJob(
     {
         var s = await settings.GetAsync(workspaceId, ct);
         var now = clock.GetUtcNow();
-        var week = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, s.Zone).DateTime);
+        var week = TimeZones.LocalDate(s.Zone, now);
         var pulseSettingsNow = await pulseSettings.GetAsync(workspaceId, ct);
         var reachable = (await members.ListAsync(workspaceId, ct)).Where(m => !m.IsPausedAt(now)).ToList();
         var promise = PulsePromise.For(rules, pulseSettingsNow);

@@ -12,7 +12,7 @@ public sealed class MentorFollowUpJob(PairingRound round, PairingStore pairings,
     {
         var s = await settings.GetAsync(workspaceId, ct);
         var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, s.Zone).DateTime);
+        var today = TimeZones.LocalDate(s.Zone, now);
         await pairings.ExpireProposalsAsync(workspaceId, now, ct);
         if (!s.Window.IsSchoolDay(today))
         {

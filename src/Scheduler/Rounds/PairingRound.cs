@@ -35,7 +35,7 @@ public sealed partial class PairingRound(
         var history = await pairings.HistoryAsync(workspaceId, now.AddDays(-RepeatWindowDays), ct);
         var options = new RoundOptions
         {
-            Today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, s.Zone).DateTime),
+            Today = TimeZones.LocalDate(s.Zone, now),
             Seed = StableSeed(runKey),
             PodSize = s.PodSize,
             DefaultTimeZone = s.TimeZone,

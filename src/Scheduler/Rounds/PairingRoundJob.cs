@@ -15,7 +15,7 @@ public sealed class PairingRoundJob(PairingRound round, WorkspaceSettingsStore s
     public async Task RunScheduledAsync(Guid workspaceId, CancellationToken ct)
     {
         var s = await settings.GetAsync(workspaceId, ct);
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), s.Zone).DateTime);
+        var today = TimeZones.LocalDate(s.Zone, clock.GetUtcNow());
         if (!RoundCalendar.Fires(s.PairingEveryWeeks, s.PairingAnchor, s.Window.Breaks, today))
         {
             return;

@@ -20,7 +20,7 @@ public static class RoundCalendar
                 return null;
             }
 
-            if (Fires(everyWeeks, anchor, breaks, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(next, zone).DateTime)))
+            if (Fires(everyWeeks, anchor, breaks, TimeZones.LocalDate(zone, next)))
             {
                 return next;
             }

@@ -22,6 +22,9 @@ public static class TimeZones
         }
     }
 
+    /// <summary>The calendar date on the zone's wall clocks at an instant: "today" for a workspace.</summary>
+    public static DateOnly LocalDate(TimeZoneInfo zone, DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime);
+
     public static TimeZoneInfo FindOr(string? id, TimeZoneInfo fallback) => TryFind(id, out var zone) ? zone : fallback;
 
     /// <summary>The instant a local wall-clock time happens; a time skipped by a DST jump moves forward past the gap.</summary>

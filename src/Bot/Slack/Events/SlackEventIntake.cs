@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using PeerBot.Scheduler.Workspaces;
+using static PeerBot.Bot.Chat.JsonRead;
 
 namespace PeerBot.Bot.Slack.Events;
 
@@ -78,9 +79,6 @@ public sealed partial class SlackEventIntake(
             Interlocked.Decrement(ref _inFlight);
         }
     }
-
-    private static string? Str(JsonElement e, string name) =>
-        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected a Slack event without team_id, event_id or event type")]
     private partial void LogMalformed();

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using static PeerBot.Bot.Chat.JsonRead;
 
 namespace PeerBot.Bot.Slack.Install;
 
@@ -48,7 +49,4 @@ public sealed class SlackOAuthClient(HttpClient http, IOptions<SlackOptions> opt
         // authed_user (a user token) is deliberately ignored: PeerBot asks for no user scopes and keeps no user tokens.
         return new SlackInstallation(Str(team, "id") ?? "", Str(team, "name") ?? "", Str(body, "bot_user_id") ?? "", Str(body, "scope") ?? "", token, Str(body, "refresh_token"), expires);
     }
-
-    private static string? Str(JsonElement e, string name) =>
-        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 }
