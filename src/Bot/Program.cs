@@ -23,6 +23,7 @@ if (CommandLine.IsVerb(args))
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.AddDeploymentGuards();
+builder.AddOutboundHttp();
 builder.AddDatabase();
 builder.AddKeyRing();
 builder.AddWorkspaces();

@@ -3,7 +3,6 @@ using Hangfire.PostgreSql;
 using Microsoft.AspNetCore.Authentication;
 using PeerBot.Bot.Database;
 using PeerBot.Bot.Hosting;
-using PeerBot.Scheduler.Heartbeat;
 
 namespace PeerBot.Bot.Scheduling;
 
@@ -37,8 +36,6 @@ public static class SchedulingExtensions
             o.Activator = new Hangfire.AspNetCore.AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>());
         });
         s.AddHealthChecks().AddCheck<HangfireStorageHealthCheck>("hangfire", tags: [HealthEndpoints.Ready]);
-        s.AddTransient<HeartbeatJob>();
-        s.AddHostedService<HeartbeatOnStart>();
 
         s.AddAuthentication().AddScheme<AuthenticationSchemeOptions, DashboardBasicAuthentication>(DashboardBasicAuthentication.SchemeName, null);
         s.AddAuthorizationBuilder().AddPolicy("dashboard", p => p.AddAuthenticationSchemes(DashboardBasicAuthentication.SchemeName).RequireAuthenticatedUser());

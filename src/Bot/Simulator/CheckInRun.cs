@@ -8,8 +8,6 @@ public sealed class CheckInRun(IServiceProvider services) : ITimeRun
 {
     public string Id => "checkins";
 
-    public bool Available => services.GetService<CheckInNudgeJob>() is not null;
-
     public async Task<string> RunAsync(Workspace workspace, CancellationToken ct)
     {
         await services.GetRequiredService<CheckInNudgeJob>().RunScheduledAsync(workspace.Id, ct);

@@ -8,9 +8,6 @@ public interface ITimeRun
     /// <summary>The panel's button id: "round", "checkins", "pulse", "pulse-reminder".</summary>
     string Id { get; }
 
-    /// <summary>Whether the job behind it is part of this build; false shows the button as "not available yet".</summary>
-    bool Available { get; }
-
     /// <summary>Runs it for the simulated workspace; returns one line for the page about what happened.</summary>
     Task<string> RunAsync(Workspace workspace, CancellationToken ct);
 }

@@ -8,8 +8,6 @@ public sealed class PulseReminderRun(IServiceProvider services, PulseMemory memo
 {
     public string Id => "pulse-reminder";
 
-    public bool Available => services.GetService<PulseJob>() is not null;
-
     public async Task<string> RunAsync(Workspace workspace, CancellationToken ct)
     {
         if (memory.Last is not { } pulseId)

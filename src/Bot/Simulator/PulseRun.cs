@@ -9,9 +9,6 @@ public sealed class PulseRun(IServiceProvider services, PulseMemory memory, Time
 {
     public string Id => "pulse";
 
-    // The pulse job is registered by the pulse feature; until that is in the build there is nothing to run.
-    public bool Available => services.GetService<PulseJob>() is not null;
-
     public async Task<string> RunAsync(Workspace workspace, CancellationToken ct)
     {
         var job = services.GetRequiredService<PulseJob>();

@@ -12,8 +12,6 @@ public sealed class RoundRun(IServiceProvider services, TimeProvider clock) : IT
 {
     public string Id => "round";
 
-    public bool Available => services.GetService<PairingRound>() is not null;
-
     public async Task<string> RunAsync(Workspace workspace, CancellationToken ct)
     {
         var round = services.GetRequiredService<PairingRound>();

@@ -9,7 +9,7 @@ namespace PeerBot.Bot.Simulator;
 /// </summary>
 public sealed class TimePanel(IEnumerable<ITimeRun> runs, WorkspaceDirectory workspaces, QuietHoursSkip skip)
 {
-    /// <summary>The buttons, in the week's order; one whose job is not in this build says so.</summary>
+    /// <summary>The buttons, in the week's order.</summary>
     public static readonly IReadOnlyList<(string Id, string Label, string Explains)> Buttons =
     [
         ("round", "Run a pairing round", "Mentor proposals, pods introduced in group DMs (every other Monday 08:00)"),
@@ -19,14 +19,13 @@ public sealed class TimePanel(IEnumerable<ITimeRun> runs, WorkspaceDirectory wor
     ];
 
     public IReadOnlyList<TimeButton> State() =>
-        [.. Buttons.Select(b => new TimeButton(b.Id, b.Label, b.Explains, runs.FirstOrDefault(r => r.Id == b.Id)?.Available == true))];
+        [.. Buttons.Select(b => new TimeButton(b.Id, b.Label, b.Explains))];
 
     public async Task<string> RunAsync(string id, CancellationToken ct)
     {
-        if (runs.FirstOrDefault(r => r.Id == id) is not { Available: true } run)
+        if (runs.FirstOrDefault(r => r.Id == id) is not { } run)
         {
-            var label = Buttons.FirstOrDefault(b => b.Id == id).Label ?? id;
-            return $"\"{label}\" isn't available yet: that part of PeerBot is still being built.";
+            return $"There is no \"{id}\" to run: the panel's buttons are {string.Join(", ", Buttons.Select(b => b.Id))}.";
         }
 
         var workspace = await workspaces.GetOrCreateAsync(SlackChatGateway.PlatformName, SimulatedWorkspace.TeamId, SimulatedWorkspace.TeamDomain, ct);

@@ -97,7 +97,7 @@ function renderTime(buttons) {
   const box = $("time");
   if (box.dataset.drawn === JSON.stringify(buttons)) return;
   box.dataset.drawn = JSON.stringify(buttons);
-  box.innerHTML = buttons.map((b) => `<button type="button" data-run="${esc(b.id)}" ${b.available ? "" : 'aria-disabled="true"'}>${esc(b.label)}${b.available ? "" : " (not available yet)"}</button><p class="explains">${esc(b.explains)}</p>`).join("");
+  box.innerHTML = buttons.map((b) => `<button type="button" data-run="${esc(b.id)}">${esc(b.label)}</button><p class="explains">${esc(b.explains)}</p>`).join("");
 }
 
 function addCalls(calls) {
