@@ -14,7 +14,7 @@ public sealed class CommandLineTests
         var run = await RunAsync(word);
 
         Assert.Equal(0, run.Code);
-        foreach (var expected in new[] { "migrate", "match --input people.jsonl", "--pod-size N", "--edges edges.csv", "--output result.json", "import --workspace ID --file", "--help" })
+        foreach (var expected in new[] { "migrate", "match --input people.jsonl", "--pod-size N", "--edges edges.csv", "--output result.json", "import --workspace ID [--platform slack|teams] --file", "--help" })
         {
             Assert.Contains(expected, run.Output, StringComparison.Ordinal);
         }
