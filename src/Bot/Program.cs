@@ -24,6 +24,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.AddDeploymentGuards();
 builder.AddOutboundHttp();
+builder.AddProxySupport();
 builder.AddDatabase();
 builder.AddKeyRing();
 builder.AddWorkspaces();
@@ -45,6 +46,7 @@ if (app.RefusesToStart())
     return 1;
 }
 
+app.UseProxySupport();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealth();
