@@ -58,9 +58,14 @@ public static class DeploymentGuards
             app.Services.GetService<IStartupValidator>()?.Validate();
             return false;
         }
-        catch (Exception e) when (e is StartupRefusedException or OptionsValidationException)
+        catch (Exception e) when (e is StartupRefusedException or OptionsValidationException || IsOnlyValidation(e))
         {
-            var line = e is OptionsValidationException v ? string.Join(" ", v.Failures) : e.Message;
+            var line = e switch
+            {
+                OptionsValidationException v => string.Join(" ", v.Failures),
+                AggregateException a => string.Join(" ", a.InnerExceptions.OfType<OptionsValidationException>().SelectMany(v => v.Failures).Distinct()),
+                _ => e.Message,
+            };
             Console.Error.WriteLine($"PeerBot did not start: {line}");
             if (app.Environment.IsDevelopment())
             {
@@ -70,6 +75,10 @@ public static class DeploymentGuards
 
         return true;
     }
+
+    // Several options failing at once (one setting read by two options) arrive as one AggregateException.
+    private static bool IsOnlyValidation(Exception e) =>
+        e is AggregateException { InnerExceptions.Count: > 0 } a && a.InnerExceptions.All(i => i is OptionsValidationException);
 
     /// <summary>Nothing to bind: the type only carries the start-time check into the options pipeline.</summary>
     public sealed class DeploymentCheck;
