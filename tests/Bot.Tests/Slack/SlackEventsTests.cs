@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using PeerBot.Bot.Slack.Events;
@@ -20,13 +21,13 @@ public sealed class SlackEventsTests : IAsyncLifetime
     public async Task EventIds_AreForgottenAfterTheRetryWindow_WhileRecentOnesStillStopRetries()
     {
         await _app.ScalarAsync<int>("insert into slack_events (event_id, team_id, event_type, received_at) values ('Ev-old', 'T100', 'app_home_opened', now() - interval '8 days')");
-        await _app.ScalarAsync<int>("insert into slack_events (event_id, team_id, event_type) values ('Ev-new', 'T100', 'app_home_opened')");
+        await _app.ScalarAsync<int>("insert into slack_events (event_id, team_id, event_type, handled_at) values ('Ev-new', 'T100', 'app_home_opened', now())");
         var log = _app.Services.GetRequiredService<SlackEventLog>();
 
         Assert.Equal(1, await log.PruneAsync(DateTimeOffset.UtcNow - new PeerBot.Bot.Retention.RetentionOptions().SlackEvents, CancellationToken.None));
 
         Assert.Equal("Ev-new", await _app.ScalarAsync<string>("select string_agg(event_id, ',') from slack_events"));
-        Assert.False(await log.TryRecordAsync("Ev-new", "T100", "app_home_opened", CancellationToken.None));
+        Assert.False(await log.TryClaimAsync("Ev-new", "T100", "app_home_opened", JsonDocument.Parse("{}").RootElement, CancellationToken.None));
     }
 
     [Fact]
