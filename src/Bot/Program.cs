@@ -22,6 +22,7 @@ if (CommandLine.IsVerb(args))
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSystemd();
 builder.AddDeploymentGuards();
 builder.AddOutboundHttp();
 builder.AddProxySupport();

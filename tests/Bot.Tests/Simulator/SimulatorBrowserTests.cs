@@ -8,7 +8,8 @@ namespace PeerBot.Bot.Tests.Simulator;
 [Collection(SimulatorCollection.Name)]
 public sealed class SimulatorBrowserTests : IAsyncLifetime
 {
-    private const string Chromium = "/usr/bin/chromium";
+    // README's prerequisites: Debian's /usr/bin/chromium, or whatever PEERBOT_CHROMIUM names, or a Chromium/Chrome on PATH or in /Applications.
+    private static readonly string Chromium = FindChromium();
     private PeerBotApp _app = null!;
     private IPlaywright _playwright = null!;
     private IBrowserContext _browser = null!;
@@ -16,7 +17,7 @@ public sealed class SimulatorBrowserTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's chromium (.ci/run does)");
+        Assert.True(File.Exists(Chromium), "No Chromium found: install it as README's prerequisites say (Debian: apt-get install chromium; .ci/run does), or set PEERBOT_CHROMIUM to its executable");
         _app = await SimulatorHost.StartAsync();
         _profile = Directory.CreateTempSubdirectory("peerbot-chromium-").FullName;
         _playwright = await Playwright.CreateAsync();
@@ -27,6 +28,19 @@ public sealed class SimulatorBrowserTests : IAsyncLifetime
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
             ViewportSize = new() { Width = 1280, Height = 900 },
         });
+    }
+
+    private static string FindChromium()
+    {
+        if (Environment.GetEnvironmentVariable("PEERBOT_CHROMIUM") is { Length: > 0 } configured)
+        {
+            return configured;
+        }
+
+        var onPath = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .SelectMany(d => new[] { "chromium", "chromium-browser", "google-chrome" }.Select(n => Path.Combine(d, n)));
+        string[] apps = ["/Applications/Chromium.app/Contents/MacOS/Chromium", "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome"];
+        return new[] { "/usr/bin/chromium" }.Concat(onPath).Concat(apps).FirstOrDefault(File.Exists) ?? "/usr/bin/chromium";
     }
 
     public async Task DisposeAsync()
