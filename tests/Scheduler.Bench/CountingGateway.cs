@@ -34,6 +34,9 @@ public sealed class CountingGateway(TimeSpan latency) : IChatGateway
         return new DeliveryReceipt([message.DeliveryKey]);
     }
 
+    public Task SendFilesAsync(Workspace workspace, string userId, ChatMessage message, IReadOnlyList<ChatFile> files, CancellationToken ct) =>
+        throw new NotSupportedException("The outbox bench sends no files");
+
     public Task<bool?> FindDeliveredAsync(Workspace workspace, OutgoingMessage message, CancellationToken ct) =>
         Task.FromResult<bool?>(_deliveries.ContainsKey(message.DeliveryKey));
 }

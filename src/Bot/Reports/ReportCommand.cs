@@ -6,7 +6,7 @@ using PeerBot.Scheduler.Chat;
 namespace PeerBot.Bot.Reports;
 
 /// <summary><c>report [cohort] [weeks]</c>: the coach's pulse and mentoring report — summary here, chart and CSV in their DM, a signed web link.</summary>
-public sealed partial class ReportCommand(ReportAccess access, CoachReportBuilder builder, ReportLinks links, IEnumerable<IReportFileSender> senders, ILogger<ReportCommand> log) : ICommandHandler
+public sealed partial class ReportCommand(ReportAccess access, CoachReportBuilder builder, ReportLinks links, ChatGateways gateways, ILogger<ReportCommand> log) : ICommandHandler
 {
     public CommandInfo Info { get; } = new("report", "report [cohort] [weeks]", "coaches: how your teachers are doing (anonymous pulse trends, mentoring health)", "report new-2026 8");
 
@@ -26,17 +26,20 @@ public sealed partial class ReportCommand(ReportAccess access, CoachReportBuilde
         var report = await builder.BuildAsync(command.Workspace.Id, scope, ct);
         var (link, expires) = await links.CreateAsync(command.Workspace.Id, command.Caller.UserId, scope, ct);
         var sent = false;
-        if (senders.FirstOrDefault(s => s.Platform == command.Workspace.Platform) is { } sender && report.Pulse.Weeks.Count > 0)
+        if (report.Pulse.Weeks.Count > 0)
         {
             try
             {
                 var name = $"pulse-{scope.Cohort ?? "all"}-{report.Today:yyyy-MM-dd}";
-                await sender.SendAsync(command.Workspace, command.Caller.UserId,
-                    [new ReportFile($"{name}.png", "Pulse trends", ReportChart.Render(report)), new ReportFile($"{name}.csv", "Pulse table (suppressed)", ReportCsv.Write(report))],
-                    $"Pulse report — {scope.Cohort ?? "all cohorts"}, last {scope.Weeks} weeks", ct);
+                await gateways.For(command.Workspace).SendFilesAsync(command.Workspace, command.Caller.UserId,
+                    ChatMessage.Plain($"Pulse report — {scope.Cohort ?? "all cohorts"}, last {scope.Weeks} weeks"),
+                    [
+                        new ChatFile($"{name}.png", "Pulse trends", "image/png", ReportChart.Render(report), link is null ? null : new Uri($"{link.AbsoluteUri}/chart.png")),
+                        new ChatFile($"{name}.csv", "Pulse table (suppressed)", "text/csv", ReportCsv.Write(report), link is null ? null : new Uri($"{link.AbsoluteUri}/report.csv")),
+                    ], ct);
                 sent = true;
             }
-            catch (Exception e) when (e is HttpRequestException or Slack.SlackApiException)
+            catch (Exception e) when (e is HttpRequestException or ChatDeliveryException or ChatRateLimitedException)
             {
                 LogFilesFailed(command.Workspace.Id, e.Message);
             }

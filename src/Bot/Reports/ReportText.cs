@@ -65,7 +65,7 @@ public static class ReportText
 
         if (filesSent)
         {
-            blocks.Add(new NoteBlock("The trend chart and the CSV are in your DM with PeerBot."));
+            blocks.Add(new NoteBlock("The trend chart and the CSV are in your direct chat with PeerBot."));
         }
 
         blocks.Add(new NoteBlock(note));

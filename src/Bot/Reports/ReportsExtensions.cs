@@ -6,13 +6,12 @@ namespace PeerBot.Bot.Reports;
 
 public static class ReportsExtensions
 {
-    /// <summary>Coach reports: the <c>report</c> verb, coach and cohort admin verbs, signed links, chart and CSV, file upload.</summary>
+    /// <summary>Coach reports: the <c>report</c> verb, coach and cohort admin verbs, signed links, chart and CSV (delivered through each platform's chat gateway).</summary>
     public static IHostApplicationBuilder AddReports(this IHostApplicationBuilder builder)
     {
         var s = builder.Services;
         s.AddOptions<ReportOptions>().BindConfiguration("PeerBot:Reports").ValidateDataAnnotations().ValidateOnStart();
         s.AddDataProtection();
-        s.AddHttpClient(nameof(SlackReportFiles));
         s.AddSingleton<PulseReportStore>();
         s.AddSingleton<CoachStore>();
         s.AddSingleton<CohortStore>();
@@ -20,7 +19,6 @@ public static class ReportsExtensions
         s.AddSingleton<ReportLinkKey>();
         s.AddSingleton<ReportLinks>();
         s.AddSingleton<ReportAccess>();
-        s.AddSingleton<IReportFileSender, SlackReportFiles>();
 
         s.AddSingleton<ICommandHandler, ReportCommand>();
         s.AddSingleton<IAdminVerb, CoachVerb>();

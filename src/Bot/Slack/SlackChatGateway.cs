@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using PeerBot.Scheduler.Chat;
 using PeerBot.Scheduler.Workspaces;
@@ -6,9 +8,12 @@ using static PeerBot.Bot.Chat.JsonRead;
 namespace PeerBot.Bot.Slack;
 
 /// <summary>The chat port over Slack's Web API.</summary>
-public sealed partial class SlackChatGateway(SlackApiClient api, ISlackTokenSource tokens, ILogger<SlackChatGateway> log) : IChatGateway
+public sealed partial class SlackChatGateway(SlackApiClient api, ISlackTokenSource tokens, IHttpClientFactory http, ILogger<SlackChatGateway> log) : IChatGateway
 {
     public const string PlatformName = ChatPlatforms.Slack;
+
+    /// <summary>The client that posts file bytes to the upload URLs Slack hands out (no token: the URL is the credential).</summary>
+    public const string UploadClient = "SlackFileUpload";
 
     public string Platform => PlatformName;
 
@@ -33,6 +38,47 @@ public sealed partial class SlackChatGateway(SlackApiClient api, ISlackTokenSour
             payload["metadata"] = new JsonObject { ["event_type"] = DeliveryEvent, ["event_payload"] = new JsonObject { ["delivery_key"] = message.DeliveryKey } };
             var body = await api.CallAsync("chat.postMessage", token, payload, ct);
             return new DeliveryReceipt([body.GetProperty("ts").GetString() ?? ""]);
+        }
+        catch (HttpRequestException e) when (e.StatusCode == System.Net.HttpStatusCode.TooManyRequests)
+        {
+            throw new ChatRateLimitedException(SlackApiClient.RetryAfterOf(e) ?? TimeSpan.FromSeconds(30));
+        }
+        catch (SlackApiException e)
+        {
+            throw new ChatDeliveryException(e.Message, PermanentErrors.Contains(e.Error), e);
+        }
+    }
+
+    /// <summary>
+    /// Slack's external upload: files.getUploadURLExternal (an upload URL and file id per file) → POST the bytes there →
+    /// one files.completeUploadExternal sharing them all in the person's DM, the message as its comment.
+    /// </summary>
+    public async Task SendFilesAsync(Workspace workspace, string userId, ChatMessage message, IReadOnlyList<ChatFile> files, CancellationToken ct)
+    {
+        var token = await tokens.GetBotTokenAsync(workspace.ExternalId, ct);
+        try
+        {
+            var uploaded = new JsonArray();
+            foreach (var file in files)
+            {
+                var slot = await api.CallFormAsync("files.getUploadURLExternal", token, new Dictionary<string, string>
+                {
+                    ["filename"] = file.Name,
+                    ["length"] = file.Bytes.Length.ToString(CultureInfo.InvariantCulture),
+                }, ct);
+                using var content = new ByteArrayContent(file.Bytes);
+                content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+                using var response = await http.CreateClient(UploadClient).PostAsync(slot.GetProperty("upload_url").GetString(), content, ct);
+                response.EnsureSuccessStatusCode();
+                uploaded.Add(new JsonObject { ["id"] = slot.GetProperty("file_id").GetString(), ["title"] = file.Title });
+            }
+
+            await api.CallAsync("files.completeUploadExternal", token, new JsonObject
+            {
+                ["files"] = uploaded,
+                ["channel_id"] = await ConversationAsync(token, [userId], ct),
+                ["initial_comment"] = message.Text,
+            }, ct);
         }
         catch (HttpRequestException e) when (e.StatusCode == System.Net.HttpStatusCode.TooManyRequests)
         {

@@ -40,6 +40,7 @@ public static class SlackExtensions
         s.AddSlackInstall();
         s.AddSlackEvents();
         s.AddSlackSocketMode();
+        s.AddHttpClient(SlackChatGateway.UploadClient, c => c.Timeout = TimeSpan.FromSeconds(60));
         s.AddSingleton<SlackChatGateway>();
         s.AddSingleton<IChatGateway>(sp => sp.GetRequiredService<SlackChatGateway>());
         s.AddSingleton<SlackRequest>();

@@ -35,6 +35,38 @@ public static class AdaptiveCards
         return CardActivity(Card(message));
     }
 
+    /// <summary>
+    /// A message with files, as Teams can show them: images inside the card, other files as a download button. Both by
+    /// their signed link; without one (PeerBot has no public address) images go inline as data URIs and other files as
+    /// inline attachments.
+    /// </summary>
+    public static JsonObject FilesActivity(ChatMessage message, IReadOnlyList<ChatFile> files)
+    {
+        var images = files.Where(f => f.IsImage).Select(f => new ImageBlock(f.Link?.AbsoluteUri ?? DataUri(f), f.Title));
+        var card = Card(message with { Blocks = [.. message.Blocks, .. images] });
+        var actions = card["actions"] as JsonArray ?? [];
+        foreach (var file in files.Where(f => !f.IsImage && f.Link is not null).Take(MaxActions - actions.Count))
+        {
+            actions.Add(new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = $"Download {file.Title}", ["url"] = file.Link!.AbsoluteUri });
+        }
+
+        if (actions.Count > 0)
+        {
+            card["actions"] = actions;
+        }
+
+        var activity = CardActivity(card);
+        var attachments = activity["attachments"]!.AsArray();
+        foreach (var file in files.Where(f => !f.IsImage && f.Link is null))
+        {
+            attachments.Add(new JsonObject { ["contentType"] = file.MediaType, ["contentUrl"] = DataUri(file), ["name"] = file.Name });
+        }
+
+        return activity;
+    }
+
+    private static string DataUri(ChatFile file) => $"data:{file.MediaType};base64,{Convert.ToBase64String(file.Bytes)}";
+
     public static JsonObject CardActivity(JsonObject card) => new()
     {
         ["type"] = "message",

@@ -102,6 +102,17 @@ public sealed partial class TeamsChatGateway(
         return new DeliveryReceipt([activityId]);
     }
 
+    /// <summary>Files in the person's 1:1 chat: one card showing the images and linking (or attaching) the rest.</summary>
+    public async Task SendFilesAsync(Workspace workspace, string userId, ChatMessage message, IReadOnlyList<ChatFile> files, CancellationToken ct)
+    {
+        // Someone who typed to PeerBot has a chat with it; otherwise only a member may be written to first.
+        var reference = await conversations.FindPersonalAsync(workspace.Id, userId, ct)
+            ?? (await members.FindAsync(workspace.Id, userId, ct) is { } member
+                ? await OpenPersonalChatAsync(workspace, member, ct)
+                : throw new ChatDeliveryException("PeerBot has no chat with this person in Teams", permanent: true));
+        await connector.SendAsync(reference.ServiceUrl, reference.ConversationId, AdaptiveCards.FilesActivity(message, files), ct);
+    }
+
     /// <summary>
     /// Always null: the Bot Connector cannot list or search a conversation's messages, so Teams offers no
     /// way to tell whether a message whose outcome was lost arrived. Recipients already recorded are skipped on retry.

@@ -24,6 +24,14 @@ public interface IChatGateway
     Task<DeliveryReceipt> DeliverAsync(Workspace workspace, OutgoingMessage message, CancellationToken ct);
 
     /// <summary>
+    /// Puts files, with a message, in a person's direct chat with PeerBot. Each platform shows files its own way
+    /// (Slack uploads them; Teams shows images in a card and links or attaches the rest).
+    /// </summary>
+    /// <exception cref="ChatRateLimitedException">The platform said "slow down".</exception>
+    /// <exception cref="ChatDeliveryException">The platform refused, or PeerBot cannot reach the person there.</exception>
+    Task SendFilesAsync(Workspace workspace, string userId, ChatMessage message, IReadOnlyList<ChatFile> files, CancellationToken ct);
+
+    /// <summary>
     /// After a crash left a delivery's outcome unknown: did a message with this delivery key already arrive?
     /// Null when the platform offers no way to tell.
     /// </summary>

@@ -27,6 +27,7 @@ public sealed class FakeBotFramework : IAsyncDisposable
     private readonly ConcurrentQueue<ConnectorCall> _calls = new();
     private readonly ConcurrentQueue<(int Status, string? RetryAfter)> _scripted = new();
     private int _activityCount;
+    private TaskCompletionSource _called = NewSignal();
 
     /// <summary>Published, endorsed for Teams.</summary>
     public RsaSecurityKey TeamsKey { get; } = NewKey("teams-key");
@@ -110,22 +111,28 @@ public sealed class FakeBotFramework : IAsyncDisposable
 
     public IReadOnlyList<ConnectorCall> ActivitiesTo(string conversationId) => [.. Activities.Where(c => c.IsTo(conversationId))];
 
-    /// <summary>Waits until at least <paramref name="count"/> activities went to the conversation (any, when null).</summary>
-    public async Task<IReadOnlyList<ConnectorCall>> WaitForActivitiesAsync(int count, string? conversationId = null, int timeoutMs = 10_000)
+    /// <summary>Waits until at least <paramref name="count"/> activities (matching <paramref name="where"/>) went to the conversation (any, when null); woken by each call, never polling.</summary>
+    public async Task<IReadOnlyList<ConnectorCall>> WaitForActivitiesAsync(int count, string? conversationId = null, int timeoutMs = 10_000, Func<ConnectorCall, bool>? where = null)
     {
-        var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
-        while (DateTime.UtcNow < deadline)
+        using var timeout = new CancellationTokenSource(timeoutMs);
+        while (true)
         {
-            var calls = conversationId is null ? Activities : ActivitiesTo(conversationId);
+            var called = _called.Task;
+            var calls = (conversationId is null ? Activities : ActivitiesTo(conversationId)).Where(where ?? (_ => true)).ToList();
             if (calls.Count >= count)
             {
                 return calls;
             }
 
-            await Task.Delay(20);
+            try
+            {
+                await called.WaitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"Expected {count} activities, got: {string.Join(", ", Calls.Select(c => c.Path))}");
+            }
         }
-
-        throw new TimeoutException($"Expected {count} activities, got: {string.Join(", ", Calls.Select(c => c.Path))}");
     }
 
     private async Task<IResult> RecordAsync(HttpContext context, Func<IResult> answer)
@@ -133,6 +140,7 @@ public sealed class FakeBotFramework : IAsyncDisposable
         using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
         var body = await reader.ReadToEndAsync();
         _calls.Enqueue(new ConnectorCall(context.Request.Path, context.Request.Headers.Authorization.ToString(), body));
+        Interlocked.Exchange(ref _called, NewSignal()).TrySetResult();
         if (context.Request.Path.StartsWithSegments("/teams") && _scripted.TryDequeue(out var scripted))
         {
             if (scripted.RetryAfter is not null)
@@ -164,6 +172,8 @@ public sealed class FakeBotFramework : IAsyncDisposable
             ["endorsements"] = new JsonArray([.. endorsements.Select(e => (JsonNode)e)]),
         };
     }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private static RsaSecurityKey NewKey(string kid) => new(RSA.Create(2048)) { KeyId = kid };
 
