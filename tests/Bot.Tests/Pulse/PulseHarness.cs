@@ -107,7 +107,9 @@ public static class PulseHarness
         var blocks = firstQuestionBlocks;
         foreach (var v in values)
         {
-            var value = Buttons(blocks, PulseMessages.AnswerAction)[v - 1];
+            var buttons = Buttons(blocks, PulseMessages.AnswerAction);
+            Assert.True(buttons.Count == 5, $"{userId} expected a question with five buttons, got: {blocks}");
+            var value = buttons[v - 1];
             blocks = (await app.PressAsync(userId, PulseMessages.AnswerAction, value, at))!["blocks"]!.ToJsonString();
         }
 
