@@ -5,6 +5,7 @@ using PeerBot.Bot.DataProtection;
 using PeerBot.Bot.Database;
 using PeerBot.Bot.Delivery;
 using PeerBot.Bot.Hosting;
+using PeerBot.Bot.Observability;
 using PeerBot.Bot.Pulse;
 using PeerBot.Bot.Reports;
 using PeerBot.Bot.Retention;
@@ -23,6 +24,7 @@ if (CommandLine.IsVerb(args))
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSystemd();
+builder.AddObservability();
 builder.AddDeploymentGuards();
 builder.AddOutboundHttp();
 builder.AddProxySupport();
@@ -48,6 +50,7 @@ if (app.RefusesToStart())
 }
 
 app.UseProxySupport();
+app.UseObservability();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealth();

@@ -14,14 +14,16 @@ public sealed partial class CommandRouter
     private readonly Dictionary<string, IFormHandler> _forms;
     private readonly Dictionary<string, IActionHandler> _actions;
     private readonly ILogger<CommandRouter> _log;
+    private readonly PeerBot.Scheduler.Observability.PeerBotMetrics _metrics;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, CommandReply> _help = new(StringComparer.Ordinal);
 
-    public CommandRouter(IEnumerable<ICommandHandler> commands, IEnumerable<IFormHandler> forms, IEnumerable<IActionHandler> actions, ILogger<CommandRouter> log)
+    public CommandRouter(IEnumerable<ICommandHandler> commands, IEnumerable<IFormHandler> forms, IEnumerable<IActionHandler> actions, ILogger<CommandRouter> log, PeerBot.Scheduler.Observability.PeerBotMetrics metrics)
     {
         _commands = commands.ToDictionary(c => c.Info.Verb, StringComparer.OrdinalIgnoreCase);
         _forms = forms.ToDictionary(f => f.FormId, StringComparer.Ordinal);
         _actions = actions.ToDictionary(a => a.ActionId, StringComparer.Ordinal);
         _log = log;
+        _metrics = metrics;
     }
 
     public static readonly CommandInfo HelpInfo = new("help", "help", "what I can do, one line each", "help");
@@ -47,6 +49,8 @@ public sealed partial class CommandRouter
 
     public Task<CommandReply> DispatchAsync(ChatCommand command, CancellationToken ct)
     {
+        // Known verbs only as the tag: what people mistype would make unbounded series.
+        _metrics.CommandHandled(_commands.ContainsKey(command.Verb) || command.Verb is "help" ? command.Verb : "other", command.Workspace.Platform);
         if (_commands.TryGetValue(command.Verb, out var handler))
         {
             return handler.HandleAsync(command, ct);

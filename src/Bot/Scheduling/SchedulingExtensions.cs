@@ -34,6 +34,9 @@ public static class SchedulingExtensions
             o.ServerName = $"peerbot:{Environment.MachineName}:{Environment.ProcessId}";
             // This host's own container, not Hangfire's process-global activator (see the JobStorage note above).
             o.Activator = new Hangfire.AspNetCore.AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>());
+            // This host's job metrics as a server filter, not a process-global one (GlobalJobFilters).
+            var filters = new Hangfire.Common.JobFilterCollection { sp.GetRequiredService<PeerBot.Bot.Observability.JobMetricsFilter>() };
+            o.FilterProvider = new Hangfire.Common.JobFilterProviderCollection(Hangfire.Common.JobFilterProviders.Providers, filters);
         });
         s.AddHealthChecks().AddCheck<HangfireStorageHealthCheck>("hangfire", tags: [HealthEndpoints.Ready]);
 
