@@ -1,16 +1,17 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace PeerBot.Scheduler.Delivery;
 
 /// <summary>
-/// Paces sends: one slot per <see cref="OutboxOptions.ChannelInterval"/> in each conversation and
-/// <see cref="OutboxOptions.WorkspaceMessagesPerSecond"/> per workspace. Slots are handed out on a fixed
-/// grid (not "after the last send finished"), so the achieved rate stays at the allowed one however long calls take.
+/// Paces sends: one slot per <see cref="OutboxOptions.ChannelInterval"/> in each conversation, and
+/// <see cref="OutboxOptions.WorkspaceMessagesPerSecond"/> per workspace across all instances. The workspace's slots
+/// are handed out by the database (<c>delivery_pace</c>) on a fixed grid on its clock, so N instances together keep
+/// the one allowed rate, and a 429 told to one instance holds the workspace for all of them.
 /// </summary>
-public sealed class DeliveryPacer(IOptions<OutboxOptions> options, TimeProvider clock)
+public sealed class DeliveryPacer(NpgsqlDataSource db, IOptions<OutboxOptions> options, TimeProvider clock)
 {
-    private readonly ConcurrentDictionary<Guid, Lane> _workspaces = new();
     private readonly ConcurrentDictionary<string, Lane> _channels = new();
 
     /// <summary>Reserves the conversation's next slot if it comes within <paramref name="horizon"/>; null when it is further off.</summary>
@@ -20,18 +21,42 @@ public sealed class DeliveryPacer(IOptions<OutboxOptions> options, TimeProvider 
         return lane.Reserve(clock.GetUtcNow(), options.Value.ChannelInterval, horizon);
     }
 
-    /// <summary>Waits for the workspace's next slot (no wait when the workspace has no limit).</summary>
+    /// <summary>Waits for the workspace's next slot, shared by every instance (no wait when the workspace has no limit).</summary>
     public async Task WaitForWorkspaceAsync(Guid workspaceId, CancellationToken ct)
     {
         var rate = options.Value.WorkspaceMessagesPerSecond;
-        var lane = _workspaces.GetOrAdd(workspaceId, _ => new Lane());
-        var interval = rate <= 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(1 / rate);
-        var slot = lane.Reserve(clock.GetUtcNow(), interval, TimeSpan.MaxValue)!.Value;
-        await WaitUntilAsync(slot, ct);
+        if (rate <= 0)
+        {
+            return;
+        }
+
+        // After an idle spell the grid restarts at now: unused slots are not saved up into a burst.
+        await using var cmd = db.CreateCommand("""
+            insert into delivery_pace as p (workspace_id, next_slot) values ($1, clock_timestamp() + $2)
+            on conflict (workspace_id) do update set next_slot = greatest(p.next_slot, clock_timestamp()) + $2
+            returning extract(epoch from (p.next_slot - $2 - clock_timestamp()))::float8
+            """);
+        cmd.Parameters.Add(new() { Value = workspaceId });
+        cmd.Parameters.Add(new() { Value = TimeSpan.FromSeconds(1 / rate) });
+        var wait = TimeSpan.FromSeconds((double)(await cmd.ExecuteScalarAsync(ct))!);
+        if (wait > TimeSpan.Zero)
+        {
+            // The database's clock set the slot: wait in real time, whatever this process's TimeProvider says.
+            await Task.Delay(wait, ct);
+        }
     }
 
-    /// <summary>The platform said "slow down": nothing more goes to this workspace until then.</summary>
-    public void Hold(Guid workspaceId, DateTimeOffset until) => _workspaces.GetOrAdd(workspaceId, _ => new Lane()).PushBack(until);
+    /// <summary>The platform said "slow down": nothing more goes to this workspace, from any instance, for <paramref name="retryAfter"/>.</summary>
+    public async Task HoldAsync(Guid workspaceId, TimeSpan retryAfter, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand("""
+            insert into delivery_pace as p (workspace_id, next_slot) values ($1, clock_timestamp() + $2)
+            on conflict (workspace_id) do update set next_slot = greatest(p.next_slot, clock_timestamp() + $2)
+            """);
+        cmd.Parameters.Add(new() { Value = workspaceId });
+        cmd.Parameters.Add(new() { Value = retryAfter });
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
 
     public async Task WaitUntilAsync(DateTimeOffset slot, CancellationToken ct)
     {
@@ -51,26 +76,14 @@ public sealed class DeliveryPacer(IOptions<OutboxOptions> options, TimeProvider 
         {
             lock (_gate)
             {
-                // After an idle spell the grid restarts at now: unused slots are not saved up into a burst.
                 var slot = _next > now ? _next : now;
-                if (horizon != TimeSpan.MaxValue && slot - now > horizon)
+                if (slot - now > horizon)
                 {
                     return null;
                 }
 
                 _next = slot + interval;
                 return slot;
-            }
-        }
-
-        public void PushBack(DateTimeOffset until)
-        {
-            lock (_gate)
-            {
-                if (until > _next)
-                {
-                    _next = until;
-                }
             }
         }
     }

@@ -12,8 +12,9 @@ namespace PeerBot.Scheduler.Delivery;
 /// Drains the outbox on every instance. A hosted loop rather than a Hangfire job: pacing needs
 /// sub-second timing and thousands of sends a minute, which Hangfire's 1-s queue polling and per-job
 /// bookkeeping would throttle; Hangfire keeps the schedules, the outbox keeps the delivery.
-/// Rows are claimed with <c>for update skip locked</c> and a lease, so instances never share a row,
-/// and a row left in <c>sending</c> by a crash is looked for on the platform before it is sent again.
+/// Rows are claimed with <c>for update skip locked</c>, a short lease renewed while they are worked, and a claim
+/// token every later update must present (a fence: an instance that lost its claim changes and sends nothing).
+/// A row is marked uncertain just before it is handed to the platform, so after a crash only those are looked for.
 /// </summary>
 public sealed partial class OutboxDispatcher(
     NpgsqlDataSource db,
@@ -28,6 +29,7 @@ public sealed partial class OutboxDispatcher(
     // Unique per dispatcher, not per process: tests run two hosts in one process.
     private readonly string _instance = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
     private readonly ConcurrentDictionary<Guid, Workspace?> _workspaceCache = new();
+    private readonly ConcurrentDictionary<Guid, byte> _claims = new();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -37,60 +39,84 @@ public sealed partial class OutboxDispatcher(
         }
 
         await Task.Yield();
-        while (!stoppingToken.IsCancellationRequested)
+        using var renewal = new PeriodicTimer(options.Value.Lease / 3);
+        var renewing = RenewLeasesAsync(renewal, stoppingToken);
+        try
         {
-            try
+            while (!stoppingToken.IsCancellationRequested)
             {
-                if (await DispatchBatchAsync(stoppingToken) == 0)
+                try
                 {
-                    await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
+                    if (await DispatchBatchAsync(stoppingToken) == 0)
+                    {
+                        await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
+                    }
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    return;
+                }
+                catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+                {
+                    // Delivery must outlive any one failure (a database blip, a bug in one message): log, wait, go on.
+                    LogLoopFailed(e);
+                    await Task.Delay(options.Value.PollInterval, clock, stoppingToken);
                 }
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                // Delivery must outlive any one failure (a database blip, a bug in one message): log, wait, go on.
-                LogLoopFailed(e);
-                await Task.Delay(options.Value.PollInterval, clock, stoppingToken);
-            }
+        }
+        finally
+        {
+            await renewing;
+            await ReleaseClaimsAsync();
         }
     }
 
     /// <summary>Claims one batch of due rows and delivers them; returns how many were claimed.</summary>
     public async Task<int> DispatchBatchAsync(CancellationToken ct)
     {
-        var batch = await ClaimAsync(ct);
-        await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = options.Value.Concurrency, CancellationToken = ct }, DeliverOneAsync);
-        _workspaceCache.Clear();
-        return batch.Count;
+        var token = Guid.NewGuid();
+        _claims[token] = 0;
+        try
+        {
+            var batch = await ClaimAsync(token, ct);
+            await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = options.Value.Concurrency, CancellationToken = ct }, DeliverOneAsync);
+            _workspaceCache.Clear();
+            return batch.Count;
+        }
+        finally
+        {
+            // Stopping: ReleaseClaimsAsync gives the batch's unfinished rows back. Otherwise any row left claimed (a failed update) goes back now.
+            if (!ct.IsCancellationRequested)
+            {
+                await ReleaseAsync([token]);
+                _claims.TryRemove(token, out _);
+            }
+        }
     }
 
-    private async Task<List<ClaimedDelivery>> ClaimAsync(CancellationToken ct)
+    private async Task<List<ClaimedDelivery>> ClaimAsync(Guid token, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
+        // Attempts are not counted here: only a try handed to the platform counts (see MarkHandedAsync).
         await using var cmd = db.CreateCommand("""
             with due as (
-                select id, state as was from outbox
-                where (state = 'pending' and next_attempt_at <= $1) or (state = 'sending' and claimed_until < $1)
+                select id from outbox
+                where (state = 'pending' and next_attempt_at <= now()) or (state = 'sending' and claimed_until < now())
                 order by next_attempt_at, id
-                limit $2
+                limit $1
                 for update skip locked)
-            update outbox o set state = 'sending', attempts = o.attempts + 1, claimed_until = $3, claimed_by = $4
+            update outbox o set state = 'sending', claimed_until = now() + $2, claimed_by = $3, claim_token = $4
             from due where o.id = due.id
-            returning o.id, o.workspace_id, o.delivery_key, o.recipients, o.channel_key, o.message::text, o.attempts, o.uncertain or due.was = 'sending', o.conversation
+            returning o.id, o.workspace_id, o.delivery_key, o.recipients, o.channel_key, o.message::text, o.attempts, o.uncertain, o.conversation
             """);
-        cmd.Parameters.Add(new() { Value = now });
         cmd.Parameters.Add(new() { Value = options.Value.BatchSize });
-        cmd.Parameters.Add(new() { Value = now + options.Value.Lease });
+        cmd.Parameters.Add(new() { Value = options.Value.Lease });
         cmd.Parameters.Add(new() { Value = _instance });
+        cmd.Parameters.Add(new() { Value = token });
         await using var r = await cmd.ExecuteReaderAsync(ct);
         var list = new List<ClaimedDelivery>();
         while (await r.ReadAsync(ct))
         {
-            list.Add(new ClaimedDelivery(r.GetInt64(0), r.GetGuid(1), r.GetString(2), r.GetFieldValue<string[]>(3), r.GetString(4),
+            list.Add(new ClaimedDelivery(r.GetInt64(0), token, r.GetGuid(1), r.GetString(2), r.GetFieldValue<string[]>(3), r.GetString(4),
                 r.IsDBNull(5) ? null : r.GetString(5), r.GetInt32(6), r.GetBoolean(7), r.IsDBNull(8) ? null : r.GetString(8)));
         }
 
@@ -106,14 +132,14 @@ public sealed partial class OutboxDispatcher(
 
         if (workspace is null || row.MessageJson is null)
         {
-            await DeadAsync(row, "workspace or message gone", ct);
+            await DeadAsync(row, "workspace or message gone");
             return;
         }
 
         // A conversation busy for more than a few seconds gives its row back rather than holding a worker.
         if (pacer.ReserveChannel(row.WorkspaceId, row.ChannelKey, TimeSpan.FromSeconds(2)) is not { } channelSlot)
         {
-            await RetryAsync(row, clock.GetUtcNow() + options.Value.ChannelInterval, uncertain: false, "conversation busy", countAttempt: false, ct);
+            await RetryAsync(row, clock.GetUtcNow() + options.Value.ChannelInterval, row.OutcomeUnknown, "conversation busy", attemptDelta: 0);
             return;
         }
 
@@ -121,89 +147,194 @@ public sealed partial class OutboxDispatcher(
         await pacer.WaitForWorkspaceAsync(row.WorkspaceId, ct);
         var gateway = gateways.For(workspace);
         var message = new OutgoingMessage(row.DeliveryKey, row.Recipients, OutboxJson.Deserialize(row.MessageJson)) { Conversation = row.Conversation };
+        var handed = false;
+        var uncertainBefore = row.OutcomeUnknown;
         try
         {
-            if (row.OutcomeUnknown && await gateway.FindDeliveredAsync(workspace, message, ct) == true)
+            if (row.OutcomeUnknown)
             {
-                LogFoundAfterCrash(row.DeliveryKey);
-                await SentAsync(row, ct);
+                switch (await gateway.FindDeliveredAsync(workspace, message, ct))
+                {
+                    case true:
+                        LogFoundAfterCrash(row.DeliveryKey);
+                        await SentAsync(row);
+                        return;
+                    case false:
+                        // Looked and it is not there: nothing uncertain remains about earlier tries.
+                        uncertainBefore = false;
+                        break;
+                }
+            }
+
+            // The fence: only the holder of the claim may hand the message over (a lost lease sends nothing).
+            if (!await MarkHandedAsync(row))
+            {
+                LogClaimLost(row.DeliveryKey);
                 return;
             }
 
+            handed = true;
             await gateway.DeliverAsync(workspace, message, ct);
-            await SentAsync(row, ct);
+            await SentAsync(row);
         }
         catch (ChatRateLimitedException e)
         {
-            var until = clock.GetUtcNow() + e.RetryAfter;
-            pacer.Hold(row.WorkspaceId, until);
+            // Backpressure, not failure: the platform took nothing, the workspace waits, no attempt is counted.
+            await pacer.HoldAsync(row.WorkspaceId, e.RetryAfter, CancellationToken.None);
             LogRateLimited(row.WorkspaceId, e.RetryAfter.TotalSeconds);
-            await RetryOrDeadAsync(row, until, row.OutcomeUnknown, e.Message, ct);
+            await RetryAsync(row, clock.GetUtcNow() + e.RetryAfter, uncertainBefore, e.Message, attemptDelta: handed ? -1 : 0);
         }
         catch (ChatDeliveryException e) when (e.Permanent)
         {
-            await DeadAsync(row, e.Message, ct);
+            await DeadAsync(row, e.Message);
         }
         catch (ChatDeliveryException e)
         {
-            await RetryOrDeadAsync(row, Backoff(row), row.OutcomeUnknown, e.Message, ct);
+            // The platform answered "not done": the outcome is known, only earlier doubt remains.
+            await RetryOrDeadAsync(row, Backoff(row), uncertainBefore, e.Message, handed);
         }
-        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            // A timeout or a dropped connection may have delivered the message: look before the next try.
-            await RetryOrDeadAsync(row, Backoff(row), uncertain: true, e.GetType().Name + ": " + e.Message, ct);
+            // Shutting down: the claim is released (ReleaseClaimsAsync); a handed row stays uncertain.
+            throw;
+        }
+        catch (Exception e)
+        {
+            // A timeout or a dropped connection after the hand-over may have delivered the message: look before the next try.
+            await RetryOrDeadAsync(row, Backoff(row), uncertainBefore || handed, e.GetType().Name + ": " + e.Message, handed);
         }
     }
 
     private DateTimeOffset Backoff(ClaimedDelivery row) =>
-        clock.GetUtcNow() + options.Value.RetryBase * Math.Pow(2, Math.Min(row.Attempts - 1, 10));
+        clock.GetUtcNow() + options.Value.RetryBase * Math.Pow(2, Math.Min(row.Attempts, 10));
 
-    private Task RetryOrDeadAsync(ClaimedDelivery row, DateTimeOffset next, bool uncertain, string error, CancellationToken ct) =>
-        row.Attempts >= options.Value.MaxAttempts
-            ? DeadAsync(row, error, ct)
-            : RetryAsync(row, next, uncertain, error, countAttempt: true, ct);
+    /// <summary>A failed try counts once: at the hand-over if it got that far, here if it failed before (looking, opening the conversation).</summary>
+    private Task RetryOrDeadAsync(ClaimedDelivery row, DateTimeOffset next, bool uncertain, string error, bool handed) =>
+        row.Attempts + 1 >= options.Value.MaxAttempts
+            ? DeadAsync(row, error)
+            : RetryAsync(row, next, uncertain, error, attemptDelta: handed ? 0 : 1);
 
-    private async Task SentAsync(ClaimedDelivery row, CancellationToken ct)
+    /// <summary>Marks the row as handed to the platform (uncertain until finished) and counts the attempt, if the claim is still ours.</summary>
+    private async Task<bool> MarkHandedAsync(ClaimedDelivery row) =>
+        await ExecAsync("update outbox set uncertain = true, attempts = attempts + 1 where id = $1 and claim_token = $2 and state = 'sending'",
+            row.Id, row.ClaimToken) == 1;
+
+    private async Task SentAsync(ClaimedDelivery row)
     {
         // The content is not kept once delivered: the platform has it, the outbox only needs the key.
-        await ExecAsync("update outbox set state = 'sent', sent_at = $2, message = null, claimed_until = null, uncertain = false, last_error = null where id = $1",
-            CancellationToken.None, row.Id, clock.GetUtcNow());
+        if (await ExecAsync("""
+            update outbox set state = 'sent', sent_at = $3, message = null, claimed_until = null, claim_token = null, uncertain = false, last_error = null
+            where id = $1 and claim_token = $2
+            """, row.Id, row.ClaimToken, clock.GetUtcNow()) == 0)
+        {
+            LogClaimLost(row.DeliveryKey);
+        }
     }
 
-    private Task RetryAsync(ClaimedDelivery row, DateTimeOffset next, bool uncertain, string error, bool countAttempt, CancellationToken ct) =>
-        ExecAsync("""
-            update outbox set state = 'pending', next_attempt_at = $2, claimed_until = null, claimed_by = null,
-                uncertain = uncertain or $3, last_error = $4, attempts = attempts - $5
-            where id = $1
-            """, CancellationToken.None, row.Id, next, uncertain, Truncate(error), countAttempt ? 0 : 1);
-
-    private async Task DeadAsync(ClaimedDelivery row, string error, CancellationToken ct)
+    private async Task RetryAsync(ClaimedDelivery row, DateTimeOffset next, bool uncertain, string error, int attemptDelta)
     {
-        LogDead(row.DeliveryKey, row.Attempts);
-        await ExecAsync("update outbox set state = 'dead', last_error = $2, claimed_until = null where id = $1", CancellationToken.None, row.Id, Truncate(error));
+        if (await ExecAsync("""
+            update outbox set state = 'pending', next_attempt_at = $3, claimed_until = null, claimed_by = null, claim_token = null,
+                uncertain = $4, last_error = $5, attempts = attempts + $6
+            where id = $1 and claim_token = $2
+            """, row.Id, row.ClaimToken, next, uncertain, Truncate(error), attemptDelta) == 0)
+        {
+            LogClaimLost(row.DeliveryKey);
+        }
     }
+
+    private async Task DeadAsync(ClaimedDelivery row, string error)
+    {
+        LogDead(row.DeliveryKey, row.Attempts + 1);
+        await ExecAsync("update outbox set state = 'dead', last_error = $3, claimed_until = null, claim_token = null where id = $1 and claim_token = $2",
+            row.Id, row.ClaimToken, Truncate(error));
+    }
+
+    /// <summary>Keeps this instance's claims alive while it works them; a crashed instance stops renewing and its rows come free within a lease.</summary>
+    private async Task RenewLeasesAsync(PeriodicTimer timer, CancellationToken ct)
+    {
+        try
+        {
+            while (await timer.WaitForNextTickAsync(ct))
+            {
+                if (_claims.IsEmpty)
+                {
+                    continue;
+                }
+
+                try
+                {
+                    await ExecAsync("update outbox set claimed_until = now() + $2 where claim_token = any($1) and state = 'sending'",
+                        _claims.Keys.ToArray(), options.Value.Lease);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    LogRenewFailed(e);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
+        }
+    }
+
+    /// <summary>Graceful stop: this instance's unfinished rows go back at once (a handed one stays uncertain, so the next sender looks first).</summary>
+    private async Task ReleaseClaimsAsync()
+    {
+        if (_claims.IsEmpty)
+        {
+            return;
+        }
+
+        try
+        {
+            LogReleased(await ReleaseAsync([.. _claims.Keys]));
+            _claims.Clear();
+        }
+        catch (Exception e)
+        {
+            // The leases run out by themselves; another instance takes over then.
+            LogRenewFailed(e);
+        }
+    }
+
+    private Task<int> ReleaseAsync(Guid[] tokens) => ExecAsync("""
+        update outbox set state = 'pending', next_attempt_at = now(), claimed_until = null, claimed_by = null, claim_token = null
+        where claim_token = any($1) and state = 'sending'
+        """, tokens);
 
     private static string Truncate(string s) => s.Length <= 500 ? s : s[..500];
 
-    private async Task ExecAsync(string sql, CancellationToken ct, params object[] args)
+    private async Task<int> ExecAsync(string sql, params object[] args)
     {
+        // Never cancelled: a send that happened must be recorded even while the host is stopping.
         await using var cmd = db.CreateCommand(sql);
         foreach (var a in args)
         {
             cmd.Parameters.Add(new() { Value = a });
         }
 
-        await cmd.ExecuteNonQueryAsync(ct);
+        return await cmd.ExecuteNonQueryAsync(CancellationToken.None);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Delivery {DeliveryKey} had already arrived before a restart: not sent again")]
     private partial void LogFoundAfterCrash(string deliveryKey);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryKey}: this instance's claim was taken over; leaving it to the new holder")]
+    private partial void LogClaimLost(string deliveryKey);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Workspace {WorkspaceId} rate limited: holding deliveries for {Seconds} s")]
     private partial void LogRateLimited(Guid workspaceId, double seconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryKey} gave up after {Attempts} attempts: dead letter")]
     private partial void LogDead(string deliveryKey, int attempts);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Outbox stopping: released {Count} claimed deliveries to other instances")]
+    private partial void LogReleased(int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox could not renew or release its claims; they expire by themselves")]
+    private partial void LogRenewFailed(Exception e);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox dispatch failed; trying again shortly")]
     private partial void LogLoopFailed(Exception e);

@@ -5,7 +5,7 @@ namespace PeerBot.Scheduler.Delivery;
 /// <summary>Settings under <c>PeerBot:Outbox</c>: how fast and how stubbornly the outbox delivers.</summary>
 public sealed class OutboxOptions
 {
-    /// <summary>Messages per second per workspace, per instance (Slack allows bursts but about 1/s per channel; 0 = no limit).</summary>
+    /// <summary>Messages per second per workspace, shared by all instances through the database (Slack allows bursts but about 1/s per channel; 0 = no limit).</summary>
     [Range(0, 10_000)]
     public double WorkspaceMessagesPerSecond { get; set; } = 20;
 
@@ -20,12 +20,12 @@ public sealed class OutboxOptions
     [Range(1, 5_000)]
     public int BatchSize { get; set; } = 200;
 
-    /// <summary>Tries before a message becomes a dead letter (429s count too, so a storm cannot retry for ever).</summary>
+    /// <summary>Tries that reached the platform before a message becomes a dead letter (a 429 is backpressure and never counts).</summary>
     [Range(1, 100)]
     public int MaxAttempts { get; set; } = 8;
 
-    /// <summary>How long a claim holds. Far longer than one HTTP call (60 s at most), so another instance only takes over a row whose sender died.</summary>
-    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>How long a claim holds unless renewed; renewed every third of it while its instance lives, so a crashed instance's rows resume within about this long.</summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(20);
 
     /// <summary>How often an idle dispatcher looks for due rows that another instance (or time) made ready.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);

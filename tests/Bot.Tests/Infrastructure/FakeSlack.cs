@@ -323,7 +323,11 @@ public sealed class FakeSlack : IAsyncDisposable
 }
 
 /// <summary>A message the fake Slack holds in a conversation.</summary>
-public sealed record PostedMessage(string Channel, string Ts, string Text, string? DeliveryKey, string? BlocksJson);
+public sealed record PostedMessage(string Channel, string Ts, string Text, string? DeliveryKey, string? BlocksJson)
+{
+    /// <summary>When the fake accepted it (pacing tests measure the achieved rate from these).</summary>
+    public DateTimeOffset At { get; init; } = DateTimeOffset.UtcNow;
+}
 
 /// <summary>One request PeerBot made to the fake Slack.</summary>
 public sealed record SlackCall(string Method, string Authorization, string ContentType, string Body)

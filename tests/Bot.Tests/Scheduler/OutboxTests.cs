@@ -36,13 +36,13 @@ public sealed class OutboxTests : IAsyncLifetime
     public async Task Outbox_RowLeftSendingByACrash_IsLookedFor_AndOnlyTheMissingOneIsSent()
     {
         var workspace = await _app.WorkspaceAsync();
-        // A crash mid fan-out: both rows were claimed; only the first message had reached Slack.
+        // A crash mid fan-out: both rows had been handed to Slack (so marked uncertain); only the first message had reached it.
         _app.Slack.Seed(["U1"], "Hello from the outbox", "crash:U1");
         foreach (var user in new[] { "U1", "U2" })
         {
             await _app.ScalarAsync<int>("""
-                insert into outbox (workspace_id, delivery_key, recipients, channel_key, purpose, message, state, attempts, next_attempt_at, claimed_until, claimed_by)
-                values ($1, $2, array[$3], $3, 'test', $4::jsonb, 'sending', 1, now() - interval '1 minute', now() - interval '1 second', 'dead-instance')
+                insert into outbox (workspace_id, delivery_key, recipients, channel_key, purpose, message, state, attempts, next_attempt_at, claimed_until, claimed_by, uncertain)
+                values ($1, $2, array[$3], $3, 'test', $4::jsonb, 'sending', 1, now() - interval '1 minute', now() - interval '1 second', 'dead-instance', true)
                 """, workspace.Id, $"crash:{user}", user, OutboxJson.Serialize(PeerBot.Scheduler.Chat.ChatMessage.Plain("Hello from the outbox")));
         }
 
