@@ -100,7 +100,7 @@ public sealed partial class OutboxDispatcher(
         await using var cmd = db.CreateCommand("""
             with due as (
                 select id from outbox
-                where (state = 'pending' and next_attempt_at <= now()) or (state = 'sending' and claimed_until < now())
+                where (state = 'pending' and next_attempt_at <= $5) or (state = 'sending' and claimed_until < now())
                 order by next_attempt_at, id
                 limit $1
                 for update skip locked)
@@ -112,6 +112,8 @@ public sealed partial class OutboxDispatcher(
         cmd.Parameters.Add(new() { Value = options.Value.Lease });
         cmd.Parameters.Add(new() { Value = _instance });
         cmd.Parameters.Add(new() { Value = token });
+        // Due by the app's clock (quiet hours are computed on it); leases by the database's, shared by all instances.
+        cmd.Parameters.Add(new() { Value = clock.GetUtcNow() });
         await using var r = await cmd.ExecuteReaderAsync(ct);
         var list = new List<ClaimedDelivery>();
         while (await r.ReadAsync(ct))
@@ -300,9 +302,9 @@ public sealed partial class OutboxDispatcher(
     }
 
     private Task<int> ReleaseAsync(Guid[] tokens) => ExecAsync("""
-        update outbox set state = 'pending', next_attempt_at = now(), claimed_until = null, claimed_by = null, claim_token = null
+        update outbox set state = 'pending', next_attempt_at = least(next_attempt_at, $2), claimed_until = null, claimed_by = null, claim_token = null
         where claim_token = any($1) and state = 'sending'
-        """, tokens);
+        """, tokens, clock.GetUtcNow());
 
     private static string Truncate(string s) => s.Length <= 500 ? s : s[..500];
 
