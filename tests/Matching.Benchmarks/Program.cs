@@ -11,9 +11,36 @@ using PeerBot.Matching.Tests.Support;
 
 // Usage: PeerBot.Matching.Benchmarks [--write path/to/BENCHMARKS.md]   (the state-sized run happens in a child process)
 //        PeerBot.Matching.Benchmarks phases <scale> [scan budget]   (a mentor round of scale × 10k × 3k, phase by phase)
+//        PeerBot.Matching.Benchmarks shapes [--people 13000,130000] [--shapes state,…] [--input roster.jsonl [--history h.csv]]
+//                                           [--runs 3] [--pods no] [--table out.md] [--bot PeerBot.Bot.dll]   (whole `match` processes)
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var today = new DateOnly(2026, 9, 14);
 var options = new RoundOptions { Today = today };
+if (args is ["shapes", ..])
+{
+    return ShapeBenchmark.Run(args[1..]);
+}
+
+if (args is ["solve-shape", var shapeName, var countArg, ..])
+{
+    // Where a shape's round goes, in CPU time as well (the box is shared): candidates, then the solve under three schedules.
+    var shapePeople = PopulationShape.Named(shapeName).Generate(int.Parse(countArg, CultureInfo.InvariantCulture), 1);
+    var shapePool = new RoundPool(shapePeople, options);
+    var shapeScorer = shapePool.Scorer(PairingKind.Mentoring);
+    var shapeMentees = Enumerable.Range(0, shapePool.Count).Where(i => shapePool.People[i].WantsMentor).ToArray();
+    var shapeMentors = Enumerable.Range(0, shapePool.Count).Where(i => shapePool.People[i].Mentors && shapePool.People[i].Capacity > 0).ToArray();
+    var shapeCapacity = shapeMentors.Select(m => shapePool.People[m].Capacity).ToArray();
+    var (shapeGraph, candidatesMs, candidatesCpu) = Measure.Time(1, warmUp: false, work: () => MentorCandidates.Build(shapePool, shapeScorer, shapeMentees, shapeMentors));
+    Console.WriteLine($"candidates {candidatesMs:0} ms (CPU {candidatesCpu:0} ms), {shapeGraph.EdgeCount:N0} edges");
+    foreach (var crowded in args.Length > 3 ? args[3..].Select(a => int.Parse(a, CultureInfo.InvariantCulture)) : [Transportation.CrowdedSearch, 0, int.MaxValue])
+    {
+        var (picked, solveMs, solveCpu) = Measure.Time(1, warmUp: false, work: () => MinCostAssignment.Solve(shapeGraph, shapeCapacity, 0, crowded));
+        Console.WriteLine($"solve crowded={crowded}: {solveMs:0} ms (CPU {solveCpu:0} ms), {picked.Count(c => c >= 0)} matched, {picked.Where(c => c >= 0).Sum(c => (long)shapeGraph.Points[c])} points");
+    }
+
+    return 0;
+}
+
 if (args is ["large"])
 {
     MentorAssignment.Solve(Population.Mentoring(10_000, 3_000, 2), options);
@@ -22,7 +49,7 @@ if (args is ["large"])
     var peak = Measure.PeakMegabytes();
     var (round, ms, cpu) = Measure.Time(3, () => MentorAssignment.Solve(state, options), warmUp: false);
     Console.WriteLine($"LARGE {ms:0} {cpu:0} {round.Stats.Matched} {round.Stats.Seats} {round.Stats.CandidateEdges} {peak:0} {firstMs:0}");
-    return;
+    return 0;
 }
 
 if (args is ["phases", var sizeArg, ..])
@@ -54,7 +81,7 @@ if (args is ["phases", var sizeArg, ..])
         Console.WriteLine($"pool {tPool} ms, candidates {tCandidates - tPool} ms ({phaseGraph.EdgeCount:N0} edges), solve {tSolve - tCandidates} ms ({chosen.Count(c => c >= 0)} matched), whole round {tWhole - tSolve} ms ({whole.Stats.Matched} matched, total {whole.TotalScore:N2})");
     }
 
-    return;
+    return 0;
 }
 
 var rows = new List<string>();
@@ -156,3 +183,5 @@ if (args is ["--write", var path])
 
     File.WriteAllText(path, text.TrimEnd() + "\n\n" + section.Trim() + "\n");
 }
+
+return 0;
