@@ -22,59 +22,83 @@ public static class RosterReader
 
     public static Roster ReadJsonLines(TextReader text)
     {
-        var builder = new Builder();
-        var number = 0;
+        var lines = new List<string>();
         while (text.ReadLine() is { } line)
         {
-            number++;
-            if (string.IsNullOrWhiteSpace(line))
+            lines.Add(line);
+        }
+
+        // Lines are parsed and validated on all cores (a state roster is 100k+ lines); ids and order are settled after, in line order.
+        var parsed = new ParsedLine[lines.Count];
+        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, lines.Count, 2048), range =>
+        {
+            for (var i = range.Item1; i < range.Item2; i++)
             {
-                continue;
+                parsed[i] = ParseJsonLine(lines[i], i + 1);
             }
+        });
 
-            JsonDocument document;
-            try
+        var builder = new Builder();
+        foreach (var line in parsed)
+        {
+            if (line.Rejected is { } rejected)
             {
-                document = JsonDocument.Parse(line);
+                builder.Reject(rejected);
             }
-            catch (JsonException e)
+            else if (line.Fields is { } fields)
             {
-                builder.Reject(new RejectedLine(number, null, $"not valid JSON ({e.Message.Split(" Path:")[0].TrimEnd('.')})"));
-                continue;
-            }
-
-            using (document)
-            {
-                if (document.RootElement.ValueKind != JsonValueKind.Object)
-                {
-                    builder.Reject(new RejectedLine(number, null, "not a JSON object: write one person a line, {\"id\":\"…\",\"role\":\"mentee\",…}"));
-                    continue;
-                }
-
-                var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-                string? bad = null;
-                foreach (var property in document.RootElement.EnumerateObject())
-                {
-                    if (!Text(property.Value, out var value))
-                    {
-                        bad ??= property.Name;
-                        continue;
-                    }
-
-                    fields[property.Name] = value;
-                }
-
-                if (bad is not null)
-                {
-                    builder.Reject(new RejectedLine(number, bad, "must be a text, a number or a list of texts"));
-                    continue;
-                }
-
-                builder.Add(number, fields);
+                builder.Add(line.Number, line.Id, fields, line.Built);
             }
         }
 
         return builder.Roster();
+    }
+
+    private static ParsedLine ParseJsonLine(string line, int number)
+    {
+        if (string.IsNullOrWhiteSpace(line))
+        {
+            return new ParsedLine(number);
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(line);
+        }
+        catch (JsonException e)
+        {
+            return new ParsedLine(number) { Rejected = new RejectedLine(number, null, $"not valid JSON ({e.Message.Split(" Path:")[0].TrimEnd('.')})") };
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return new ParsedLine(number) { Rejected = new RejectedLine(number, null, "not a JSON object: write one person a line, {\"id\":\"…\",\"role\":\"mentee\",…}") };
+            }
+
+            var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            string? bad = null;
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                if (!Text(property.Value, out var value))
+                {
+                    bad ??= property.Name;
+                    continue;
+                }
+
+                fields[property.Name] = value;
+            }
+
+            if (bad is not null)
+            {
+                return new ParsedLine(number) { Rejected = new RejectedLine(number, bad, "must be a text, a number or a list of texts") };
+            }
+
+            var (id, built) = Builder.Validate(fields);
+            return new ParsedLine(number) { Fields = fields, Id = id, Built = built };
+        }
     }
 
     public static Roster ReadCsv(TextReader text)
@@ -169,10 +193,22 @@ public static class RosterReader
 
         public void Reject(RejectedLine line) => _rejected.Add(line);
 
-        public void Add(int line, Dictionary<string, string> fields)
+        /// <summary>Takes the id out of <paramref name="fields"/> and validates the rest (safe on any thread).</summary>
+        public static (string Id, (TeacherProfile? Profile, IReadOnlyList<FieldError> Errors)? Built) Validate(Dictionary<string, string> fields)
         {
             var id = (fields.GetValueOrDefault("id") ?? "").Trim();
             fields.Remove("id");
+            return (id, id.Length == 0 ? null : ProfileBuilder.Build(id, id, fields));
+        }
+
+        public void Add(int line, Dictionary<string, string> fields)
+        {
+            var (id, built) = Validate(fields);
+            Add(line, id, fields, built);
+        }
+
+        public void Add(int line, string id, Dictionary<string, string> fields, (TeacherProfile? Profile, IReadOnlyList<FieldError> Errors)? built)
+        {
             if (id.Length == 0)
             {
                 Reject(new RejectedLine(line, "id", "every person needs an id (their Slack or Teams user id, or a roster id)"));
@@ -185,7 +221,7 @@ public static class RosterReader
                 return;
             }
 
-            var (profile, errors) = ProfileBuilder.Build(id, id, fields);
+            var (profile, errors) = built!.Value;
             if (profile is null)
             {
                 _rejected.AddRange(errors.Select(e => new RejectedLine(line, e.Field, e.Message)));
@@ -216,5 +252,18 @@ public static class RosterReader
                 }
             }
         }
+    }
+
+
+    /// <summary>One JSON line after parsing: skipped (blank), rejected, or its fields with the id taken out and validated.</summary>
+    private readonly record struct ParsedLine(int Number)
+    {
+        public RejectedLine? Rejected { get; init; }
+
+        public Dictionary<string, string>? Fields { get; init; }
+
+        public string Id { get; init; } = "";
+
+        public (TeacherProfile? Profile, IReadOnlyList<FieldError> Errors)? Built { get; init; }
     }
 }

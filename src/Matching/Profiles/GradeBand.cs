@@ -18,6 +18,13 @@ public static partial class GradeBand
     /// <summary>The stored form of <paramref name="written"/>, or false when it is not a grade or a range of grades.</summary>
     public static bool TryNormalise(string written, out string canonical)
     {
+        // Most rosters already write the stored form: no need for the patterns then.
+        if (Span(written) is { } span && (span.From < span.To || !written.Contains('-', StringComparison.Ordinal)))
+        {
+            canonical = written;
+            return true;
+        }
+
         canonical = "";
         var text = Spaces().Replace(Dashes().Replace(written.Trim().ToLowerInvariant(), "-"), " ");
         text = PreKindergarten().Replace(text, "pk");
