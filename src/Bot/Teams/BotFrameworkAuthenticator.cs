@@ -17,28 +17,57 @@ public sealed partial class BotFrameworkAuthenticator(
     public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
 
     private readonly JsonWebTokenHandler _handler = new();
+    private int _keysDown;
 
-    public async Task<InboundCheck> AuthenticateAsync(string? authorization, TeamsActivity activity, CancellationToken ct)
+    /// <summary>
+    /// The token alone, before any of the body is read: signature, issuer, audience, lifetime. When the Bot Framework's
+    /// key source cannot be reached (and no keys are cached), the answer is 503 — and one log line per outage.
+    /// </summary>
+    public async Task<(InboundCheck Check, JsonWebToken? Token)> ValidateTokenAsync(string? authorization, CancellationToken ct)
     {
         if (authorization is null || !authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
-            return MissingToken();
+            return (MissingToken(), null);
         }
 
         var token = authorization["Bearer ".Length..].Trim();
-        var result = await ValidateAsync(token, await keys.GetConfigurationAsync(ct));
-        if (result.Exception is SecurityTokenSignatureKeyNotFoundException)
+        TokenValidationResult result;
+        try
         {
-            // The Bot Framework rolled its keys since we last looked: fetch them again, once.
-            keys.RequestRefresh();
             result = await ValidateAsync(token, await keys.GetConfigurationAsync(ct));
+            if (result.Exception is SecurityTokenSignatureKeyNotFoundException)
+            {
+                // The Bot Framework rolled its keys since we last looked: fetch them again, once.
+                keys.RequestRefresh();
+                result = await ValidateAsync(token, await keys.GetConfigurationAsync(ct));
+            }
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested && e is InvalidOperationException or HttpRequestException or IOException or OperationCanceledException)
+        {
+            if (Interlocked.Exchange(ref _keysDown, 1) == 0)
+            {
+                LogKeysUnavailable(e.GetType().Name);
+            }
+
+            return (InboundCheck.Unavailable, null);
+        }
+
+        if (Interlocked.Exchange(ref _keysDown, 0) == 1)
+        {
+            LogKeysBack();
         }
 
         if (!result.IsValid || result.SecurityToken is not JsonWebToken jwt)
         {
-            return Refuse(InboundCheck.Unauthorized, result.Exception?.GetType().Name ?? "invalid token");
+            return (Refuse(InboundCheck.Unauthorized, result.Exception?.GetType().Name ?? "invalid token"), null);
         }
 
+        return (InboundCheck.Valid, jwt);
+    }
+
+    /// <summary>What a valid token says about the activity it came with: its serviceUrl, and a key endorsed for its channel.</summary>
+    public async Task<InboundCheck> CheckActivityAsync(JsonWebToken jwt, TeamsActivity activity, CancellationToken ct)
+    {
         if (!jwt.TryGetPayloadValue<string>("serviceurl", out var serviceUrl)
             || !string.Equals(serviceUrl.TrimEnd('/'), activity.ServiceUrl.TrimEnd('/'), StringComparison.OrdinalIgnoreCase))
         {
@@ -75,6 +104,12 @@ public sealed partial class BotFrameworkAuthenticator(
         return check;
     }
 
+    [LoggerMessage(Level = LogLevel.Error, Message = "The Bot Framework's signing keys cannot be fetched ({Error}): Teams requests are answered 503 until they can")]
+    private partial void LogKeysUnavailable(string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The Bot Framework's signing keys are reachable again")]
+    private partial void LogKeysBack();
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a Bot Framework request with {Status}: {Reason}")]
     private partial void LogRefused(int status, string reason);
 }
@@ -85,4 +120,6 @@ public enum InboundCheck
     Valid = 200,
     Unauthorized = 401,
     Forbidden = 403,
+    TooLarge = 413,
+    Unavailable = 503,
 }

@@ -25,11 +25,16 @@ public static class TeamsExtensions
         s.AddSingleton<BotFrameworkTokens>(sp => ActivatorUtilities.CreateInstance<BotFrameworkTokens>(sp, sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(BotFrameworkTokens))));
         s.AddSingleton<IConfigurationManager<BotFrameworkKeys>>(sp =>
         {
-            var url = sp.GetRequiredService<IOptions<TeamsOptions>>().Value.OpenIdMetadataUrl;
+            var teams = sp.GetRequiredService<IOptions<TeamsOptions>>().Value;
+            var url = teams.OpenIdMetadataUrl;
             var http = sp.GetRequiredService<IHttpClientFactory>().CreateClient(MetadataClient);
             // Cached, refreshed every 12 hours by default, and at once (at most every 5 minutes) when an unknown key signs a token.
             return new ConfigurationManager<BotFrameworkKeys>(url, new BotFrameworkKeysRetriever(),
-                new HttpDocumentRetriever(http) { RequireHttps = new Uri(url).Scheme == Uri.UriSchemeHttps });
+                new HttpDocumentRetriever(http) { RequireHttps = new Uri(url).Scheme == Uri.UriSchemeHttps })
+            {
+                // After the key source failed, the next look comes this soon (a 503 is answered meanwhile), not the default 5 minutes.
+                RefreshInterval = teams.KeysRetryInterval,
+            };
         });
         s.AddSingleton<BotFrameworkAuthenticator>();
         s.AddSingleton<TeamsConversations>();

@@ -23,21 +23,36 @@ public sealed partial class TeamsMessagesEndpoint(
     IOptions<TeamsOptions> options,
     ILogger<TeamsMessagesEndpoint> log)
 {
+    /// <summary>Teams activities (messages, card submits) are a few kilobytes; anything past this is refused unread.</summary>
+    public const int MaxBodyBytes = 256 * 1024;
+
     public async Task<IResult> HandleAsync(HttpContext context)
     {
         var ct = context.RequestAborted;
-        var authorization = context.Request.Headers.Authorization.ToString();
-        if (authorization.Length == 0)
+        // The token is checked before a byte of the body is read; the body is then read up to a small limit.
+        var (verdict, token) = await authenticator.ValidateTokenAsync(context.Request.Headers.Authorization.ToString() is { Length: > 0 } a ? a : null, ct);
+        if (verdict != InboundCheck.Valid)
         {
-            // Nothing is read from a request that does not even claim to come from the Bot Framework.
-            return Results.StatusCode((int)authenticator.MissingToken());
+            return Results.StatusCode((int)verdict);
+        }
+
+        if (context.Request.ContentLength > MaxBodyBytes)
+        {
+            LogTooLarge(context.Request.ContentLength ?? 0);
+            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
         }
 
         TeamsActivity? activity;
         try
         {
-            using var json = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: ct);
+            await using var limited = new LimitedStream(context.Request.Body, MaxBodyBytes);
+            using var json = await JsonDocument.ParseAsync(limited, cancellationToken: ct);
             activity = TeamsActivity.Parse(json.RootElement.Clone());
+        }
+        catch (BodyTooLargeException)
+        {
+            LogTooLarge(MaxBodyBytes);
+            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
         }
         catch (JsonException)
         {
@@ -50,7 +65,7 @@ public sealed partial class TeamsMessagesEndpoint(
             return Results.BadRequest("The body must be a Bot Framework activity");
         }
 
-        var verdict = await authenticator.AuthenticateAsync(authorization, activity, ct);
+        verdict = await authenticator.CheckActivityAsync(token!, activity, ct);
         if (verdict != InboundCheck.Valid)
         {
             return Results.StatusCode((int)verdict);
@@ -155,6 +170,9 @@ public sealed partial class TeamsMessagesEndpoint(
 
         return JsonSerializer.SerializeToElement(data);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a Teams request of {Bytes} bytes or more: 413")]
+    private partial void LogTooLarge(long bytes);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected a Teams request whose body is not an activity")]
     private partial void LogMalformed();

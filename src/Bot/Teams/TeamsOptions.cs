@@ -17,6 +17,9 @@ public sealed class TeamsOptions
 
     public string OpenIdMetadataUrl { get; set; } = DefaultOpenIdMetadataUrl;
 
+    /// <summary>How soon the signing keys are fetched again after the key source failed (requests get 503 meanwhile), or on an unknown key id.</summary>
+    public TimeSpan KeysRetryInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Empty: <c>https://login.microsoftonline.com/{TenantId or botframework.com}/oauth2/v2.0/token</c>.</summary>
     public string? TokenEndpoint { get; set; }
 

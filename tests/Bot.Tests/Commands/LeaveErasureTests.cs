@@ -64,7 +64,7 @@ public sealed class LeaveErasureTests
             select id, k, array[r], r, 'note', jsonb_build_object('text', t), now() + interval '1 day' from workspaces,
                    (values ('note:1', $1, 'Zora Quill says thanks for the chat'), ('note:2', $2, 'Zoranna says hello')) as v(k, r, t)
             """, Third, Friend);
-        await app.ScalarAsync<int>("insert into hangfire.jobparameter (jobid, name, value) select id, 'Note', $1 from hangfire.job order by id limit 1",
+        await app.ScalarAsync<int>("insert into hangfire.hash (key, field, value) values ('peerbot-test', 'Note', $1)",
             $"users.info failed for {Leaver} ({LeaverName})");
 
         var reply = await ReplyAsync(app, "leave", Leaver, LeaverName);
@@ -81,7 +81,7 @@ public sealed class LeaveErasureTests
         Assert.Contains(Friend, dump, StringComparison.Ordinal);
         Assert.Contains("Milo Brandt", dump, StringComparison.Ordinal);
         Assert.Contains("Zoranna says hello", dump, StringComparison.Ordinal);
-        Assert.Equal("users.info failed for [erased] ([erased])", await app.ScalarAsync<string>("select value from hangfire.jobparameter where name = 'Note'"));
+        Assert.Equal("users.info failed for [erased] ([erased])", await app.ScalarAsync<string>("select value from hangfire.hash where key = 'peerbot-test' and field = 'Note'"));
         Assert.Contains("not a PeerBot member", await ReplyAsync(app, "leave", Leaver, LeaverName), StringComparison.Ordinal);
     }
 

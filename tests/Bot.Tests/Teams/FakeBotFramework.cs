@@ -61,6 +61,9 @@ public sealed class FakeBotFramework : IAsyncDisposable
         ["Teams:TokenEndpoint"] = TokenEndpoint,
     };
 
+    /// <summary>The OpenID metadata and key endpoints answer 503, as when login.botframework.com is unreachable.</summary>
+    public bool KeysDown { get; set; }
+
     public static async Task<FakeBotFramework> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -70,11 +73,16 @@ public sealed class FakeBotFramework : IAsyncDisposable
         var fake = new FakeBotFramework(app);
         app.MapGet("/v1/.well-known/openidconfiguration", () =>
         {
+            if (fake.KeysDown)
+            {
+                return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+            }
+
             var metadata = JsonNode.Parse(Paths.ReadFixture("botframework_openid_configuration.json"))!;
             metadata["jwks_uri"] = fake.BaseUrl + "v1/.well-known/keys";
             return Results.Content(metadata.ToJsonString(), "application/json");
         });
-        app.MapGet("/v1/.well-known/keys", () => Results.Content(fake.Jwks().ToJsonString(), "application/json"));
+        app.MapGet("/v1/.well-known/keys", () => fake.KeysDown ? Results.StatusCode(StatusCodes.Status503ServiceUnavailable) : Results.Content(fake.Jwks().ToJsonString(), "application/json"));
         app.MapPost("/{tenant}/oauth2/v2.0/token", (string tenant, HttpContext c) => fake.RecordAsync(c, () =>
         {
             var response = JsonNode.Parse(Paths.ReadFixture("botframework_token_response.json"))!;
