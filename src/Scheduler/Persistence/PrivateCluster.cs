@@ -191,8 +191,12 @@ public sealed class PrivateCluster : IAsyncDisposable
 
     private Task RunAsync(string tool, IReadOnlyList<string> args, CancellationToken ct) =>
         _asPostgresUser
-            ? RunRawAsync("runuser", ["-u", "postgres", "--", Path.Combine(_binDir, tool), .. args], ct)
+            ? RunRawAsync(RunUser, ["-u", "postgres", "--", Path.Combine(_binDir, tool), .. args], ct)
             : RunRawAsync(Path.Combine(_binDir, tool), args, ct);
+
+    // runuser lives in /usr/sbin or /sbin, which a non-login root PATH (CI, sudo -s, systemd) may leave out.
+    private static string RunUser { get; } =
+        new[] { "/usr/sbin/runuser", "/sbin/runuser", "/usr/bin/runuser", "/bin/runuser" }.FirstOrDefault(File.Exists) ?? "runuser";
 
     private static async Task RunRawAsync(string file, IReadOnlyList<string> args, CancellationToken ct)
     {
