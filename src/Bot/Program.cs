@@ -1,4 +1,5 @@
 using PeerBot.Bot.Admin;
+using PeerBot.Bot.Chat;
 using PeerBot.Bot.Cli;
 using PeerBot.Bot.Commands;
 using PeerBot.Bot.DataProtection;
@@ -32,6 +33,7 @@ builder.AddDatabase();
 builder.AddKeyRing();
 builder.AddWorkspaces();
 builder.AddScheduling();
+builder.AddChat();
 builder.AddCommands();
 builder.AddSlack();
 builder.AddTeams();

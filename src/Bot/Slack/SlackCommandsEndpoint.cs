@@ -39,7 +39,7 @@ public sealed partial class SlackCommandsEndpoint(SlackRequest request, Workspac
         return await responder.RespondAsync(DispatchAsync(command), replyTo);
     }
 
-    private async Task<CommandReply?> DispatchAsync(ChatCommand command) => await router.DispatchAsync(command, responder.AppStopping);
+    private async Task<CommandReply?> DispatchAsync(ChatCommand command) => await router.DispatchAsync(command, responder.Stopping);
 
     private static Uri? ResponseUrl(IReadOnlyDictionary<string, string> form) =>
         Uri.TryCreate(form.GetValueOrDefault("response_url"), UriKind.Absolute, out var url) ? url : null;

@@ -65,7 +65,7 @@ public sealed partial class SlackInteractivityEndpoint(
             Uri.TryCreate(Str(payload, "response_url"), UriKind.Absolute, out var url) ? url : null, "/peer ");
         try
         {
-            return responder.RespondToClick(router.ClickAsync(action, responder.AppStopping), replyTo, caller.UserId, workspace);
+            return responder.RespondToClick(router.ClickAsync(action, responder.Stopping), replyTo, caller.UserId, workspace);
         }
         catch (UnknownInteractionException)
         {
@@ -82,7 +82,7 @@ public sealed partial class SlackInteractivityEndpoint(
         FormOutcome outcome;
         try
         {
-            outcome = await router.SubmitAsync(submission, responder.AppStopping);
+            outcome = await router.SubmitAsync(submission, responder.Stopping);
         }
         catch (UnknownInteractionException)
         {
@@ -103,7 +103,7 @@ public sealed partial class SlackInteractivityEndpoint(
             case FormAccepted accepted:
                 // The modal closes with this response; the confirmation follows where the person started.
                 var replyTo = new SlackReplyContext(workspace.ExternalId, null, Uri.TryCreate(metadata.ResponseUrl, UriKind.Absolute, out var url) ? url : null, metadata.Prefix);
-                _ = responder.DeliverAsync(accepted.Confirmation, replyTo, caller.UserId, workspace);
+                responder.DeliverLater(accepted.Confirmation, replyTo, caller.UserId, workspace);
                 return Results.Ok();
             default:
                 return Results.Ok();

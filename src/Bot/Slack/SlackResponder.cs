@@ -1,46 +1,40 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
+using PeerBot.Bot.Chat;
 using PeerBot.Bot.Commands;
-using PeerBot.Bot.Commands.Profiles;
 using PeerBot.Scheduler.Chat;
 
 namespace PeerBot.Bot.Slack;
 
 /// <summary>
-/// Answers Slack within its three seconds: a reply ready in time goes back in the HTTP response;
-/// a slower one is acknowledged at once and delivered through <c>response_url</c> when done.
+/// Slack's rendering and transport for the shared <see cref="ReplyPath"/>: a reply ready within the acknowledgement budget
+/// goes back in the HTTP response; a later one through <c>response_url</c> (or a DM where there is none); a form opens as a modal.
 /// </summary>
 public sealed partial class SlackResponder(
+    ReplyPath replies,
     SlackApiClient api,
     SlackChatGateway gateway,
     IOptions<SlackOptions> options,
-    IHostApplicationLifetime lifetime,
     ILogger<SlackResponder> log)
 {
-    public static readonly ChatMessage SomethingWentWrong = ChatMessage.Plain(
-        "Sorry — something went wrong on my side and I couldn't finish that. Nothing you saved was lost; please try again in a minute.");
-
-    /// <summary>A token for work that must outlive the HTTP request but stop with the app.</summary>
-    public CancellationToken AppStopping => lifetime.ApplicationStopping;
+    /// <summary>The token for work that outlives the HTTP request: cancelled only when a graceful stop runs out of time.</summary>
+    public CancellationToken Stopping => replies.Stopping;
 
     public async Task<IResult> RespondAsync(Task<CommandReply?> work, SlackReplyContext context)
     {
-        // Most replies (help, profile) are ready at once or within milliseconds: no timer for those.
-        if (work.IsCompleted || await FinishesWithinAsync(work, options.Value.AckBudget))
-        {
-            var reply = await Settle(work);
-            return reply switch
+        var onTime = await replies.AnswerAsync(work, options.Value.AckBudget,
+            acknowledge: () =>
             {
-                MessageReply m => Results.Json(BlockKit.Ephemeral(m.Message), SlackJson.Options),
-                FormReply f => await OpenFormAsync(f.Form, context) is { } fallback ? Results.Json(BlockKit.Ephemeral(fallback), SlackJson.Options) : Results.Ok(),
-                _ => Results.Ok(),
-            };
-        }
-
-        LogSlow(context.TeamId);
-        _ = FinishLaterAsync(work, context);
-        return Results.Ok();
+                LogSlow(context.TeamId);
+                return Task.CompletedTask;
+            },
+            answerLate: reply => AnswerLateAsync(reply, context));
+        return onTime?.Reply switch
+        {
+            MessageReply m => Results.Json(BlockKit.Ephemeral(m.Message), SlackJson.Options),
+            FormReply f => await OpenFormAsync(f.Form, context) is { } fallback ? Results.Json(BlockKit.Ephemeral(fallback), SlackJson.Options) : Results.Ok(),
+            _ => Results.Ok(),
+        };
     }
 
     /// <summary>
@@ -49,48 +43,32 @@ public sealed partial class SlackResponder(
     /// </summary>
     public IResult RespondToClick(Task<CommandReply?> work, SlackReplyContext context, string userId, Scheduler.Workspaces.Workspace workspace)
     {
-        _ = FinishClickAsync(work, context, userId, workspace);
+        replies.Later(work, async reply =>
+        {
+            if (await MessageForAsync(reply, context) is { } message)
+            {
+                await DeliverAsync(message, context, userId, workspace);
+            }
+        });
         return Results.Ok();
     }
 
-    private async Task FinishClickAsync(Task<CommandReply?> work, SlackReplyContext context, string userId, Scheduler.Workspaces.Workspace workspace)
-    {
-        if (await MessageForAsync(work, context) is { } message)
-        {
-            await DeliverAsync(message, context, userId, workspace);
-        }
-    }
-
-    private async Task<bool> FinishesWithinAsync(Task work, TimeSpan budget)
-    {
-        try
-        {
-            await work.WaitAsync(budget, AppStopping);
-            return true;
-        }
-        catch (TimeoutException)
-        {
-            return false;
-        }
-        catch (Exception) when (work.IsCompleted)
-        {
-            // The handler itself failed; Settle turns that into an apology.
-            return true;
-        }
-    }
+    /// <summary>Sends a message after the request was answered (a form's confirmation), tracked like a late reply.</summary>
+    public void DeliverLater(ChatMessage message, SlackReplyContext context, string userId, Scheduler.Workspaces.Workspace workspace) =>
+        replies.Send(() => DeliverAsync(message, context, userId, workspace));
 
     /// <summary>Sends a message to where the request came from (response_url), or as a DM when there is none.</summary>
-    public async Task DeliverAsync(ChatMessage message, SlackReplyContext context, string userId, Scheduler.Workspaces.Workspace workspace)
+    private async Task DeliverAsync(ChatMessage message, SlackReplyContext context, string userId, Scheduler.Workspaces.Workspace workspace)
     {
         try
         {
             if (context.ResponseUrl is { } url)
             {
-                await api.PostToResponseUrlAsync(url, BlockKit.Ephemeral(message), AppStopping);
+                await api.PostToResponseUrlAsync(url, BlockKit.Ephemeral(message), Stopping);
             }
             else
             {
-                await gateway.DeliverAsync(workspace, new OutgoingMessage($"reply:{Guid.NewGuid():N}", [userId], message), AppStopping);
+                await gateway.DeliverAsync(workspace, new OutgoingMessage($"reply:{Guid.NewGuid():N}", [userId], message), Stopping);
             }
         }
         catch (Exception e) when (e is HttpRequestException or SlackApiException or ChatDeliveryException or ChatRateLimitedException or InvalidOperationException or OperationCanceledException)
@@ -99,13 +77,13 @@ public sealed partial class SlackResponder(
         }
     }
 
-    private async Task FinishLaterAsync(Task<CommandReply?> work, SlackReplyContext context)
+    private async Task AnswerLateAsync(CommandReply reply, SlackReplyContext context)
     {
         try
         {
-            if (await MessageForAsync(work, context) is { } message && context.ResponseUrl is { } url)
+            if (await MessageForAsync(reply, context) is { } message && context.ResponseUrl is { } url)
             {
-                await api.PostToResponseUrlAsync(url, BlockKit.Ephemeral(message), AppStopping);
+                await api.PostToResponseUrlAsync(url, BlockKit.Ephemeral(message), Stopping);
             }
         }
         catch (Exception e) when (e is HttpRequestException or SlackApiException or InvalidOperationException or OperationCanceledException)
@@ -114,58 +92,42 @@ public sealed partial class SlackResponder(
         }
     }
 
-    /// <summary>What to show once the handler is done: its message, or (after opening its form) a fallback when the form would not open.</summary>
-    private async Task<ChatMessage?> MessageForAsync(Task<CommandReply?> work, SlackReplyContext context) => await Settle(work) switch
+    /// <summary>What to show: the reply's message, or (after opening its form) a fallback when the form would not open.</summary>
+    private async Task<ChatMessage?> MessageForAsync(CommandReply reply, SlackReplyContext context) => reply switch
     {
         MessageReply m => m.Message,
         FormReply f => await OpenFormAsync(f.Form, context),
         _ => null,
     };
 
-    /// <summary>The handler's reply, or a kind apology when it failed (the failure is logged, never shown).</summary>
-    private async Task<CommandReply?> Settle(Task<CommandReply?> work)
-    {
-        try
-        {
-            return await work;
-        }
-        catch (Exception e) when (e is not OperationCanceledException || !AppStopping.IsCancellationRequested)
-        {
-            // A cancellation the app did not ask for (a timeout deep inside) is a failure like any other: the person hears.
-            LogHandlerFailed(e);
-            return new MessageReply(SomethingWentWrong);
-        }
-    }
-
     /// <summary>Opens the modal; returns a message to show instead when Slack would not open it.</summary>
     private async Task<ChatMessage?> OpenFormAsync(ChatForm form, SlackReplyContext context)
     {
         if (context.TriggerId is not { Length: > 0 } trigger)
         {
-            return FormUnavailable(context.Prefix);
+            return FormUnavailable(form, context.Prefix);
         }
 
         try
         {
             var metadata = JsonSerializer.Serialize(new FormMetadata(form.State, context.ResponseUrl?.ToString(), context.Prefix), SlackJson.Options);
-            await gateway.OpenFormAsync(context.TeamId, trigger, form, metadata, AppStopping);
+            await gateway.OpenFormAsync(context.TeamId, trigger, form, metadata, Stopping);
             return null;
         }
         catch (Exception e) when (e is HttpRequestException or SlackApiException or InvalidOperationException)
         {
             LogFormFailed(context.TeamId, e.Message);
-            return FormUnavailable(context.Prefix);
+            return FormUnavailable(form, context.Prefix);
         }
     }
 
-    private static ChatMessage FormUnavailable(string prefix) => ChatMessage.Plain(
-        $"I couldn't open the form just now. You can type your profile instead, e.g. `{prefix}{ProfileText.InlineExample}`");
+    /// <summary>The form's own typed alternative, when it has one.</summary>
+    private static ChatMessage FormUnavailable(ChatForm form, string prefix) => ChatMessage.Plain(form.TypedInstead is { } typed
+        ? $"I couldn't open the form just now. You can type it instead, e.g. `{prefix}{typed}`"
+        : "I couldn't open the form just now. Please try again in a minute.");
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack request in team {TeamId} outran the acknowledgement budget: answering via response_url")]
     private partial void LogSlow(string teamId);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "A command handler failed")]
-    private partial void LogHandlerFailed(Exception e);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not open a Slack modal in team {TeamId}: {Error}")]
     private partial void LogFormFailed(string teamId, string error);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
+using PeerBot.Bot.Chat;
 using PeerBot.Bot.Commands;
 using PeerBot.Bot.Workspaces;
 using PeerBot.Scheduler.Workspaces;
@@ -19,6 +20,7 @@ public sealed partial class TeamsMessagesEndpoint(
     CommandRouter router,
     TeamsCardActions cards,
     TeamsReplier replier,
+    ReplyPath replies,
     WorkspaceOffboarder offboarder,
     IOptions<TeamsOptions> options,
     ILogger<TeamsMessagesEndpoint> log)
@@ -88,7 +90,7 @@ public sealed partial class TeamsMessagesEndpoint(
         {
             { Type: "message" } => await MessageAsync(workspace, activity),
             { Type: "invoke", Name: TeamsCardActions.InvokeName, Value: { } value } =>
-                Results.Json(TeamsCardActions.InvokeResponse(await cards.HandleAsync(workspace, activity, ActionData(value), replier.AppStopping))),
+                Results.Json(TeamsCardActions.InvokeResponse(await cards.HandleAsync(workspace, activity, ActionData(value), replies.Stopping))),
             { Type: "installationUpdate", Action: "add", IsPersonal: true } => await WelcomeAsync(workspace, activity),
             { Type: "conversationUpdate", IsPersonal: true } when activity.MembersAdded.Contains(activity.Recipient.Id) => await WelcomeAsync(workspace, activity),
             _ => Results.Ok(),
@@ -101,32 +103,26 @@ public sealed partial class TeamsMessagesEndpoint(
             ? SubmitAsync(workspace, activity, activity.Value!.Value)
             : DispatchAsync(CommandRouter.Parse(workspace, new ChatCaller(activity.From.Id, activity.From.Name), activity.TextWithoutBotMention(), prefix: "")
                 with { Place = activity.TeamsChannel is { } channel ? new ChatPlace(channel, activity.TeamsChannelName) : null });
-        var budget = Task.Delay(options.Value.TypingAfter, replier.AppStopping);
-        if (await Task.WhenAny(work, budget) != work)
-        {
-            // Teams wants a sign of life within two seconds; the answer follows when it is ready.
-            LogSlow(workspace.Id);
-            await replier.TypingAsync(activity);
-            _ = FinishAsync(work, activity);
-            return Results.Ok();
-        }
-
-        await FinishAsync(work, activity);
-        return Results.Ok();
-    }
-
-    private async Task FinishAsync(Task<CommandReply?> work, TeamsActivity activity)
-    {
-        if (await replier.SettleAsync(work) is { } reply)
+        // Teams wants a sign of life within two seconds: typing, and the answer follows when it is ready.
+        var onTime = await replies.AnswerAsync(work, options.Value.TypingAfter,
+            acknowledge: () =>
+            {
+                LogSlow(workspace.Id);
+                return replier.TypingAsync(activity);
+            },
+            answerLate: reply => replier.ReplyAsync(activity, reply));
+        if (onTime?.Reply is { } reply)
         {
             await replier.ReplyAsync(activity, reply);
         }
+
+        return Results.Ok();
     }
 
-    private async Task<CommandReply?> DispatchAsync(ChatCommand command) => await router.DispatchAsync(command, replier.AppStopping);
+    private async Task<CommandReply?> DispatchAsync(ChatCommand command) => await router.DispatchAsync(command, replies.Stopping);
 
     private async Task<CommandReply?> SubmitAsync(Workspace workspace, TeamsActivity activity, JsonElement value) =>
-        (await cards.HandleAsync(workspace, activity, value, replier.AppStopping)).Reply;
+        (await cards.HandleAsync(workspace, activity, value, replies.Stopping)).Reply;
 
     /// <summary>
     /// Teams has no "uninstalled from the tenant" event: each chat and team says so for itself. The conversation is forgotten,
@@ -147,7 +143,7 @@ public sealed partial class TeamsMessagesEndpoint(
     /// <summary>One welcome per 1:1 chat: Teams sends both conversationUpdate and installationUpdate on install, and repeats them.</summary>
     private async Task<IResult> WelcomeAsync(Workspace workspace, TeamsActivity activity)
     {
-        if (await conversations.ClaimWelcomeAsync(workspace.Id, activity.ConversationId, replier.AppStopping))
+        if (await conversations.ClaimWelcomeAsync(workspace.Id, activity.ConversationId, replies.Stopping))
         {
             LogWelcome(workspace.Id);
             await replier.SendAsync(activity with { Id = null }, AdaptiveCards.MessageActivity(TeamsWelcome.Build(router.Verbs)));

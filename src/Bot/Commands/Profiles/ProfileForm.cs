@@ -62,7 +62,10 @@ public static class ProfileForm
             },
             new FormField("cohort", "Cohort", FormFieldKind.Text) { Optional = true, Placeholder = "new-2026", Initial = current?.Cohort is { } c ? [c] : [] },
         ],
-        Intro: "A minute now helps me find peers and a mentor who fit. Only the people you're paired with see your profile.");
+        Intro: "A minute now helps me find peers and a mentor who fit. Only the people you're paired with see your profile.")
+    {
+        TypedInstead = ProfileText.InlineExample,
+    };
 
     private static IReadOnlyList<string> Join(IReadOnlyList<string>? items) => items is { Count: > 0 } ? [string.Join(", ", items)] : [];
 }

@@ -1,3 +1,4 @@
+using PeerBot.Bot.Chat;
 using PeerBot.Bot.Commands;
 using PeerBot.Bot.Commands.Profiles;
 using PeerBot.Scheduler.Chat;
@@ -5,7 +6,7 @@ using PeerBot.Scheduler.Chat;
 namespace PeerBot.Bot.Slack.Events;
 
 /// <summary><c>message.im</c>: a DM to the bot is the same grammar as <c>/peer</c>, without the slash ("find math 6-8").</summary>
-public sealed partial class DirectMessageHandler(CommandRouter router, SlackChatGateway gateway, ILogger<DirectMessageHandler> log) : ISlackEventHandler
+public sealed class DirectMessageHandler(CommandRouter router, ReplyPath replies, SlackChatGateway gateway) : ISlackEventHandler
 {
     public IReadOnlyList<string> EventTypes { get; } = ["message"];
 
@@ -19,17 +20,8 @@ public sealed partial class DirectMessageHandler(CommandRouter router, SlackChat
         }
 
         var command = CommandRouter.Parse(slackEvent.Workspace, new ChatCaller(userId, userId), slackEvent.Field("text") ?? "", "");
-        CommandReply reply;
-        try
-        {
-            reply = await router.DispatchAsync(command, ct);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            LogHandlerFailed(e, command.Verb);
-            reply = new MessageReply(SlackResponder.SomethingWentWrong);
-        }
-
+        // A failure (a cancellation nobody asked for included) is answered with the same apology as everywhere.
+        var reply = await replies.SettleAsync(DispatchAsync(command, ct));
         var message = reply switch
         {
             MessageReply m => m.Message,
@@ -44,12 +36,11 @@ public sealed partial class DirectMessageHandler(CommandRouter router, SlackChat
         }
     }
 
+    private async Task<CommandReply?> DispatchAsync(ChatCommand command, CancellationToken ct) => await router.DispatchAsync(command, ct);
+
     private static ChatMessage FormFromDirectMessage(string verb)
     {
         var text = $"Click below to open the form, or type the fields right here, e.g. `{ProfileText.InlineExample}`";
         return new ChatMessage(text, [new TextBlock(text), new ButtonsBlock([new ChatButton(verb == "join" ? "Join PeerBot" : "Open the form", ProfileActions.Edit, "", ButtonStyle.Primary)])]);
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "The {Verb} handler failed on a direct message")]
-    private partial void LogHandlerFailed(Exception e, string verb);
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
+using PeerBot.Bot.Chat;
 using PeerBot.Scheduler.Workspaces;
 using static PeerBot.Bot.Chat.JsonRead;
 
@@ -13,7 +14,7 @@ namespace PeerBot.Bot.Slack.Events;
 /// one still running then is acknowledged and, should it fail later, runs again from the log (<see cref="SlackEventRedelivery"/>).
 /// </summary>
 public sealed partial class SlackEventIntake(
-    SlackEventLog eventLog, WorkspaceDirectory workspaces, IEnumerable<ISlackEventHandler> handlers, SlackResponder responder,
+    SlackEventLog eventLog, WorkspaceDirectory workspaces, IEnumerable<ISlackEventHandler> handlers, InFlightWork inFlight,
     IOptions<SlackOptions> options, ILogger<SlackEventIntake> log)
 {
     private readonly Dictionary<string, ISlackEventHandler> _handlers = handlers
@@ -57,6 +58,7 @@ public sealed partial class SlackEventIntake(
 
         Interlocked.Increment(ref _inFlight);
         var run = Task.Run(() => RunAsync(teamId, eventId, type, payload), CancellationToken.None);
+        inFlight.Track(run);
         // Slack wants the answer within 3 s: a quick failure is answered 500 so Slack sends it again; slower work goes on after the 200.
         var budget = Task.Delay(options.Value.AckBudget, ct);
         if (await Task.WhenAny(run, budget) == run && !await run)
@@ -88,9 +90,9 @@ public sealed partial class SlackEventIntake(
             var botUserId = payload.TryGetProperty("authorizations", out var auths) && auths.ValueKind == JsonValueKind.Array && auths.GetArrayLength() > 0
                 ? Str(auths[0], "user_id")
                 : null;
-            var workspace = await workspaces.GetOrCreateAsync(SlackChatGateway.PlatformName, teamId, "", responder.AppStopping);
+            var workspace = await workspaces.GetOrCreateAsync(SlackChatGateway.PlatformName, teamId, "", inFlight.Stopping);
             var inner = payload.TryGetProperty("event", out var e) ? e.Clone() : default;
-            await _handlers[type].HandleAsync(new SlackEvent(workspace, eventId, type, inner, botUserId), responder.AppStopping);
+            await _handlers[type].HandleAsync(new SlackEvent(workspace, eventId, type, inner, botUserId), inFlight.Stopping);
             await eventLog.DoneAsync(eventId, CancellationToken.None);
             return true;
         }
