@@ -25,7 +25,8 @@ public sealed class RetentionSweep(NpgsqlDataSource db, TimeProvider clock, IOpt
             await DeleteAsync("delete from outbox where id in (select id from outbox where state = 'sent' and sent_at < $1 limit $2)", now - o.SentMessages, ct),
             // A dead letter keeps the time of its last attempt in next_attempt_at: nothing reschedules it afterwards.
             await DeleteAsync("delete from outbox where id in (select id from outbox where state = 'dead' and next_attempt_at < $1 limit $2)", now - o.DeadLetters, ct),
-            await DeleteAsync("delete from slack_events where event_id in (select event_id from slack_events where received_at < $1 limit $2)", now - o.SlackEvents, ct),
+            await DeleteAsync("delete from slack_events where event_id in (select event_id from slack_events where received_at < $1 limit $2)", now - o.SlackEvents, ct)
+                + await DeleteAsync("delete from slack_socket_envelopes where envelope_id in (select envelope_id from slack_socket_envelopes where received_at < $1 limit $2)", now - o.SlackEvents, ct),
             await DeleteAsync("""
                 delete from pulse_comments where id in (
                     select c.id from pulse_comments c join pulses p on p.id = c.pulse_id

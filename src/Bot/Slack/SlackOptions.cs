@@ -25,6 +25,12 @@ public sealed class SlackOptions
     /// <summary>Longest wait between Socket Mode reconnect attempts after a drop (the wait doubles from one second).</summary>
     public TimeSpan SocketModeMaxBackoff { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How often Socket Mode pings Slack over its WebSocket (keep-alive).</summary>
+    public TimeSpan SocketModeKeepAlive { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long a Socket Mode ping may go unanswered (or Slack's hello may take) before the socket counts as dead and is reopened.</summary>
+    public TimeSpan SocketModeReceiveTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>How long one Web API call may take before it counts as timed out (a timed-out post is never retried: it may have landed).</summary>
     public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(10);
 

@@ -24,7 +24,8 @@ public sealed partial class OutboxDispatcher(
     OutboxSignal signal,
     IOptions<OutboxOptions> options,
     TimeProvider clock,
-    ILogger<OutboxDispatcher> log) : BackgroundService
+    ILogger<OutboxDispatcher> log,
+    Observability.PeerBotMetrics? metrics = null) : BackgroundService
 {
     // Unique per dispatcher, not per process: tests run two hosts in one process.
     private readonly string _instance = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
@@ -182,6 +183,7 @@ public sealed partial class OutboxDispatcher(
         catch (ChatRateLimitedException e)
         {
             // Backpressure, not failure: the platform took nothing, the workspace waits, no attempt is counted.
+            metrics?.RateLimited(workspace.Platform);
             await pacer.HoldAsync(row.WorkspaceId, e.RetryAfter, CancellationToken.None);
             LogRateLimited(row.WorkspaceId, e.RetryAfter.TotalSeconds);
             await RetryAsync(row, clock.GetUtcNow() + e.RetryAfter, uncertainBefore, e.Message, attemptDelta: handed ? -1 : 0);

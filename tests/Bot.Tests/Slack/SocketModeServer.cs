@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using PeerBot.Bot.Tests.Infrastructure;
 
 namespace PeerBot.Bot.Tests.Slack;
 
@@ -17,7 +18,9 @@ public sealed class SocketModeServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<Func<WebSocket, SocketModeServer, Task>> _sessions = new();
+    private readonly CancellationTokenSource _stopping = new();
     private int _connections;
+    private int _homePublished;
 
     private SocketModeServer(WebApplication app) => _app = app;
 
@@ -26,6 +29,18 @@ public sealed class SocketModeServer : IAsyncDisposable
     public int Connections => _connections;
 
     public ConcurrentQueue<JsonObject> Acks { get; } = new();
+
+    /// <summary>When each connection was accepted (in order).</summary>
+    public ConcurrentQueue<DateTimeOffset> Accepted { get; } = new();
+
+    /// <summary>Sockets that said hello through <see cref="ServeAsync"/>, in order.</summary>
+    public ConcurrentQueue<WebSocket> Serving { get; } = new();
+
+    /// <summary>views.publish calls (the App Home a member opened), for "handled once" checks.</summary>
+    public int HomePublished => _homePublished;
+
+    /// <summary>Cancelled when the server is disposed (for sessions that go silent until then).</summary>
+    public CancellationToken Stopping => _stopping.Token;
 
     /// <summary>The Authorization header of every apps.connections.open call.</summary>
     public ConcurrentQueue<string> OpenedWith { get; } = new();
@@ -46,9 +61,15 @@ public sealed class SocketModeServer : IAsyncDisposable
             server.OpenedWith.Enqueue(c.Request.Headers.Authorization.ToString());
             return Results.Json(new { ok = true, url = server.Url.ToString() });
         });
+        app.MapPost("/api/views.publish", () =>
+        {
+            Interlocked.Increment(ref server._homePublished);
+            return Results.Json(new { ok = true });
+        });
         app.Map("/link", async (HttpContext c) =>
         {
             using var socket = await c.WebSockets.AcceptWebSocketAsync();
+            server.Accepted.Enqueue(DateTimeOffset.UtcNow);
             Interlocked.Increment(ref server._connections);
             var session = server._sessions.TryDequeue(out var s) ? s : (ws, _) => server.DrainAsync(ws);
             await session(socket, server);
@@ -75,7 +96,15 @@ public sealed class SocketModeServer : IAsyncDisposable
             WebSocketReceiveResult result;
             do
             {
-                result = await socket.ReceiveAsync(buffer, CancellationToken.None);
+                try
+                {
+                    result = await socket.ReceiveAsync(buffer, CancellationToken.None);
+                }
+                catch (WebSocketException)
+                {
+                    return;
+                }
+
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
                     return;
@@ -87,6 +116,21 @@ public sealed class SocketModeServer : IAsyncDisposable
             Acks.Enqueue(JsonNode.Parse(message.ToArray())!.AsObject());
             read++;
         }
+    }
+
+    /// <summary>Says hello, then records every acknowledgement until the client goes (several instances, each its own socket).</summary>
+    public async Task ServeAsync(WebSocket socket)
+    {
+        await SendAsync(socket, Paths.ReadFixture("slack_socket_mode_hello.json"));
+        Serving.Enqueue(socket);
+        await ReadAcksAsync(socket, int.MaxValue);
+    }
+
+    /// <summary>Says hello, then goes silent: reads nothing (so no ping is answered) and closes nothing — a half-open socket.</summary>
+    public async Task HalfOpenAsync(WebSocket socket)
+    {
+        await SendAsync(socket, Paths.ReadFixture("slack_socket_mode_hello.json"));
+        await Task.Delay(Timeout.Infinite, Stopping).ContinueWith(_ => { }, TaskScheduler.Default);
     }
 
     /// <summary>Keeps a connection open (answering nothing) until the client goes.</summary>
@@ -105,5 +149,10 @@ public sealed class SocketModeServer : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        await _app.DisposeAsync();
+        _stopping.Dispose();
+    }
 }

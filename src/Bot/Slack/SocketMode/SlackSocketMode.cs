@@ -1,23 +1,43 @@
-using System.Net.WebSockets;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Options;
+using PeerBot.Scheduler.Observability;
 
 namespace PeerBot.Bot.Slack.SocketMode;
 
 /// <summary>
 /// Socket Mode, when <c>Slack:AppToken</c> is set: PeerBot dials out to Slack (apps.connections.open, then a WebSocket),
-/// so schools without a public URL can run it. Envelopes are acknowledged by envelope_id within Slack's 3 s; on
-/// <c>disconnect</c> it reconnects at once, on a drop after a back-off that doubles up to <c>Slack:SocketModeMaxBackoff</c>.
+/// so schools without a public URL can run it. The socket is pinged every <c>Slack:SocketModeKeepAlive</c>; a ping left
+/// unanswered for <c>Slack:SocketModeReceiveTimeout</c> (a half-open socket) or no <c>hello</c> within it counts as a
+/// drop, reopened after a back-off that doubles up to <c>Slack:SocketModeMaxBackoff</c>. When Slack announces a refresh
+/// (<c>disconnect</c> with <c>warning</c> or <c>refresh_requested</c>) the new connection is opened first and the old one
+/// closed after, so no envelope falls in between; <c>link_disabled</c> (Socket Mode turned off) waits the longest back-off.
 /// </summary>
 public sealed partial class SlackSocketMode(
-    SlackApiClient api, SocketEnvelopeHandler envelopes, IOptions<SlackOptions> options, ILogger<SlackSocketMode> log) : BackgroundService
+    SlackApiClient api, SocketEnvelopeHandler envelopes, IOptions<SlackOptions> options, PeerBotMetrics metrics, ILogger<SlackSocketMode> log) : BackgroundService
 {
+    private static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(1);
+
+    private readonly Counter<long> _disconnects = metrics.Meter.CreateCounter<long>(
+        "peerbot.slack.socket_mode.disconnects", "{connection}", "Socket Mode connections that ended, by reason (Slack's disconnect reason, or dropped)");
+
+    private int _sessions;
+    private int _open;
+
     /// <summary>How many sessions said hello (tests and logs).</summary>
     public int Sessions => _sessions;
 
-    private int _sessions;
+    /// <summary>Connections open right now that said hello (two for a moment while a refresh overlaps).</summary>
+    public int OpenConnections => _open;
+
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrEmpty(options.Value.AppToken))
+        {
+            metrics.Meter.CreateObservableGauge("peerbot.slack.socket_mode.connections", () => _open, "{connection}", "Open Slack Socket Mode connections");
+        }
+
+        return base.StartAsync(cancellationToken);
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -26,156 +46,112 @@ public sealed partial class SlackSocketMode(
             return;
         }
 
-        var backoff = TimeSpan.FromSeconds(1);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            SessionEnd end;
-            try
-            {
-                var opened = await api.CallFormAsync("apps.connections.open", appToken, new Dictionary<string, string>(), stoppingToken);
-                end = await RunSessionAsync(new Uri(opened.GetProperty("url").GetString()!), stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                // Whatever broke this session, the loop must live on: an escaped exception would stop the whole host.
-                LogDropped(e.GetType().Name, e.Message);
-                end = SessionEnd.Dropped;
-            }
-
-            if (end == SessionEnd.Disconnect)
-            {
-                backoff = TimeSpan.FromSeconds(1);
-                continue;
-            }
-
-            LogBackingOff(backoff);
-            await Task.Delay(backoff, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-            backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, options.Value.SocketModeMaxBackoff.Ticks));
-        }
-    }
-
-    private async Task<SessionEnd> RunSessionAsync(Uri url, CancellationToken ct)
-    {
-        using var socket = new ClientWebSocket();
-        socket.Options.KeepAliveInterval = TimeSpan.FromSeconds(30);
-        await socket.ConnectAsync(url, ct);
-        using var sending = new SemaphoreSlim(1, 1);
-        while (socket.State == WebSocketState.Open)
-        {
-            if (await ReceiveAsync(socket, ct) is not { } text)
-            {
-                return SessionEnd.Dropped;
-            }
-
-            using var doc = JsonDocument.Parse(text);
-            var message = doc.RootElement;
-            if (message.TryGetProperty("envelope_id", out _))
-            {
-                // Handled off the receive loop, so one slow command never delays another's ack.
-                var envelope = message.Clone();
-                _ = Task.Run(() => AcknowledgeAsync(socket, sending, envelope, ct), CancellationToken.None);
-                continue;
-            }
-
-            switch (message.TryGetProperty("type", out var t) ? t.GetString() : null)
-            {
-                case "hello":
-                    Interlocked.Increment(ref _sessions);
-                    LogConnected();
-                    break;
-                case "disconnect":
-                    LogDisconnect(message.TryGetProperty("reason", out var r) ? r.GetString() ?? "" : "");
-                    await CloseQuietlyAsync(socket);
-                    return SessionEnd.Disconnect;
-            }
-        }
-
-        return SessionEnd.Dropped;
-    }
-
-    private async Task AcknowledgeAsync(ClientWebSocket socket, SemaphoreSlim sending, JsonElement envelope, CancellationToken ct)
-    {
+        var backoff = FirstBackoff;
+        SocketSession? current = null;
         try
         {
-            JsonObject ack = await envelopes.HandleAsync(envelope, ct);
-            var bytes = Encoding.UTF8.GetBytes(ack.ToJsonString(SlackJson.Options));
-            await sending.WaitAsync(ct);
-            try
+            while (!stoppingToken.IsCancellationRequested)
             {
-                await socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, ct);
-            }
-            finally
-            {
-                sending.Release();
+                current ??= await TryOpenAsync(appToken, stoppingToken);
+                if (current is null)
+                {
+                    await BackOffAsync(backoff, stoppingToken);
+                    backoff = Doubled(backoff);
+                    continue;
+                }
+
+                var end = await current.Ended.WaitAsync(stoppingToken);
+                _disconnects.Add(1, new KeyValuePair<string, object?>("reason", end.Reason));
+                switch (end.Kind)
+                {
+                    case SessionEndKind.Refresh:
+                        // The old connection keeps delivering (and acknowledging) until the new one said hello.
+                        LogRefresh(end.Reason);
+                        var next = await TryOpenAsync(appToken, stoppingToken);
+                        await current.CloseAsync();
+                        current = next;
+                        backoff = FirstBackoff;
+                        break;
+                    case SessionEndKind.LinkDisabled:
+                        LogLinkDisabled(options.Value.SocketModeMaxBackoff);
+                        await current.CloseAsync();
+                        current = null;
+                        await BackOffAsync(options.Value.SocketModeMaxBackoff, stoppingToken);
+                        break;
+                    default:
+                        LogDropped(end.Reason, end.Detail);
+                        await current.CloseAsync();
+                        current = null;
+                        await BackOffAsync(backoff, stoppingToken);
+                        backoff = Doubled(backoff);
+                        break;
+                }
             }
         }
-        catch (Exception e) when (e is WebSocketException or ObjectDisposedException or OperationCanceledException or InvalidOperationException)
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // The connection went away mid-ack; Slack redelivers the envelope on the next one.
-            LogAckLost(e.Message);
+            // Stopping.
+        }
+        finally
+        {
+            if (current is not null)
+            {
+                await current.CloseAsync();
+            }
         }
     }
 
-    /// <summary>One whole text message, or null when the server closed the socket.</summary>
-    private static async Task<string?> ReceiveAsync(ClientWebSocket socket, CancellationToken ct)
+    /// <summary>A new connection that said hello, or null (logged) when Slack or the network would not give one.</summary>
+    private async Task<SocketSession?> TryOpenAsync(string appToken, CancellationToken ct)
     {
-        var buffer = new byte[16 * 1024];
-        using var message = new MemoryStream();
-        while (true)
-        {
-            var result = await socket.ReceiveAsync(buffer, ct);
-            if (result.MessageType == WebSocketMessageType.Close)
-            {
-                await CloseQuietlyAsync(socket);
-                return null;
-            }
-
-            message.Write(buffer, 0, result.Count);
-            if (result.EndOfMessage)
-            {
-                return Encoding.UTF8.GetString(message.ToArray());
-            }
-        }
-    }
-
-    private static async Task CloseQuietlyAsync(ClientWebSocket socket)
-    {
+        SocketSession? session = null;
         try
         {
-            if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
-            {
-                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "reconnecting", timeout.Token);
-            }
+            var opened = await api.CallFormAsync("apps.connections.open", appToken, new Dictionary<string, string>(), ct);
+            session = new SocketSession(new Uri(opened.GetProperty("url").GetString()!), envelopes, options.Value, log, ct);
+            await session.OpenAsync(ct);
+            Interlocked.Increment(ref _sessions);
+            Interlocked.Increment(ref _open);
+            session.Closed += () => Interlocked.Decrement(ref _open);
+            LogConnected();
+            return session;
         }
-        catch (Exception e) when (e is WebSocketException or OperationCanceledException)
+        catch (Exception e) when (!ct.IsCancellationRequested)
         {
-            // Already gone: nothing to close.
+            // Whatever broke this attempt, the loop must live on: an escaped exception would stop the whole host.
+            LogOpenFailed(e.GetType().Name, e.Message);
+            if (session is not null)
+            {
+                await session.CloseAsync();
+            }
+
+            return null;
         }
     }
 
-    private enum SessionEnd
+    private async Task BackOffAsync(TimeSpan delay, CancellationToken ct)
     {
-        Disconnect,
-        Dropped,
+        LogBackingOff(delay);
+        await Task.Delay(delay, ct);
     }
+
+    private TimeSpan Doubled(TimeSpan backoff) => TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, options.Value.SocketModeMaxBackoff.Ticks));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack Socket Mode connected")]
     private partial void LogConnected();
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Slack asked Socket Mode to reconnect: {Reason}")]
-    private partial void LogDisconnect(string reason);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Slack asked Socket Mode to refresh ({Reason}): opening the new connection before closing the old one")]
+    private partial void LogRefresh(string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack Socket Mode connection dropped: {Kind} {Error}")]
-    private partial void LogDropped(string kind, string error);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack disabled this app's Socket Mode link (link_disabled): trying again in {Delay}")]
+    private partial void LogLinkDisabled(TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack Socket Mode connection ended: {Reason} {Detail}")]
+    private partial void LogDropped(string reason, string detail);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not open a Slack Socket Mode connection: {Kind} {Error}")]
+    private partial void LogOpenFailed(string kind, string error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Reconnecting to Slack Socket Mode in {Delay}")]
     private partial void LogBackingOff(TimeSpan delay);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Lost a Socket Mode acknowledgement: {Error}")]
-    private partial void LogAckLost(string error);
 }
