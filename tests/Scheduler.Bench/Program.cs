@@ -49,7 +49,7 @@ static async Task<string> RunAsync(string server, int count, OutboxOptions optio
     var clock = TimeProvider.System;
     var signal = new OutboxSignal();
     var wrapped = Options.Create(options);
-    var outbox = new Outbox(db, new WorkspaceSettingsStore(db, workspaces), signal, clock);
+    var outbox = new Outbox(db, new WorkspaceSettingsStore(db, new WorkspaceChanges(db, workspaces, NullLogger<WorkspaceChanges>.Instance)), signal, clock);
     var dispatcher = new OutboxDispatcher(db, new ChatGateways([gateway]), workspaces, new DeliveryPacer(wrapped, clock), signal, wrapped, clock, NullLogger<OutboxDispatcher>.Instance);
 
     var entries = Enumerable.Range(0, count)

@@ -22,6 +22,8 @@ public static class DatabaseExtensions
         s.Insert(0, ServiceDescriptor.Singleton<IHostedService, DatabaseLifetime>());
         s.AddSingleton<PeerBot.Scheduler.Schedules.ScheduleSignal>();
         s.AddSingleton<WorkspaceDirectory>();
+        s.AddSingleton<WorkspaceChanges>();
+        s.AddHostedService(sp => sp.GetRequiredService<WorkspaceChanges>());
         s.AddSingleton<MemberDirectory>();
         s.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.Ready]);
         return builder;

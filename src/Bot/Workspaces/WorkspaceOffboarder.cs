@@ -6,7 +6,7 @@ namespace PeerBot.Bot.Workspaces;
 /// Stops everything a workspace had scheduled when it removes PeerBot, whichever platform it is on. Seeing the workspace
 /// again (a command, an event, an activity) brings its schedules back (see <see cref="WorkspaceDirectory"/>).
 /// </summary>
-public sealed partial class WorkspaceOffboarder(IEnumerable<IWorkspaceOffboarding> offboarding, WorkspaceDirectory workspaces, ILogger<WorkspaceOffboarder> log)
+public sealed partial class WorkspaceOffboarder(IEnumerable<IWorkspaceOffboarding> offboarding, WorkspaceChanges changes, ILogger<WorkspaceOffboarder> log)
 {
     public async Task OffboardAsync(Workspace workspace, string reason, CancellationToken ct)
     {
@@ -15,8 +15,8 @@ public sealed partial class WorkspaceOffboarder(IEnumerable<IWorkspaceOffboardin
             await o.OffboardAsync(workspace, ct);
         }
 
-        // The next request from this workspace goes to the database again, where it is seen (and resumed) afresh.
-        workspaces.Invalidate(workspace.Id);
+        // The next request from this workspace, on any instance, goes to the database again, where it is seen (and resumed) afresh.
+        await changes.PublishAsync(workspace.Id, ct);
         LogOffboarded(workspace.Id, workspace.Platform, reason);
     }
 

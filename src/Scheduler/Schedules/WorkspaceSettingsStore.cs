@@ -3,8 +3,8 @@ using PeerBot.Scheduler.Workspaces;
 
 namespace PeerBot.Scheduler.Schedules;
 
-/// <summary>Reads and changes a workspace's rhythm. Changes forget the cached workspace so the next request sees them.</summary>
-public sealed class WorkspaceSettingsStore(NpgsqlDataSource db, WorkspaceDirectory workspaces)
+/// <summary>Reads and changes a workspace's rhythm. Every instance forgets its cached copy of a changed workspace, so the next request anywhere sees the change.</summary>
+public sealed class WorkspaceSettingsStore(NpgsqlDataSource db, WorkspaceChanges changes)
 {
     public async Task<WorkspaceSettings> GetAsync(Guid workspaceId, CancellationToken ct)
     {
@@ -86,6 +86,6 @@ public sealed class WorkspaceSettingsStore(NpgsqlDataSource db, WorkspaceDirecto
         }
 
         await cmd.ExecuteNonQueryAsync(ct);
-        workspaces.Invalidate(id);
+        await changes.PublishAsync(id, ct);
     }
 }

@@ -11,7 +11,10 @@ namespace PeerBot.Scheduler.Workspaces;
 /// </summary>
 public sealed class WorkspaceDirectory(NpgsqlDataSource db, ScheduleSignal schedules)
 {
-    /// <summary>How long a lookup is trusted: another instance may have offboarded the workspace meanwhile.</summary>
+    /// <summary>
+    /// How long a lookup is trusted when no news arrives: <see cref="WorkspaceChanges"/> tells every instance at once when
+    /// a workspace changes; this bounds how stale a copy can be if that news is ever lost.
+    /// </summary>
     private const long CacheMilliseconds = 60_000;
 
     private readonly ConcurrentDictionary<(string, string), (Workspace Workspace, long Until)> _cache = new();
@@ -55,7 +58,7 @@ public sealed class WorkspaceDirectory(NpgsqlDataSource db, ScheduleSignal sched
         return await reader.ReadAsync(ct) ? Read(reader) : null;
     }
 
-    /// <summary>Forgets cached copies after a workspace's settings changed.</summary>
+    /// <summary>Forgets cached copies after a workspace changed (here, or on another instance: see <see cref="WorkspaceChanges"/>).</summary>
     public void Invalidate(Guid id)
     {
         foreach (var (key, value) in _cache)
@@ -66,6 +69,9 @@ public sealed class WorkspaceDirectory(NpgsqlDataSource db, ScheduleSignal sched
             }
         }
     }
+
+    /// <summary>Forgets every cached copy (after news may have been missed).</summary>
+    public void InvalidateAll() => _cache.Clear();
 
     private static Workspace Read(NpgsqlDataReader r) =>
         new(r.GetGuid(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4));
