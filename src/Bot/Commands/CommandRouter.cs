@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using PeerBot.Scheduler.Observability;
 using PeerBot.Scheduler.Workspaces;
 
 namespace PeerBot.Bot.Commands;
@@ -49,11 +50,12 @@ public sealed partial class CommandRouter
 
     public Task<CommandReply> DispatchAsync(ChatCommand command, CancellationToken ct)
     {
-        // Known verbs only as the tag: what people mistype would make unbounded series.
-        _metrics.CommandHandled(_commands.ContainsKey(command.Verb) || command.Verb is "help" ? command.Verb : "other", command.Workspace.Platform);
+        // Known verbs only as the tag and span name: what people mistype would make unbounded series.
+        var verb = _commands.ContainsKey(command.Verb) || command.Verb is "help" ? command.Verb : "other";
+        _metrics.CommandHandled(verb, command.Workspace.Platform);
         if (_commands.TryGetValue(command.Verb, out var handler))
         {
-            return handler.HandleAsync(command, ct);
+            return PeerBotTracing.InSpanAsync($"peerbot.command {verb}", command.Workspace.Platform, () => handler.HandleAsync(command, ct));
         }
 
         // "help", "hi", "hello" and an empty message all mean "what can you do?": no complaint.
@@ -69,12 +71,12 @@ public sealed partial class CommandRouter
 
     public Task<FormOutcome> SubmitAsync(FormSubmission submission, CancellationToken ct) =>
         _forms.TryGetValue(submission.FormId, out var handler)
-            ? handler.HandleAsync(submission, ct)
+            ? PeerBotTracing.InSpanAsync($"peerbot.form {submission.FormId}", submission.Workspace.Platform, () => handler.HandleAsync(submission, ct))
             : throw new UnknownInteractionException($"form '{submission.FormId}'");
 
     public Task<CommandReply?> ClickAsync(ChatAction action, CancellationToken ct) =>
         _actions.TryGetValue(action.ActionId, out var handler)
-            ? handler.HandleAsync(action, ct)
+            ? PeerBotTracing.InSpanAsync($"peerbot.click {action.ActionId}", action.Workspace.Platform, () => handler.HandleAsync(action, ct))
             : throw new UnknownInteractionException($"action '{action.ActionId}'");
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Unknown verb {Verb} in workspace {WorkspaceId}: answered with help")]

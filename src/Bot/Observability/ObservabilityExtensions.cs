@@ -29,7 +29,7 @@ public static class ObservabilityExtensions
         s.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService("peerbot", serviceInstanceId: $"{Environment.MachineName}:{Environment.ProcessId}"))
             .WithMetrics(m => m.AddMeter(PeerBotMetrics.MeterName).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddRuntimeInstrumentation())
-            .WithTracing(t => t.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddNpgsql())
+            .WithTracing(t => t.AddSource(PeerBotTracing.SourceName).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddNpgsql())
             .UseOtlpExporter();
         return builder;
     }
