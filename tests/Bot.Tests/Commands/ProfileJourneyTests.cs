@@ -1,227 +1,227 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using PeerBot.Bot.Tests.Infrastructure;
+using PeerBot.Bot.Tests.Infrastructure.Driver;
+using PeerBot.Bot.Tests.Teams;
 
 namespace PeerBot.Bot.Tests.Commands;
 
-/// <summary>A teacher joins (by modal and inline), looks at the profile, pauses, resumes and leaves — through Slack's real endpoints.</summary>
-public sealed class ProfileJourneyTests : IAsyncLifetime
+/// <summary>A teacher joins (by form and inline), looks at the profile, pauses, resumes and leaves — in Slack and in Teams, through their real endpoints.</summary>
+public sealed class ProfileJourneyTests(TeamsApp bot) : IClassFixture<TeamsApp>
 {
-    private PeerBotApp _app = null!;
+    private PeerBotApp App => bot.App;
 
-    public async Task InitializeAsync() => _app = await PeerBotApp.StartAsync();
+    private Task<T?> MemberAsync<T>(Teacher teacher, string column) =>
+        App.ScalarAsync<T>($"select {column} from members where external_user_id = $1", teacher.UserId);
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
-    [Fact]
-    public async Task JoinWithoutFields_OpensTheProfileModal()
+    private static readonly Dictionary<string, string[]> Profile = new()
     {
-        var response = await _app.SendCommandAsync("join", userId: "U201");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        ["role"] = ["mentor"], ["subjects"] = ["Math, Science"], ["grades"] = ["6-8"], ["years"] = ["12"], ["capacity"] = ["2"],
+        ["school"] = ["Lincoln MS"], ["availability"] = ["tue 15:30-16:30"],
+    };
 
-        var call = await _app.Slack.WaitForAsync("views.open");
-        Assert.Equal("Bearer xoxb-test-token", call.Authorization);
-        Assert.Equal("13345224609.738474920.8088930838d88f008e0", call.Json!["trigger_id"]!.GetValue<string>());
-        var view = call.Json!["view"]!;
-        Assert.Equal("profile", view["callback_id"]!.GetValue<string>());
-        var blockIds = view["blocks"]!.AsArray().Select(b => b!["block_id"]?.GetValue<string>()).ToArray();
-        Assert.Contains("role", blockIds);
-        Assert.Contains("subjects", blockIds);
-        Assert.Contains("focus", blockIds);
+    [Theory]
+    [InlineData("slack")]
+    [InlineData("teams")]
+    public async Task JoinWithoutFields_OpensTheProfileForm_AndSubmittingItSavesAndConfirms(string platform)
+    {
+        var teacher = bot.Teacher(platform, "J201");
+
+        var form = await teacher.TypeAsync("join");
+
+        Assert.Equal("profile", form.FormId);
+        Assert.Contains("role", form.Fields);
+        Assert.Contains("subjects", form.Fields);
+        Assert.Contains("focus", form.Fields);
+        var confirmation = await teacher.SubmitAsync(form, Profile);
+        Assert.Contains("Welcome to PeerBot", confirmation.Text, StringComparison.Ordinal);
+        Assert.Equal("mentor", await MemberAsync<string>(teacher, "role"));
+        Assert.Equal(2, await MemberAsync<int>(teacher, "capacity"));
+        Assert.Equal(new[] { "math", "science" }, await MemberAsync<string[]>(teacher, "subjects"));
+        Assert.Equal(new[] { "tue 15:30-16:30" }, await MemberAsync<string[]>(teacher, "availability"));
     }
 
     [Fact]
-    public async Task ModalSubmission_SavesTheProfile_WithTheSlackTimeZone_AndConfirms()
+    public async Task JoinWithoutFields_InSlack_OpensTheModalWithTheBotToken_AndTakesTheTimeZoneFromSlack()
     {
-        _app.Slack.TimeZones["U202"] = "America/Denver";
-        var response = await _app.SendInteractionAsync(ProfileSubmission("U202", role: "mentor", years: "12", capacity: "2"));
+        var teacher = App.SlackTeacher("U202");
+        App.Slack.TimeZones[teacher.UserId] = "America/Denver";
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("", await response.Content.ReadAsStringAsync());
-        var confirmation = await _app.Slack.WaitForAsync("response_url");
-        Assert.Contains("Welcome to PeerBot", confirmation.Json!["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        var form = await teacher.TypeAsync("join");
 
-        Assert.Equal("mentor", await _app.ScalarAsync<string>("select role from members where external_user_id = 'U202'"));
-        Assert.Equal(2, await _app.ScalarAsync<int>("select capacity from members where external_user_id = 'U202'"));
-        Assert.Equal("America/Denver", await _app.ScalarAsync<string>("select time_zone from members where external_user_id = 'U202'"));
-        Assert.Equal(new[] { "math", "science" }, await _app.ScalarAsync<string[]>("select subjects from members where external_user_id = 'U202'"));
-        Assert.Equal(new[] { "tue 15:30-16:30" }, await _app.ScalarAsync<string[]>("select availability from members where external_user_id = 'U202'"));
+        var open = Assert.Single(App.Slack.CallsTo("views.open"), c => c.Json!["view"]!.ToJsonString() == form.Raw.ToJsonString());
+        Assert.Equal("Bearer xoxb-test-token", open.Authorization);
+        await teacher.SubmitAsync(form, Profile);
+        Assert.Equal("America/Denver", await MemberAsync<string>(teacher, "time_zone"));
     }
 
-    [Fact]
-    public async Task ModalSubmission_WithBadYears_NamesTheFieldInTheModal_AndSavesNothing()
+    [Theory]
+    [InlineData("slack")]
+    [InlineData("teams")]
+    public async Task FormSubmission_WithBadYears_NamesTheField_AndSavesNothing(string platform)
     {
-        var response = await _app.SendInteractionAsync(ProfileSubmission("U203", years: "lots"));
+        var teacher = bot.Teacher(platform, "J203");
+        var form = await teacher.TypeAsync("join");
 
-        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-        Assert.Equal("errors", body["response_action"]!.GetValue<string>());
-        Assert.Contains("whole number", body["errors"]!["years"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Equal(0L, await _app.ScalarAsync<long>("select count(*) from members where external_user_id = 'U203'"));
+        var refused = await teacher.SubmitAsync(form, new Dictionary<string, string[]>(Profile) { ["years"] = ["lots"] });
+
+        Assert.Contains("whole number", refused.FieldErrors["years"], StringComparison.Ordinal);
+        Assert.Equal(0L, await App.ScalarAsync<long>("select count(*) from members where external_user_id = $1", teacher.UserId));
     }
 
-    [Fact]
-    public async Task InlineJoin_SavesAtOnce()
+    [Theory]
+    [InlineData("slack")]
+    [InlineData("teams")]
+    public async Task InlineJoin_SavesAtOnce(string platform)
     {
-        var reply = await Reply("join role:mentee subjects:math,science grades:6-8 years:2 school:\"Lincoln MS\" focus:ell tz:America/Chicago avail:\"tue 15:30-16:30,thu 07:00-07:45\"", "U204");
+        var teacher = bot.Teacher(platform, "J204");
 
-        Assert.Contains("Welcome to PeerBot", reply, StringComparison.Ordinal);
-        Assert.Equal("Lincoln MS", await _app.ScalarAsync<string>("select school from members where external_user_id = 'U204'"));
-        Assert.Equal(new[] { "tue 15:30-16:30", "thu 07:00-07:45" }, await _app.ScalarAsync<string[]>("select availability from members where external_user_id = 'U204'"));
-        Assert.Empty(_app.Slack.CallsTo("users.info"));
+        var reply = await teacher.TypeAsync("join role:mentee subjects:math,science grades:6-8 years:2 school:\"Lincoln MS\" focus:ell tz:America/Chicago avail:\"tue 15:30-16:30,thu 07:00-07:45\"");
+
+        Assert.Contains("Welcome to PeerBot", reply.Text, StringComparison.Ordinal);
+        Assert.Equal("Lincoln MS", await MemberAsync<string>(teacher, "school"));
+        Assert.Equal(new[] { "tue 15:30-16:30", "thu 07:00-07:45" }, await MemberAsync<string[]>(teacher, "availability"));
+        Assert.DoesNotContain(App.Slack.CallsTo("users.info"), c => c.Form["user"] == teacher.UserId);
     }
 
     [Fact]
     public async Task InlineJoin_WithoutTimeZone_TakesItFromSlack()
     {
-        _app.Slack.TimeZones["U205"] = "Europe/Berlin";
-        await Reply("join role:peer subjects:art", "U205");
+        var teacher = App.SlackTeacher("U205");
+        App.Slack.TimeZones[teacher.UserId] = "Europe/Berlin";
 
-        Assert.Equal("Europe/Berlin", await _app.ScalarAsync<string>("select time_zone from members where external_user_id = 'U205'"));
-        Assert.Equal("U205", (await _app.Slack.WaitForAsync("users.info")).Form["user"]);
-    }
+        await teacher.TypeAsync("join role:peer subjects:art");
 
-    [Fact]
-    public async Task InlineJoin_WithMistakes_NamesEachFieldAndShowsTheRightForm_AndSavesNothing()
-    {
-        var reply = await Reply("join role:wizard years:many grades:seventh", "U206");
-
-        Assert.Contains("*role*", reply, StringComparison.Ordinal);
-        Assert.Contains("mentee, mentor, both, peer", reply, StringComparison.Ordinal);
-        Assert.Contains("*years*", reply, StringComparison.Ordinal);
-        Assert.Contains("*grades*", reply, StringComparison.Ordinal);
-        Assert.Contains("/peer join role:mentee", reply, StringComparison.Ordinal);
-        Assert.Equal(0L, await _app.ScalarAsync<long>("select count(*) from members where external_user_id = 'U206'"));
-    }
-
-    [Fact]
-    public async Task Profile_BeforeJoining_SaysHowToJoin() =>
-        Assert.Contains("/peer join", await Reply("profile", "U207"), StringComparison.Ordinal);
-
-    [Fact]
-    public async Task Profile_ShowsWhatWasSaved()
-    {
-        await Reply("join role:both subjects:history grades:9-12 years:8 capacity:3 cohort:district-b", "U208");
-        var response = await _app.SendCommandAsync("profile", userId: "U208");
-        var blocks = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["blocks"]!.ToJsonString();
-
-        Assert.Contains("history", blocks, StringComparison.Ordinal);
-        Assert.Contains("mentors up to 3", blocks, StringComparison.Ordinal);
-        Assert.Contains("district-b", blocks, StringComparison.Ordinal);
-        Assert.Contains("profile.edit", blocks, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task PauseThenResume_StopsAndRestartsTheMember()
-    {
-        await Reply("join role:peer subjects:music", "U209");
-
-        var paused = await Reply("pause 3", "U209");
-        Assert.Contains("Paused for 3 weeks", paused, StringComparison.Ordinal);
-        var until = await _app.ScalarAsync<DateTime>("select paused_until from members where external_user_id = 'U209'");
-        Assert.InRange(until, DateTime.UtcNow.AddDays(20.9), DateTime.UtcNow.AddDays(21.1));
-        Assert.Contains("Paused until", await Reply("profile", "U209"), StringComparison.Ordinal);
-
-        Assert.Contains("Welcome back", await Reply("resume", "U209"), StringComparison.Ordinal);
-        Assert.Null(await _app.ScalarAsync<object>("select paused_until from members where external_user_id = 'U209'"));
+        Assert.Equal("Europe/Berlin", await MemberAsync<string>(teacher, "time_zone"));
+        Assert.Contains(App.Slack.CallsTo("users.info"), c => c.Form["user"] == teacher.UserId);
     }
 
     [Theory]
-    [InlineData("pause forever")]
-    [InlineData("pause 0")]
-    [InlineData("pause 99")]
-    public async Task Pause_WithABadNumber_SaysHowToWriteIt(string text)
+    [InlineData("slack")]
+    [InlineData("teams")]
+    public async Task InlineJoin_WithMistakes_NamesEachFieldAndShowsTheRightForm_AndSavesNothing(string platform)
     {
-        await Reply("join role:peer subjects:music", "U210");
-        var reply = await Reply(text, "U210");
-        Assert.Contains("/peer pause 3", reply, StringComparison.Ordinal);
-        Assert.Null(await _app.ScalarAsync<object>("select paused_until from members where external_user_id = 'U210'"));
+        var teacher = bot.Teacher(platform, "J206");
+
+        var reply = (await teacher.TypeAsync("join role:wizard years:many grades:seventh")).Text;
+
+        Assert.Matches(@"\*role\*", reply);
+        Assert.Contains("mentee, mentor, both, peer", reply, StringComparison.Ordinal);
+        Assert.Matches(@"\*years\*", reply);
+        Assert.Matches(@"\*grades\*", reply);
+        Assert.Contains($"{teacher.Prefix}join role:mentee", reply, StringComparison.Ordinal);
+        Assert.Equal(0L, await App.ScalarAsync<long>("select count(*) from members where external_user_id = $1", teacher.UserId));
     }
 
-    [Fact]
-    public async Task Leave_ErasesTheMembersPersonalData()
+    [Theory]
+    [InlineData("slack")]
+    [InlineData("teams")]
+    public async Task Profile_BeforeJoining_SaysHowToJoin(string platform)
     {
-        await Reply("join role:mentee subjects:math school:\"Lincoln MS\"", "U211");
-        Assert.Equal(1L, await _app.ScalarAsync<long>("select count(*) from members where external_user_id = 'U211'"));
-
-        var reply = await Reply("leave", "U211");
-
-        Assert.Contains("erased your profile", reply, StringComparison.Ordinal);
-        Assert.Equal(0L, await _app.ScalarAsync<long>("select count(*) from members where external_user_id = 'U211'"));
-        Assert.Equal(0L, await _app.ScalarAsync<long>("select count(*) from members where school = 'Lincoln MS' and external_user_id = 'U211'"));
-        Assert.Contains("haven't joined", await Reply("profile", "U211"), StringComparison.Ordinal);
+        var teacher = bot.Teacher(platform, "J207");
+        Assert.Contains($"{teacher.Prefix}join", (await teacher.TypeAsync("profile")).Text, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Leave_WhenNotAMember_SaysThereIsNothingToErase() =>
-        Assert.Contains("nothing of yours to erase", await Reply("leave", "U212"), StringComparison.Ordinal);
-
-    [Fact]
-    public async Task EditProfileButton_OpensTheModalWithTheSavedValues()
+    [Theory]
+    [InlineData("slack")]
+    [InlineData("teams")]
+    public async Task Profile_ShowsWhatWasSaved_WithAnEditButton(string platform)
     {
-        await Reply("join role:mentor subjects:chemistry years:15 capacity:2", "U213");
-        var click = JsonNode.Parse(Paths.ReadFixture("slack_block_actions.json"))!;
-        click["team"]!["id"] = "T100";
-        click["user"]!["id"] = "U213";
-        click["actions"]![0]!["action_id"] = "profile.edit";
-        click["response_url"] = _app.Slack.ResponseUrl().ToString();
+        var teacher = bot.Teacher(platform, "J208");
+        await teacher.TypeAsync("join role:both subjects:history grades:9-12 years:8 capacity:3 cohort:district-b");
 
-        var response = await _app.SendInteractionAsync(click.ToJsonString());
+        var profile = await teacher.TypeAsync("profile");
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var view = (await _app.Slack.WaitForAsync("views.open")).Json!["view"]!.ToJsonString();
-        Assert.Contains("chemistry", view, StringComparison.Ordinal);
-        Assert.Contains("\"initial_option\":{\"text\":{\"type\":\"plain_text\",\"text\":\"To mentor someone\"", view, StringComparison.Ordinal);
+        Assert.Contains("history", profile.Text, StringComparison.Ordinal);
+        Assert.Contains("mentors up to 3", profile.Text, StringComparison.Ordinal);
+        Assert.Contains("district-b", profile.Text, StringComparison.Ordinal);
+        Assert.Contains(profile.Buttons, b => b.ActionId == "profile.edit");
+    }
+
+    [Theory]
+    [InlineData("slack")]
+    [InlineData("teams")]
+    public async Task PauseThenResume_StopsAndRestartsTheMember(string platform)
+    {
+        var teacher = bot.Teacher(platform, "J209");
+        await teacher.TypeAsync("join role:peer subjects:music");
+
+        Assert.Contains("Paused for 3 weeks", (await teacher.TypeAsync("pause 3")).Text, StringComparison.Ordinal);
+        var until = await MemberAsync<DateTime>(teacher, "paused_until");
+        Assert.InRange(until, DateTime.UtcNow.AddDays(20.9), DateTime.UtcNow.AddDays(21.1));
+        Assert.Contains("Paused until", (await teacher.TypeAsync("profile")).Text, StringComparison.Ordinal);
+
+        Assert.Contains("Welcome back", (await teacher.TypeAsync("resume")).Text, StringComparison.Ordinal);
+        Assert.Null(await MemberAsync<object>(teacher, "paused_until"));
+    }
+
+    [Theory]
+    [InlineData("slack", "pause forever")]
+    [InlineData("slack", "pause 0")]
+    [InlineData("slack", "pause 99")]
+    [InlineData("teams", "pause forever")]
+    [InlineData("teams", "pause 99")]
+    public async Task Pause_WithABadNumber_SaysHowToWriteIt(string platform, string text)
+    {
+        var teacher = bot.Teacher(platform, $"J210-{text.Replace(' ', '-')}");
+        await teacher.TypeAsync("join role:peer subjects:music");
+
+        Assert.Contains($"{teacher.Prefix}pause 3", (await teacher.TypeAsync(text)).Text, StringComparison.Ordinal);
+        Assert.Null(await MemberAsync<object>(teacher, "paused_until"));
+    }
+
+    [Theory]
+    [InlineData("slack")]
+    [InlineData("teams")]
+    public async Task Leave_ErasesTheMembersPersonalData(string platform)
+    {
+        var teacher = bot.Teacher(platform, "J211");
+        await teacher.TypeAsync("join role:mentee subjects:math school:\"Lincoln MS\"");
+        Assert.Equal(1L, await App.ScalarAsync<long>("select count(*) from members where external_user_id = $1", teacher.UserId));
+
+        var reply = await teacher.TypeAsync("leave");
+
+        Assert.Contains("erased your profile", reply.Text, StringComparison.Ordinal);
+        Assert.Equal(0L, await App.ScalarAsync<long>("select count(*) from members where external_user_id = $1", teacher.UserId));
+        Assert.Contains("haven't joined", (await teacher.TypeAsync("profile")).Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("slack")]
+    [InlineData("teams")]
+    public async Task Leave_WhenNotAMember_SaysThereIsNothingToErase(string platform) =>
+        Assert.Contains("nothing of yours to erase", (await bot.Teacher(platform, "J212").TypeAsync("leave")).Text, StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("slack")]
+    [InlineData("teams")]
+    public async Task EditProfileButton_OpensTheFormWithTheSavedValues(string platform)
+    {
+        var teacher = bot.Teacher(platform, "J213");
+        await teacher.TypeAsync("join role:mentor subjects:chemistry years:15 capacity:2");
+        var profile = await teacher.TypeAsync("profile");
+
+        var form = await teacher.ClickAsync(profile, "profile.edit");
+
+        Assert.Equal("profile", form.FormId);
+        Assert.Contains("chemistry", form.Raw.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal(["mentor"], form.Initial("role"));
+        Assert.Equal(["15"], form.Initial("years"));
     }
 
     [Fact]
     public async Task SlacksExamplePayloads_ForFormsAndButtonsWeDoNotKnow_AreAcknowledgedAndChangeNothing()
     {
-        Assert.Equal(HttpStatusCode.OK, (await _app.SendInteractionAsync(Paths.ReadFixture("slack_view_submission.json"))).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await _app.SendInteractionAsync(Paths.ReadFixture("slack_block_actions.json"))).StatusCode);
-        Assert.Equal(0L, await _app.ScalarAsync<long>("select count(*) from members"));
+        var members = await App.ScalarAsync<long>("select count(*) from members");
+        Assert.Equal(HttpStatusCode.OK, (await App.SendInteractionAsync(Paths.ReadFixture("slack_view_submission.json"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await App.SendInteractionAsync(Paths.ReadFixture("slack_block_actions.json"))).StatusCode);
+        // Both are handled inline (an unknown form and an unknown button are refused before anything runs).
+        Assert.Equal(members, await App.ScalarAsync<long>("select count(*) from members"));
     }
 
     [Fact]
     public async Task MalformedInteractionPayload_Is400()
     {
         using var request = SlackSigner.Signed("/slack/interactivity", "payload=%7Bnot-json");
-        Assert.Equal(HttpStatusCode.BadRequest, (await _app.Http().SendAsync(request)).StatusCode);
-    }
-
-    private async Task<string> Reply(string text, string userId)
-    {
-        var response = await _app.SendCommandAsync(text, userId: userId);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["text"]!.GetValue<string>();
-    }
-
-    /// <summary>Slack's own view_submission example, carrying our profile modal's blocks and values.</summary>
-    private string ProfileSubmission(string userId, string role = "mentee", string years = "2", string? capacity = null)
-    {
-        var payload = JsonNode.Parse(Paths.ReadFixture("slack_view_submission.json"))!;
-        payload["team"]!["id"] = "T100";
-        payload["user"]!["id"] = userId;
-        var view = payload["view"]!;
-        view["callback_id"] = "profile";
-        view["private_metadata"] = new JsonObject { ["state"] = "", ["responseUrl"] = _app.Slack.ResponseUrl().ToString(), ["prefix"] = "/peer " }.ToJsonString();
-        var values = new JsonObject
-        {
-            ["role"] = new JsonObject { ["value"] = new JsonObject { ["type"] = "static_select", ["selected_option"] = new JsonObject { ["value"] = role } } },
-            ["subjects"] = Text("Math, Science"),
-            ["grades"] = new JsonObject { ["value"] = new JsonObject { ["type"] = "multi_static_select", ["selected_options"] = new JsonArray(new JsonObject { ["value"] = "6-8" }) } },
-            ["years"] = Text(years),
-            ["school"] = Text("Lincoln MS"),
-            ["availability"] = Text("tue 15:30-16:30"),
-            ["timezone"] = new JsonObject { ["value"] = new JsonObject { ["type"] = "plain_text_input", ["value"] = null } },
-        };
-        if (capacity is not null)
-        {
-            values["capacity"] = new JsonObject { ["value"] = new JsonObject { ["type"] = "static_select", ["selected_option"] = new JsonObject { ["value"] = capacity } } };
-        }
-
-        view["state"] = new JsonObject { ["values"] = values };
-        return payload.ToJsonString();
-
-        static JsonObject Text(string v) => new() { ["value"] = new JsonObject { ["type"] = "plain_text_input", ["value"] = v } };
+        Assert.Equal(HttpStatusCode.BadRequest, (await App.Http().SendAsync(request)).StatusCode);
     }
 }

@@ -21,8 +21,12 @@ public sealed class FakeSlack : IAsyncDisposable
     private readonly ConcurrentDictionary<string, ConcurrentQueue<ScriptedAnswer>> _scripted = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<PostedMessage>> _channels = new();
     private long _ts;
+    private TaskCompletionSource _changed = NewSignal();
 
     private FakeSlack(WebApplication app) => _app = app;
+
+    /// <summary>The default wait: long enough for a loaded two-core box, and every wait wakes on the fake's own signal.</summary>
+    public const int DefaultTimeoutMs = 30_000;
 
     public Uri BaseUrl { get; private set; } = null!;
 
@@ -118,22 +122,39 @@ public sealed class FakeSlack : IAsyncDisposable
 
     public IReadOnlyList<SlackCall> CallsTo(string method) => [.. _calls.Where(c => c.Method == method)];
 
-    public async Task<SlackCall> WaitForAsync(string method, int count = 1, int timeoutMs = 10_000)
+    public Task<SlackCall> WaitForAsync(string method, int count = 1, int timeoutMs = DefaultTimeoutMs) =>
+        WaitUntilAsync(() => CallsTo(method) is { } calls && calls.Count >= count ? calls[count - 1] : null, $"{count} call(s) to {method}", timeoutMs);
+
+    /// <summary>
+    /// Waits until <paramref name="probe"/> finds something, looking again each time the fake records a call, a message or an
+    /// upload (woken by the fake, never polling); <paramref name="what"/> names it in the timeout's message.
+    /// </summary>
+    public async Task<T> WaitUntilAsync<T>(Func<T?> probe, string what, int timeoutMs = DefaultTimeoutMs)
+        where T : class
     {
-        var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
-        while (DateTime.UtcNow < deadline)
+        using var timeout = new CancellationTokenSource(timeoutMs);
+        while (true)
         {
-            var calls = CallsTo(method);
-            if (calls.Count >= count)
+            var changed = _changed.Task;
+            if (probe() is { } found)
             {
-                return calls[count - 1];
+                return found;
             }
 
-            await Task.Delay(20);
+            try
+            {
+                await changed.WaitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"Slack never showed {what} within {timeoutMs} ms; calls: {string.Join(", ", _calls.Select(c => c.Method))}");
+            }
         }
-
-        throw new TimeoutException($"Slack {method} was not called {count} time(s) within {timeoutMs} ms; calls: {string.Join(", ", _calls.Select(c => c.Method))}");
     }
+
+    private void Changed() => Interlocked.Exchange(ref _changed, NewSignal()).TrySetResult();
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private async Task<IResult> AnswerAsync(string method, HttpContext context)
     {
@@ -141,6 +162,7 @@ public sealed class FakeSlack : IAsyncDisposable
         var body = await reader.ReadToEndAsync();
         var call = new SlackCall(method, context.Request.Headers.Authorization.ToString(), context.Request.ContentType ?? "", body) { Path = context.Request.Path.Value ?? "" };
         _calls.Enqueue(call);
+        Changed();
         if (_scripted.TryGetValue(method, out var queue) && queue.TryDequeue(out var scripted))
         {
             if (scripted.RetryAfter is not null)
@@ -244,6 +266,7 @@ public sealed class FakeSlack : IAsyncDisposable
         var ts = $"1700000000.{Interlocked.Increment(ref _ts):D6}";
         var posted = new PostedMessage(channel, ts, text, deliveryKey, blocks);
         _channels.GetOrAdd(channel, _ => new()).Enqueue(posted);
+        Changed();
         return posted;
     }
 
@@ -283,6 +306,7 @@ public sealed class FakeSlack : IAsyncDisposable
         using var bytes = new MemoryStream();
         await context.Request.Body.CopyToAsync(bytes);
         Uploads[fileId] = (name, bytes.ToArray());
+        Changed();
         return Results.Text($"OK - {bytes.Length}");
     }
 

@@ -23,7 +23,7 @@ public static class SlackSigner
     }
 
     /// <summary>A slash command body like Slack's, for <c>/peer {text}</c>.</summary>
-    public static string Command(string text, string userId = "U100", string teamId = "T100", Uri? responseUrl = null, string userName = "ana") =>
+    public static string Command(string text, string userId = "U100", string teamId = "T100", Uri? responseUrl = null, string userName = "ana", string triggerId = "13345224609.738474920.8088930838d88f008e0") =>
         Form(new()
         {
             ["token"] = "legacy-token-unused",
@@ -37,7 +37,7 @@ public static class SlackSigner
             ["text"] = text,
             ["api_app_id"] = "A100",
             ["response_url"] = responseUrl?.ToString() ?? "https://hooks.slack.com/commands/T100/1/x",
-            ["trigger_id"] = "13345224609.738474920.8088930838d88f008e0",
+            ["trigger_id"] = triggerId,
         });
 
     /// <summary>An interactivity body: <c>payload=</c> URL-encoded JSON.</summary>
