@@ -32,7 +32,7 @@ public sealed class ShowVerb(WorkspaceSettingsStore settings, Outbox outbox, Tim
             new("Pod size", s.PodSize.ToString(CultureInfo.InvariantCulture)),
             new("Message hours", $"school days {s.Window.From:HH:mm}–{s.Window.Until:HH:mm}, each teacher's time zone"),
             new("School breaks", breaks.Count == 0 ? "none ahead" : string.Join(", ", breaks)),
-            new("Outbox", $"{Count(counts, "pending") + Count(counts, "sending")} waiting, {Count(counts, "sent")} sent, {Count(counts, "dead")} undeliverable"),
+            new("Outbox", $"{Count(counts, OutboxState.Pending) + Count(counts, OutboxState.Sending)} waiting, {Count(counts, OutboxState.Sent)} sent, {Count(counts, OutboxState.Dead)} undeliverable"),
         };
         var blocks = new List<MessageBlock> { new TextBlock("**PeerBot settings for this workspace**"), new FieldsBlock(fields) };
         var text = string.Join("\n", fields.Select(f => $"{f.Label}: {f.Value}"));
@@ -50,5 +50,5 @@ public sealed class ShowVerb(WorkspaceSettingsStore settings, Outbox outbox, Tim
     public static string When(DateTimeOffset? at, TimeZoneInfo zone) =>
         at is { } t ? TimeZoneInfo.ConvertTime(t, zone).ToString("ddd d MMM HH:mm", CultureInfo.InvariantCulture) : "not within a year";
 
-    private static long Count(IReadOnlyDictionary<string, long> counts, string state) => counts.GetValueOrDefault(state);
+    private static long Count(IReadOnlyDictionary<OutboxState, long> counts, OutboxState state) => counts.GetValueOrDefault(state);
 }

@@ -1,4 +1,5 @@
 using PeerBot.Scheduler.Delivery;
+using PeerBot.Scheduler.Persistence;
 using PeerBot.Scheduler.Schedules;
 
 namespace PeerBot.Bot.Delivery;
@@ -16,6 +17,12 @@ public static class DeliveryExtensions
         s.AddSingleton<Outbox>();
         s.AddSingleton<OutboxDispatcher>();
         s.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+
+        // One way to change state: a decision, its messages and its jobs commit together (Scheduler/Persistence).
+        s.AddOptions<JobRelayOptions>().BindConfiguration("PeerBot:JobRelay").ValidateDataAnnotations().ValidateOnStart();
+        s.AddSingleton<JobIntentRelay>();
+        s.AddHostedService(sp => sp.GetRequiredService<JobIntentRelay>());
+        s.AddSingleton<UnitOfWorkSource>();
         return builder;
     }
 }

@@ -2,12 +2,13 @@ using PeerBot.Bot.Commands;
 using PeerBot.Scheduler.CheckIns;
 using PeerBot.Scheduler.Chat;
 using PeerBot.Scheduler.Members;
+using PeerBot.Scheduler.Persistence;
 using PeerBot.Scheduler.Rounds;
 
 namespace PeerBot.Bot.Rounds;
 
 /// <summary>A check-in button (met / not yet / skip / a 1–5 rating): records the caller's answer for that pairing and week.</summary>
-public sealed class CheckInAnswerAction(string actionId, CheckInAnswer answer, PairingStore pairings, MemberDirectory members, CheckInStore checkIns, TimeProvider clock) : IActionHandler
+public sealed class CheckInAnswerAction(string actionId, CheckInAnswer answer, UnitOfWorkSource units, PairingStore pairings, MemberDirectory members, TimeProvider clock) : IActionHandler
 {
     public string ActionId => actionId;
 
@@ -22,7 +23,12 @@ public sealed class CheckInAnswerAction(string actionId, CheckInAnswer answer, P
             return new MessageReply(ChatMessage.Plain("That check-in isn't for you, or the pairing has ended."));
         }
 
-        await checkIns.RecordAsync(pairing.Id, me.MemberId, week, answer, rating, clock.GetUtcNow(), ct);
+        await using (var work = await units.BeginAsync(ct))
+        {
+            await CheckInStore.RecordAsync(work, pairing.Id, me.MemberId, week, answer, rating, clock.GetUtcNow(), ct);
+            await work.CommitAsync(ct);
+        }
+
         return new MessageReply(answer switch
         {
             CheckInAnswer.Met when rating is null => CheckInMessages.AskRating(pairing.Id, week),

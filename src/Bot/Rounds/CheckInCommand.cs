@@ -20,7 +20,7 @@ public sealed class CheckInCommand(MemberDirectory members, PairingStore pairing
             return new MessageReply(ProfileCommand.NotJoined(command.Prefix));
         }
 
-        var mine = (await pairings.ListAsync(command.Workspace.Id, ["active"], ct)).Where(p => p.UserIds.Contains(command.Caller.UserId)).ToList();
+        var mine = (await pairings.ListAsync(command.Workspace.Id, [PairingStatus.Active], ct)).Where(p => p.UserIds.Contains(command.Caller.UserId)).ToList();
         if (mine.Count == 0)
         {
             return new MessageReply(ChatMessage.Plain($"You're not in an active pairing yet. The next round will find you one — or ask for a mentor with `{command.Prefix}mentor`."));

@@ -21,11 +21,11 @@ public sealed class MentorCommand(MemberDirectory members, PairingStore pairings
             return new MessageReply(ProfileCommand.NotJoined(command.Prefix));
         }
 
-        var open = (await pairings.ListAsync(command.Workspace.Id, ["proposed", "active"], ct))
+        var open = (await pairings.ListAsync(command.Workspace.Id, [PairingStatus.Proposed, PairingStatus.Active], ct))
             .FirstOrDefault(p => p.Kind == "mentor" && p.Mentee?.MemberId == member.Id);
         if (open is not null)
         {
-            return new MessageReply(ChatMessage.Plain(open.Status == "active"
+            return new MessageReply(ChatMessage.Plain(open.Status == PairingStatus.Active
                 ? $"You already have a mentor: {open.Mentor?.Name}. `{command.Prefix}profile` shows your pairings."
                 : "I've already asked a mentor who fits you well — you'll hear as soon as they say yes."));
         }

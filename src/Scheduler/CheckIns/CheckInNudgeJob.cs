@@ -1,6 +1,7 @@
 using Hangfire;
 using PeerBot.Scheduler.Delivery;
 using PeerBot.Scheduler.Members;
+using PeerBot.Scheduler.Persistence;
 using PeerBot.Scheduler.Rounds;
 using PeerBot.Scheduler.Schedules;
 
@@ -9,15 +10,15 @@ namespace PeerBot.Scheduler.CheckIns;
 /// <summary>
 /// The weekly "did you meet?" to every active pairing (none in breaks, none to a pairing with a paused member),
 /// one reminder two days later to pairings nobody answered, and a gentle re-plan prompt after three weeks without meeting.
-/// Every message is keyed by pairing and week, so a retried job sends nothing twice.
+/// Every message is keyed by pairing and week, so a retried job sends nothing twice; the week's nudges and the job that
+/// reminds commit together in one unit of work.
 /// </summary>
 public sealed class CheckInNudgeJob(
+    UnitOfWorkSource units,
     PairingStore pairings,
     CheckInStore checkIns,
     MemberDirectory members,
     WorkspaceSettingsStore settings,
-    Outbox outbox,
-    IBackgroundJobClient jobs,
     TimeProvider clock)
 {
     public static readonly TimeSpan ReminderAfter = TimeSpan.FromDays(2);
@@ -40,8 +41,10 @@ public sealed class CheckInNudgeJob(
                 ? Entry($"replan:{p.Id:N}:{week:yyyy-MM-dd}", p, "re-plan prompt", CheckInMessages.Replan(p))
                 : Entry($"checkin:{p.Id:N}:{week:yyyy-MM-dd}", p, "check-in", CheckInMessages.Nudge(p, week, reminder: false)))
             .ToList();
-        await outbox.EnqueueAsync(workspaceId, entries, ct);
-        jobs.Schedule<CheckInNudgeJob>(j => j.RemindAsync(workspaceId, week, CancellationToken.None), ReminderAfter);
+        await using var work = await units.BeginAsync(ct);
+        await work.SendAsync(workspaceId, entries, ct);
+        await work.ScheduleAsync<CheckInNudgeJob>($"checkin-reminder:{workspaceId:N}:{week:yyyy-MM-dd}", j => j.RemindAsync(workspaceId, week, CancellationToken.None), now + ReminderAfter, ct);
+        await work.CommitAsync(ct);
     }
 
     [AutomaticRetry(Attempts = 3)]
@@ -53,14 +56,16 @@ public sealed class CheckInNudgeJob(
             .Where(p => !answered.Contains(p.Id) && p.CreatedAt < now - ReminderAfter)
             .Select(p => Entry($"checkin-reminder:{p.Id:N}:{week:yyyy-MM-dd}", p, "check-in reminder", CheckInMessages.Nudge(p, week, reminder: true)))
             .ToList();
-        await outbox.EnqueueAsync(workspaceId, entries, ct);
+        await using var work = await units.BeginAsync(ct);
+        await work.SendAsync(workspaceId, entries, ct);
+        await work.CommitAsync(ct);
     }
 
     /// <summary>Active pairings where nobody is paused: a paused member gets nothing, not even in a group DM.</summary>
     private async Task<IReadOnlyList<Pairing>> ReachableAsync(Guid workspaceId, DateTimeOffset now, CancellationToken ct)
     {
         var paused = (await members.ListAsync(workspaceId, ct)).Where(m => m.IsPausedAt(now)).Select(m => m.Id).ToHashSet();
-        return [.. (await pairings.ListAsync(workspaceId, ["active"], ct)).Where(p => !p.Members.Any(m => paused.Contains(m.MemberId)))];
+        return [.. (await pairings.ListAsync(workspaceId, [PairingStatus.Active], ct)).Where(p => !p.Members.Any(m => paused.Contains(m.MemberId)))];
     }
 
     private static OutboxEntry Entry(string key, Pairing p, string purpose, PeerBot.Scheduler.Chat.ChatMessage message) =>

@@ -1,5 +1,6 @@
+using Dapper;
 using Npgsql;
-using NpgsqlTypes;
+using PeerBot.Scheduler.Persistence;
 using PeerBot.Scheduler.Schedules;
 
 namespace PeerBot.Scheduler.Delivery;
@@ -10,8 +11,20 @@ namespace PeerBot.Scheduler.Delivery;
 /// </summary>
 public sealed class Outbox(NpgsqlDataSource db, WorkspaceSettingsStore settings, OutboxSignal signal, TimeProvider clock)
 {
-    /// <summary>Enqueues; returns how many were new. Pass a transaction to commit the messages with the decision that made them.</summary>
-    public async Task<int> EnqueueAsync(Guid workspaceId, IReadOnlyList<OutboxEntry> entries, CancellationToken ct, NpgsqlConnection? connection = null, NpgsqlTransaction? tx = null)
+    /// <summary>Enqueues on its own, outside any decision (a test, a benchmark); returns how many were new.</summary>
+    public async Task<int> EnqueueAsync(Guid workspaceId, IReadOnlyList<OutboxEntry> entries, CancellationToken ct)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        var added = await InsertAsync(conn, null, workspaceId, entries, ct);
+        signal.Wake();
+        return added;
+    }
+
+    /// <summary>Enqueues inside a unit of work, so the messages commit with the decision that made them (see <see cref="UnitOfWork.SendAsync"/>).</summary>
+    internal Task<int> EnqueueAsync(UnitOfWork work, Guid workspaceId, IReadOnlyList<OutboxEntry> entries, CancellationToken ct) =>
+        InsertAsync(work.Connection, work.Transaction, workspaceId, entries, ct);
+
+    private async Task<int> InsertAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, Guid workspaceId, IReadOnlyList<OutboxEntry> entries, CancellationToken ct)
     {
         if (entries.Count == 0)
         {
@@ -32,30 +45,26 @@ public sealed class Outbox(NpgsqlDataSource db, WorkspaceSettingsStore settings,
             : window!.NextAllowedForAll(now, [.. e.Recipients.Select((_, i) => TimeZones.FindOr(i < e.TimeZones.Count ? e.TimeZones[i] : null, workspaceZone!))]))
             .Select(t => t.ToUniversalTime()).ToArray();
 
-        const string sql = """
+        return await conn.ExecuteAsync(new CommandDefinition("""
             insert into outbox (workspace_id, delivery_key, recipients, channel_key, purpose, member_id, pairing_id, message, next_attempt_at, conversation)
-            select $1, k, string_to_array(r, ','), c, p, m, g, j, n, v
-            from unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::uuid[], $8::jsonb[], $9::timestamptz[], $10::text[]) as t(k, r, c, p, m, g, j, n, v)
+            select @workspaceId, k, string_to_array(r, ','), c, p, m, g, j, n, v
+            from unnest(@keys::text[], @recipients::text[], @channels::text[], @purposes::text[], @members::uuid[], @pairings::uuid[], @messages::jsonb[], @due::timestamptz[], @conversations::text[])
+                as t(k, r, c, p, m, g, j, n, v)
             on conflict (delivery_key) do nothing
-            """;
-        await using var cmd = connection is null ? db.CreateCommand(sql) : new NpgsqlCommand(sql, connection, tx);
-        cmd.Parameters.Add(new() { Value = workspaceId });
-        cmd.Parameters.Add(new() { Value = entries.Select(e => e.DeliveryKey).ToArray() });
-        cmd.Parameters.Add(new() { Value = entries.Select(e => string.Join(',', e.Recipients)).ToArray() });
-        cmd.Parameters.Add(new() { Value = entries.Select(e => e.ChannelKey).ToArray() });
-        cmd.Parameters.Add(new() { Value = entries.Select(e => e.Purpose).ToArray() });
-        cmd.Parameters.Add(new() { Value = entries.Select(e => e.MemberId).ToArray() });
-        cmd.Parameters.Add(new() { Value = entries.Select(e => e.PairingId).ToArray() });
-        cmd.Parameters.Add(new() { Value = entries.Select(e => OutboxJson.Serialize(e.Message)).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
-        cmd.Parameters.Add(new() { Value = due });
-        cmd.Parameters.Add(new() { Value = entries.Select(e => e.Conversation).ToArray() });
-        var added = await cmd.ExecuteNonQueryAsync(ct);
-        if (tx is null)
-        {
-            signal.Wake();
-        }
-
-        return added;
+            """,
+            new
+            {
+                workspaceId,
+                keys = entries.Select(e => e.DeliveryKey).ToArray(),
+                recipients = entries.Select(e => string.Join(',', e.Recipients)).ToArray(),
+                channels = entries.Select(e => e.ChannelKey).ToArray(),
+                purposes = entries.Select(e => e.Purpose).ToArray(),
+                members = entries.Select(e => e.MemberId).ToArray(),
+                pairings = entries.Select(e => e.PairingId).ToArray(),
+                messages = entries.Select(e => OutboxJson.Serialize(e.Message)).ToArray(),
+                due,
+                conversations = entries.Select(e => e.Conversation).ToArray(),
+            }, tx, cancellationToken: ct));
     }
 
     /// <summary>Tells this instance's dispatcher to look now (after a caller's transaction committed).</summary>
@@ -63,34 +72,36 @@ public sealed class Outbox(NpgsqlDataSource db, WorkspaceSettingsStore settings,
 
     public async Task<IReadOnlyList<DeadLetter>> DeadLettersAsync(Guid workspaceId, int limit, CancellationToken ct)
     {
-        await using var cmd = db.CreateCommand("""
-            select delivery_key, purpose, recipients, attempts, last_error, created_at from outbox
-            where workspace_id = $1 and state = 'dead' order by created_at desc limit $2
-            """);
-        cmd.Parameters.Add(new() { Value = workspaceId });
-        cmd.Parameters.Add(new() { Value = limit });
-        await using var r = await cmd.ExecuteReaderAsync(ct);
-        var list = new List<DeadLetter>();
-        while (await r.ReadAsync(ct))
-        {
-            list.Add(new DeadLetter(r.GetString(0), r.GetString(1), r.GetFieldValue<string[]>(2), r.GetInt32(3), r.IsDBNull(4) ? null : r.GetString(4), r.GetFieldValue<DateTimeOffset>(5)));
-        }
-
-        return list;
+        await using var conn = await db.OpenConnectionAsync(ct);
+        var rows = await conn.QueryAsync<DeadRow>(new CommandDefinition("""
+            select delivery_key as key, purpose, recipients, attempts, last_error as lasterror, created_at as createdat from outbox
+            where workspace_id = @workspaceId and state = @dead order by created_at desc limit @limit
+            """, new { workspaceId, dead = StateText.Of(OutboxState.Dead), limit }, cancellationToken: ct));
+        return [.. rows.Select(r => new DeadLetter(r.Key, r.Purpose, r.Recipients, r.Attempts, r.LastError, r.CreatedAt))];
     }
 
     /// <summary>Messages by state for a workspace: what <c>admin show</c> reports.</summary>
-    public async Task<IReadOnlyDictionary<string, long>> CountsAsync(Guid workspaceId, CancellationToken ct)
+    public async Task<IReadOnlyDictionary<OutboxState, long>> CountsAsync(Guid workspaceId, CancellationToken ct)
     {
-        await using var cmd = db.CreateCommand("select state, count(*) from outbox where workspace_id = $1 group by state");
-        cmd.Parameters.Add(new() { Value = workspaceId });
-        await using var r = await cmd.ExecuteReaderAsync(ct);
-        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
-        while (await r.ReadAsync(ct))
-        {
-            counts[r.GetString(0)] = r.GetInt64(1);
-        }
+        await using var conn = await db.OpenConnectionAsync(ct);
+        var rows = await conn.QueryAsync<(string State, long Count)>(new CommandDefinition(
+            "select state, count(*) from outbox where workspace_id = @workspaceId group by state", new { workspaceId }, cancellationToken: ct));
+        return rows.ToDictionary(r => StateText.Parse<OutboxState>(r.State), r => r.Count);
+    }
 
-        return counts;
+    // Settable rather than positional: Dapper matches constructors by exact column type, and a text[] column reads as System.Array.
+    private sealed class DeadRow
+    {
+        public string Key { get; init; } = "";
+
+        public string Purpose { get; init; } = "";
+
+        public string[] Recipients { get; init; } = [];
+
+        public int Attempts { get; init; }
+
+        public string? LastError { get; init; }
+
+        public DateTimeOffset CreatedAt { get; init; }
     }
 }

@@ -1,9 +1,9 @@
 using Hangfire;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 using PeerBot.Matching.Pulse;
 using PeerBot.Scheduler.Delivery;
 using PeerBot.Scheduler.Members;
+using PeerBot.Scheduler.Persistence;
 using PeerBot.Scheduler.Schedules;
 
 namespace PeerBot.Scheduler.Pulse;
@@ -11,18 +11,16 @@ namespace PeerBot.Scheduler.Pulse;
 /// <summary>
 /// Opens a pulse on the workspace's rhythm (or at once for an admin), DMs every member who is not paused,
 /// reminds only those who have not answered after two days, and closes it after five. Every message is keyed
-/// by pulse + member + purpose, so a retried job sends nothing twice. The pulse, who was asked and their
-/// invitations commit together; the reminder and close jobs are scheduled after, on every run (both are
-/// idempotent), and <see cref="SweepAsync"/> does both for any pulse whose jobs never ran.
+/// by pulse + member + purpose, so a retried job sends nothing twice. The pulse, who was asked, their invitations
+/// and its reminder and close jobs commit in one unit of work (the jobs reach Hangfire through the job relay, and
+/// both are idempotent); <see cref="SweepAsync"/> still reminds and closes any pulse whose jobs never ran.
 /// </summary>
 public sealed partial class PulseJob(
-    NpgsqlDataSource db,
+    UnitOfWorkSource units,
     PulseStore pulses,
     PulseSettingsStore pulseSettings,
     WorkspaceSettingsStore settings,
     MemberDirectory members,
-    Outbox outbox,
-    IBackgroundJobClient jobs,
     AnonymityRules rules,
     TimeProvider clock,
     ILogger<PulseJob> log)
@@ -53,28 +51,22 @@ public sealed partial class PulseJob(
         var reachable = (await members.ListAsync(workspaceId, ct)).Where(m => !m.IsPausedAt(now)).ToList();
         var promise = PulsePromise.For(rules, pulseSettingsNow);
 
-        OpenPulse pulse;
-        bool created;
-        await using (var conn = await db.OpenConnectionAsync(ct))
-        await using (var tx = await conn.BeginTransactionAsync(ct))
+        await using var work = await units.BeginAsync(ct);
+        var (pulse, created) = await PulseStore.OpenAsync(work, workspaceId, runKey, week, pulseSettingsNow.Questions, now, now + OpenFor, ct);
+        if (created)
         {
-            (pulse, created) = await PulseStore.OpenAsync(conn, tx, workspaceId, runKey, week, pulseSettingsNow.Questions, now, now + OpenFor, ct);
-            if (created)
+            var pulseId = pulse.Id;
+            await PulseStore.InviteAsync(work, pulseId, [.. reachable.Select(m => (m.Id, m.Profile.Cohort))], ct);
+            await work.SendAsync(workspaceId, [.. reachable.Select(m => Entry(pulse, m, "invite", PulseMessages.Question(pulse, "", promise), urgency))], ct);
+            if (OpenFor > ReminderAfter)
             {
-                await PulseStore.InviteAsync(conn, tx, pulse.Id, [.. reachable.Select(m => (m.Id, m.Profile.Cohort))], ct);
-                await outbox.EnqueueAsync(workspaceId, [.. reachable.Select(m => Entry(pulse, m, "invite", PulseMessages.Question(pulse, "", promise), urgency))], ct, conn, tx);
+                await work.ScheduleAsync<PulseJob>($"pulse:{pulseId:N}:remind", j => j.RemindAsync(pulseId, CancellationToken.None), now + ReminderAfter, ct);
             }
 
-            await tx.CommitAsync(ct);
+            await work.ScheduleAsync<PulseJob>($"pulse:{pulseId:N}:close", j => j.CloseAsync(pulseId, CancellationToken.None), pulse.ClosesAt, ct);
         }
 
-        outbox.Wake();
-        if (pulse.ClosesAt > now)
-        {
-            // After the commit, and again on a retry: a duplicate is harmless, a missing one is the sweeper's.
-            ScheduleFollowUps(pulse.Id, pulse.ClosesAt - now);
-        }
-
+        await work.CommitAsync(ct);
         return (pulse, reachable.Count, created);
     }
 
@@ -93,23 +85,28 @@ public sealed partial class PulseJob(
             .Where(m => waiting.Contains(m.Id) && !m.IsPausedAt(now))
             .Select(m => Entry(pulse, m, "reminder", PulseMessages.Question(pulse, "", promise, reminder: true), Urgency.Scheduled))
             .ToList();
-        await using (var conn = await db.OpenConnectionAsync(ct))
-        await using (var tx = await conn.BeginTransactionAsync(ct))
+        await using var work = await units.BeginAsync(ct);
+        if (!await PulseStore.MarkRemindedAsync(work, pulseId, ct))
         {
-            if (!await PulseStore.MarkRemindedAsync(conn, tx, pulseId, ct))
-            {
-                return;
-            }
-
-            await outbox.EnqueueAsync(pulse.WorkspaceId, entries, ct, conn, tx);
-            await tx.CommitAsync(ct);
+            return;
         }
 
-        outbox.Wake();
+        await work.SendAsync(pulse.WorkspaceId, entries, ct);
+        await work.CommitAsync(ct);
     }
 
     [AutomaticRetry(Attempts = 3)]
-    public Task CloseAsync(Guid pulseId, CancellationToken ct) => pulses.CloseAsync(pulseId, ct);
+    public async Task<bool> CloseAsync(Guid pulseId, CancellationToken ct)
+    {
+        await using var work = await units.BeginAsync(ct);
+        if (!await PulseStore.CloseAsync(work, pulseId, ct))
+        {
+            return false;
+        }
+
+        await work.CommitAsync(ct);
+        return true;
+    }
 
     /// <summary>Closes every pulse past its closing time and sends every reminder that is due and unsent. Idempotent; runs on every instance.</summary>
     public async Task<int> SweepAsync(CancellationToken ct)
@@ -118,7 +115,7 @@ public sealed partial class PulseJob(
         var closed = 0;
         foreach (var id in toClose)
         {
-            closed += await pulses.CloseAsync(id, ct) ? 1 : 0;
+            closed += await CloseAsync(id, ct) ? 1 : 0;
         }
 
         foreach (var id in toRemind)
@@ -134,33 +131,12 @@ public sealed partial class PulseJob(
         return closed;
     }
 
-    private void ScheduleFollowUps(Guid pulseId, TimeSpan closesIn)
-    {
-        try
-        {
-            if (closesIn > ReminderAfter)
-            {
-                jobs.Schedule<PulseJob>(j => j.RemindAsync(pulseId, CancellationToken.None), ReminderAfter);
-            }
-
-            jobs.Schedule<PulseJob>(j => j.CloseAsync(pulseId, CancellationToken.None), closesIn);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // The pulse is committed: the sweeper (at start and hourly, on every instance) reminds and closes it.
-            LogScheduleFailed(pulseId, e);
-        }
-    }
-
     private static OutboxEntry Entry(OpenPulse pulse, Member m, string purpose, Chat.ChatMessage message, Urgency urgency) =>
         new($"{PulseStore.DeliveryKeyPrefix(pulse.Id)}{m.Id:N}:{purpose}", [m.ExternalUserId], $"pulse {purpose}", message, urgency)
         {
             MemberId = m.Id,
             TimeZones = [m.Profile.TimeZone],
         };
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Pulse {PulseId} is open but its reminder and close could not be scheduled; the sweeper will see to both")]
-    private partial void LogScheduleFailed(Guid pulseId, Exception e);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sweeper closed {Count} pulse(s) past their closing time")]
     private partial void LogSwept(int count);

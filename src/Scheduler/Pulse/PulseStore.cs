@@ -1,6 +1,7 @@
 using Npgsql;
 using NpgsqlTypes;
 using PeerBot.Matching.Pulse;
+using PeerBot.Scheduler.Persistence;
 
 namespace PeerBot.Scheduler.Pulse;
 
@@ -10,39 +11,25 @@ namespace PeerBot.Scheduler.Pulse;
 /// </summary>
 public sealed class PulseStore(NpgsqlDataSource db)
 {
-    /// <summary>Opens a pulse once per run key inside the caller's transaction; returns it and whether this call created it.</summary>
-    public static async Task<(OpenPulse Pulse, bool Created)> OpenAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid workspaceId, string runKey, DateOnly week, IReadOnlyList<PulseQuestion> questions, DateTimeOffset openedAt, DateTimeOffset closesAt, CancellationToken ct)
+    /// <summary>Opens a pulse once per run key inside the caller's unit of work; returns it and whether this call created it.</summary>
+    public static async Task<(OpenPulse Pulse, bool Created)> OpenAsync(UnitOfWork work, Guid workspaceId, string runKey, DateOnly week, IReadOnlyList<PulseQuestion> questions, DateTimeOffset openedAt, DateTimeOffset closesAt, CancellationToken ct)
     {
-        await using var cmd = new NpgsqlCommand("""
+        var row = await work.QuerySingleOrDefaultAsync<PulseRow>("""
             with added as (
-                insert into pulses (id, workspace_id, run_key, week, questions, opened_at, closes_at) values ($1, $2, $3, $4, $5::jsonb, $6, $7)
-                on conflict (workspace_id, run_key) do nothing returning id, week, questions::text, closes_at, true as created)
+                insert into pulses (id, workspace_id, run_key, week, questions, opened_at, closes_at) values (@id, @workspaceId, @runKey, @week, @questions::jsonb, @openedAt, @closesAt)
+                on conflict (workspace_id, run_key) do nothing returning id, week, questions::text as questions, closes_at as closesat, true as created)
             select * from added
             union all
-            select id, week, questions::text, closes_at, false from pulses where workspace_id = $2 and run_key = $3
+            select id, week, questions::text, closes_at, false from pulses where workspace_id = @workspaceId and run_key = @runKey
             limit 1
-            """, conn, tx);
-        cmd.Parameters.Add(new() { Value = Guid.NewGuid() });
-        cmd.Parameters.Add(new() { Value = workspaceId });
-        cmd.Parameters.Add(new() { Value = runKey });
-        cmd.Parameters.Add(new() { Value = week });
-        cmd.Parameters.Add(new() { Value = PulseSettingsStore.WriteQuestions(questions) });
-        cmd.Parameters.Add(new() { Value = openedAt });
-        cmd.Parameters.Add(new() { Value = closesAt });
-        await using var r = await cmd.ExecuteReaderAsync(ct);
-        await r.ReadAsync(ct);
-        return (Read(r, workspaceId), r.GetBoolean(4));
+            """, new { id = Guid.NewGuid(), workspaceId, runKey, week, questions = PulseSettingsStore.WriteQuestions(questions), openedAt, closesAt }, ct);
+        return (new OpenPulse(row!.Id, workspaceId, row.Week, PulseSettingsStore.ReadQuestions(row.Questions), row.ClosesAt), row.Created);
     }
 
-    /// <summary>Records who was asked and in which cohort (idempotent), inside the transaction that opened the pulse.</summary>
-    public static async Task InviteAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid pulseId, IReadOnlyList<(Guid Member, string? Cohort)> invitees, CancellationToken ct)
-    {
-        await using var cmd = new NpgsqlCommand("insert into pulse_participation (pulse_id, member_id, cohort) select $1, m, c from unnest($2::uuid[], $3::text[]) as t(m, c) on conflict do nothing", conn, tx);
-        cmd.Parameters.Add(new() { Value = pulseId });
-        cmd.Parameters.Add(new() { Value = invitees.Select(i => i.Member).ToArray() });
-        cmd.Parameters.Add(new() { Value = invitees.Select(i => i.Cohort).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        await cmd.ExecuteNonQueryAsync(ct);
-    }
+    /// <summary>Records who was asked and in which cohort (idempotent), inside the unit of work that opened the pulse.</summary>
+    public static Task InviteAsync(UnitOfWork work, Guid pulseId, IReadOnlyList<(Guid Member, string? Cohort)> invitees, CancellationToken ct) =>
+        work.ExecuteAsync("insert into pulse_participation (pulse_id, member_id, cohort) select @pulseId, m, c from unnest(@members::uuid[], @cohorts::text[]) as t(m, c) on conflict do nothing",
+            new { pulseId, members = invitees.Select(i => i.Member).ToArray(), cohorts = invitees.Select(i => i.Cohort).ToArray() }, ct);
 
     /// <summary>The newest pulse still open at <paramref name="now"/>.</summary>
     public async Task<OpenPulse?> FindOpenAsync(Guid workspaceId, DateTimeOffset now, CancellationToken ct)
@@ -98,13 +85,9 @@ public sealed class PulseStore(NpgsqlDataSource db)
         return ids;
     }
 
-    /// <summary>Marks the reminder as sent, in the transaction that queues it; false when it was already sent or the pulse closed.</summary>
-    public static async Task<bool> MarkRemindedAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid pulseId, CancellationToken ct)
-    {
-        await using var cmd = new NpgsqlCommand("update pulses set reminded = true where id = $1 and not reminded and not closed", conn, tx);
-        cmd.Parameters.Add(new() { Value = pulseId });
-        return await cmd.ExecuteNonQueryAsync(ct) > 0;
-    }
+    /// <summary>Marks the reminder as sent, in the unit of work that queues it; false when it was already sent or the pulse closed.</summary>
+    public static async Task<bool> MarkRemindedAsync(UnitOfWork work, Guid pulseId, CancellationToken ct) =>
+        await work.ExecuteAsync("update pulses set reminded = true where id = @pulseId and not reminded and not closed", new { pulseId }, ct) > 0;
 
     public async Task<bool> HasAnsweredAsync(Guid pulseId, Guid memberId, CancellationToken ct)
     {
@@ -196,54 +179,37 @@ public sealed class PulseStore(NpgsqlDataSource db)
     }
 
     /// <summary>
-    /// Closes and seals a pulse in one transaction, once (a second call changes nothing and returns false): freezes the
+    /// Closes and seals a pulse in the caller's unit of work, once (a second call changes nothing and returns false): freezes the
     /// asked/answered counts, forgets who was asked and who answered, deletes the pulse's invitation and reminder rows
     /// from the outbox, and rewrites its tallies and comments in random order so they all carry the closing transaction.
     /// </summary>
-    public async Task<bool> CloseAsync(Guid pulseId, CancellationToken ct)
+    public static async Task<bool> CloseAsync(UnitOfWork work, Guid pulseId, CancellationToken ct)
     {
-        await using var conn = await db.OpenConnectionAsync(ct);
-        await using var tx = await conn.BeginTransactionAsync(ct);
-        await using (var close = new NpgsqlCommand("""
+        if (await work.ExecuteAsync("""
             update pulses set closed = true,
-                              invited = (select count(*) from pulse_participation where pulse_id = $1),
-                              answered = (select count(*) from pulse_participation where pulse_id = $1 and answered)
-            where id = $1 and not closed
-            """, conn, tx))
+                              invited = (select count(*) from pulse_participation where pulse_id = @pulseId),
+                              answered = (select count(*) from pulse_participation where pulse_id = @pulseId and answered)
+            where id = @pulseId and not closed
+            """, new { pulseId }, ct) == 0)
         {
-            close.Parameters.Add(new() { Value = pulseId });
-            if (await close.ExecuteNonQueryAsync(ct) == 0)
-            {
-                return false;
-            }
+            return false;
         }
 
-        await using (var forget = new NpgsqlCommand("delete from pulse_participation where pulse_id = $1", conn, tx))
-        {
-            forget.Parameters.Add(new() { Value = pulseId });
-            await forget.ExecuteNonQueryAsync(ct);
-        }
-
-        await using (var delivery = new NpgsqlCommand("delete from outbox where delivery_key like $1", conn, tx))
-        {
-            delivery.Parameters.Add(new() { Value = DeliveryKeyPrefix(pulseId) + "%" });
-            await delivery.ExecuteNonQueryAsync(ct);
-        }
-
+        await work.ExecuteAsync("delete from pulse_participation where pulse_id = @pulseId", new { pulseId }, ct);
+        await work.ExecuteAsync("delete from outbox where delivery_key like @prefix", new { prefix = DeliveryKeyPrefix(pulseId) + "%" }, ct);
         foreach (var table in (string[])["pulse_tallies", "pulse_comments"])
         {
             // Table names are ours, never input.
-            await using var reseal = new NpgsqlCommand($"with old as (delete from {table} where pulse_id = $1 returning *) insert into {table} select * from old order by random()", conn, tx);
-            reseal.Parameters.Add(new() { Value = pulseId });
-            await reseal.ExecuteNonQueryAsync(ct);
+            await work.ExecuteAsync($"with old as (delete from {table} where pulse_id = @pulseId returning *) insert into {table} select * from old order by random()", new { pulseId }, ct);
         }
 
-        await tx.CommitAsync(ct);
         return true;
     }
 
     /// <summary>Every delivery key of a pulse's messages starts with this (<c>pulse:{pulse}:{member}:{purpose}</c>).</summary>
     public static string DeliveryKeyPrefix(Guid pulseId) => $"pulse:{pulseId:N}:";
+
+    private sealed record PulseRow(Guid Id, DateOnly Week, string Questions, DateTimeOffset ClosesAt, bool Created);
 
     private static OpenPulse Read(NpgsqlDataReader r, Guid workspaceId) =>
         new(r.GetGuid(0), workspaceId, r.GetFieldValue<DateOnly>(1), PulseSettingsStore.ReadQuestions(r.GetString(2)), r.GetFieldValue<DateTimeOffset>(3));

@@ -1,12 +1,17 @@
 using PeerBot.Matching.Profiles;
 using PeerBot.Scheduler.Delivery;
 using PeerBot.Scheduler.Members;
+using PeerBot.Scheduler.Persistence;
 using PeerBot.Scheduler.Schedules;
 
 namespace PeerBot.Scheduler.Rounds;
 
-/// <summary>A mentor's answer to a proposal. Yes: the pair is introduced at once. Not now: the mentee goes to the next follow-up round, and hears nothing.</summary>
-public sealed class MentorConsent(PairingStore pairings, MemberDirectory members, WorkspaceSettingsStore settings, Outbox outbox, TimeProvider clock)
+/// <summary>
+/// A mentor's answer to a proposal. Yes: the pair becomes active and is introduced at once — both in one unit of work,
+/// so there is never an active pair nobody introduced, nor an introduction of a pair that is not. Not now: the mentee
+/// goes to the next follow-up round, and hears nothing.
+/// </summary>
+public sealed class MentorConsent(UnitOfWorkSource units, PairingStore pairings, MemberDirectory members, WorkspaceSettingsStore settings, TimeProvider clock)
 {
     public enum Answer
     {
@@ -23,11 +28,6 @@ public sealed class MentorConsent(PairingStore pairings, MemberDirectory members
             return Answer.NotYours;
         }
 
-        if (!await pairings.TransitionAsync(pairingId, "proposed", "active", clock.GetUtcNow(), ct))
-        {
-            return Answer.AlreadyAnswered;
-        }
-
         var profiles = new List<TeacherProfile>();
         foreach (var m in pairing.Members)
         {
@@ -37,13 +37,20 @@ public sealed class MentorConsent(PairingStore pairings, MemberDirectory members
             }
         }
 
-        // Keyed by the pairing, so a double click or a retried request introduces them once.
         var channel = (await settings.GetAsync(workspaceId, ct)).IntroChannel;
-        await outbox.EnqueueAsync(workspaceId,
+        await using var work = await units.BeginAsync(ct);
+        if (!await PairingStore.TransitionAsync(work, pairingId, PairingStatus.Proposed, PairingStatus.Active, clock.GetUtcNow(), ct))
+        {
+            return Answer.AlreadyAnswered;
+        }
+
+        // Keyed by the pairing, so a double click or a retried request introduces them once.
+        await work.SendAsync(workspaceId,
         [
-            new OutboxEntry($"pairing:{pairing.Id:N}:intro", pairing.UserIds, "introduction", Introductions.Introduce(pairing with { Status = "active" }, profiles), Urgency.Now)
+            new OutboxEntry($"pairing:{pairing.Id:N}:intro", pairing.UserIds, "introduction", Introductions.Introduce(pairing with { Status = PairingStatus.Active }, profiles), Urgency.Now)
                 { PairingId = pairing.Id, Conversation = channel },
         ], ct);
+        await work.CommitAsync(ct);
         return Answer.Accepted;
     }
 
@@ -54,7 +61,14 @@ public sealed class MentorConsent(PairingStore pairings, MemberDirectory members
             return Answer.NotYours;
         }
 
-        return await pairings.TransitionAsync(pairingId, "proposed", "declined", clock.GetUtcNow(), ct) ? Answer.Declined : Answer.AlreadyAnswered;
+        await using var work = await units.BeginAsync(ct);
+        if (!await PairingStore.TransitionAsync(work, pairingId, PairingStatus.Proposed, PairingStatus.Declined, clock.GetUtcNow(), ct))
+        {
+            return Answer.AlreadyAnswered;
+        }
+
+        await work.CommitAsync(ct);
+        return Answer.Declined;
     }
 
     private async Task<Pairing?> ForMentorAsync(Guid workspaceId, Guid pairingId, string mentorUserId, CancellationToken ct) =>

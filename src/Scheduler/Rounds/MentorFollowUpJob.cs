@@ -1,11 +1,12 @@
 using Hangfire;
 using PeerBot.Scheduler.Delivery;
+using PeerBot.Scheduler.Persistence;
 using PeerBot.Scheduler.Schedules;
 
 namespace PeerBot.Scheduler.Rounds;
 
 /// <summary>Every school morning: proposals unanswered for three days expire, and declined or expired mentees go to the next best mentor.</summary>
-public sealed class MentorFollowUpJob(PairingRound round, PairingStore pairings, WorkspaceSettingsStore settings, TimeProvider clock)
+public sealed class MentorFollowUpJob(UnitOfWorkSource units, PairingRound round, WorkspaceSettingsStore settings, TimeProvider clock)
 {
     [AutomaticRetry(Attempts = 3)]
     public async Task RunAsync(Guid workspaceId, CancellationToken ct)
@@ -13,7 +14,12 @@ public sealed class MentorFollowUpJob(PairingRound round, PairingStore pairings,
         var s = await settings.GetAsync(workspaceId, ct);
         var now = clock.GetUtcNow();
         var today = TimeZones.LocalDate(s.Zone, now);
-        await pairings.ExpireProposalsAsync(workspaceId, now, ct);
+        await using (var work = await units.BeginAsync(ct))
+        {
+            await PairingStore.ExpireProposalsAsync(work, workspaceId, now, ct);
+            await work.CommitAsync(ct);
+        }
+
         if (!s.Window.IsSchoolDay(today))
         {
             return;

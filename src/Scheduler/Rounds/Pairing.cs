@@ -1,7 +1,7 @@
 namespace PeerBot.Scheduler.Rounds;
 
 /// <summary>A mentoring pair or a peer pod, as stored.</summary>
-public sealed record Pairing(Guid Id, Guid WorkspaceId, string Kind, string Status, double Score, string Explanation, DateTimeOffset CreatedAt, IReadOnlyList<PairingMember> Members)
+public sealed record Pairing(Guid Id, Guid WorkspaceId, string Kind, PairingStatus Status, double Score, string Explanation, DateTimeOffset CreatedAt, IReadOnlyList<PairingMember> Members)
 {
     public PairingMember? Mentor => Members.FirstOrDefault(m => m.Role == "mentor");
 

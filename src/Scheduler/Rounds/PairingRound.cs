@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Logging;
-using Npgsql;
 using PeerBot.Matching.Rounds;
 using PeerBot.Matching.Rules;
 using PeerBot.Scheduler.Delivery;
 using PeerBot.Scheduler.Members;
+using PeerBot.Scheduler.Persistence;
 using PeerBot.Scheduler.Schedules;
 
 namespace PeerBot.Scheduler.Rounds;
@@ -14,11 +14,10 @@ namespace PeerBot.Scheduler.Rounds;
 /// or a second instance starting the same run all end with the round done exactly once.
 /// </summary>
 public sealed partial class PairingRound(
-    NpgsqlDataSource db,
+    UnitOfWorkSource units,
     MemberDirectory members,
     PairingStore pairings,
     WorkspaceSettingsStore settings,
-    Outbox outbox,
     TimeProvider clock,
     ILogger<PairingRound> log)
 {
@@ -30,8 +29,8 @@ public sealed partial class PairingRound(
         var s = await settings.GetAsync(workspaceId, ct);
         var now = clock.GetUtcNow();
         var people = await members.ListAsync(workspaceId, ct);
-        var open = await pairings.ListAsync(workspaceId, ["proposed", "active"], ct);
-        var closed = scope == RoundScope.FollowUp ? await pairings.ListAsync(workspaceId, ["declined", "expired"], ct) : [];
+        var open = await pairings.ListAsync(workspaceId, [PairingStatus.Proposed, PairingStatus.Active], ct);
+        var closed = scope == RoundScope.FollowUp ? await pairings.ListAsync(workspaceId, [PairingStatus.Declined, PairingStatus.Expired], ct) : [];
         var history = await pairings.HistoryAsync(workspaceId, now.AddDays(-RepeatWindowDays), ct);
         var options = new RoundOptions
         {
@@ -46,11 +45,10 @@ public sealed partial class PairingRound(
 
     public async Task<RoundOutcome> RunAsync(Guid workspaceId, string runKey, Urgency urgency, RoundScope scope, CancellationToken ct, string? requestedBy = null)
     {
-        await using var conn = await db.OpenConnectionAsync(ct);
-        await using var tx = await conn.BeginTransactionAsync(ct);
+        await using var work = await units.BeginAsync(ct);
         // One round at a time per workspace, on every instance: planning reads who is free, so two plans at once would pair people twice.
         // A full round finding one under way changes nothing; a follow-up or a mentor request waits its turn (they are short).
-        if (!await LockWorkspaceAsync(conn, tx, workspaceId, wait: scope != RoundScope.Full, ct))
+        if (!await work.LockAsync($"pairing-round:{workspaceId}", wait: scope != RoundScope.Full, ct))
         {
             LogAlreadyRunning(workspaceId, runKey);
             return new RoundOutcome(null, new RoundPlan([], []), AlreadyRan: false) { AlreadyRunning = true };
@@ -62,23 +60,13 @@ public sealed partial class PairingRound(
         var byUser = (await members.ListAsync(workspaceId, ct)).ToDictionary(m => m.ExternalUserId, StringComparer.Ordinal);
 
         var roundId = Guid.CreateVersion7();
-        await using (var claim = new NpgsqlCommand("""
-            insert into pairing_rounds (id, workspace_id, run_key, ran_at, mentor_pairs, pods, left_out) values ($1, $2, $3, $4, $5, $6, $7)
+        if (await work.ExecuteAsync("""
+            insert into pairing_rounds (id, workspace_id, run_key, ran_at, mentor_pairs, pods, left_out) values (@roundId, @workspaceId, @runKey, @now, @MentorPairs, @Pods, @leftOut)
             on conflict (workspace_id, run_key) do nothing
-            """, conn, tx))
+            """, new { roundId, workspaceId, runKey, now, plan.MentorPairs, plan.Pods, leftOut = scope == RoundScope.Full ? plan.LeftOut.Count : 0 }, ct) == 0)
         {
-            claim.Parameters.Add(new() { Value = roundId });
-            claim.Parameters.Add(new() { Value = workspaceId });
-            claim.Parameters.Add(new() { Value = runKey });
-            claim.Parameters.Add(new() { Value = now });
-            claim.Parameters.Add(new() { Value = plan.MentorPairs });
-            claim.Parameters.Add(new() { Value = plan.Pods });
-            claim.Parameters.Add(new() { Value = scope == RoundScope.Full ? plan.LeftOut.Count : 0 });
-            if (await claim.ExecuteNonQueryAsync(ct) == 0)
-            {
-                LogAlreadyRan(workspaceId, runKey);
-                return new RoundOutcome(null, plan, AlreadyRan: true);
-            }
+            LogAlreadyRan(workspaceId, runKey);
+            return new RoundOutcome(null, plan, AlreadyRan: true);
         }
 
         var messages = new List<OutboxEntry>();
@@ -86,10 +74,10 @@ public sealed partial class PairingRound(
         {
             var people = planned.UserIds.Select(u => byUser[u]).ToList();
             var roles = planned.Kind == "mentor" ? new[] { "mentee", "mentor" } : [.. people.Select(_ => "peer")];
-            var pairing = new Pairing(Guid.CreateVersion7(), workspaceId, planned.Kind, planned.Kind == "mentor" ? "proposed" : "active", planned.Score, planned.Why, now,
+            var pairing = new Pairing(Guid.CreateVersion7(), workspaceId, planned.Kind, planned.Kind == "mentor" ? PairingStatus.Proposed : PairingStatus.Active, planned.Score, planned.Why, now,
                 [.. people.Select((m, i) => new PairingMember(m.Id, m.ExternalUserId, m.Profile.Name, roles[i], m.Profile.TimeZone))]);
             var expires = planned.Kind == "mentor" ? now + ProposalLifetime : (DateTimeOffset?)null;
-            await PairingStore.InsertAsync(conn, tx, roundId, pairing, expires, ct);
+            await PairingStore.InsertAsync(work, roundId, pairing, expires, ct);
             messages.Add(planned.Kind == "mentor"
                 ? new OutboxEntry($"round:{roundId:N}:propose:{pairing.Id:N}", [pairing.Mentor!.ExternalUserId], "mentor proposal", Introductions.ProposeToMentor(pairing, expires!.Value, s.Zone), urgency)
                     { MemberId = pairing.Mentor.MemberId, PairingId = pairing.Id, TimeZones = [pairing.Mentor.TimeZone] }
@@ -109,20 +97,10 @@ public sealed partial class PairingRound(
             }
         }
 
-        await outbox.EnqueueAsync(workspaceId, messages, ct, conn, tx);
-        await tx.CommitAsync(ct);
-        outbox.Wake();
+        await work.SendAsync(workspaceId, messages, ct);
+        await work.CommitAsync(ct);
         LogRan(workspaceId, runKey, plan.MentorPairs, plan.Pods, plan.LeftOut.Count);
         return new RoundOutcome(roundId, plan, AlreadyRan: false);
-    }
-
-    private static async Task<bool> LockWorkspaceAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid workspaceId, bool wait, CancellationToken ct)
-    {
-        await using var cmd = new NpgsqlCommand(wait
-            ? "select pg_advisory_xact_lock(hashtextextended('pairing-round:' || $1::text, 0)) is not null"
-            : "select pg_try_advisory_xact_lock(hashtextextended('pairing-round:' || $1::text, 0))", conn, tx);
-        cmd.Parameters.Add(new() { Value = workspaceId });
-        return (bool)(await cmd.ExecuteScalarAsync(ct))!;
     }
 
     private static string ShowNext(WorkspaceSettings s, DateTimeOffset now) =>

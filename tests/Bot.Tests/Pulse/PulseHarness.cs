@@ -158,7 +158,7 @@ public static class PulseHarness
         }
 
         // Closing seals the pulse: only then do reports read its tallies.
-        await app.Services.GetRequiredService<PulseStore>().CloseAsync(id, CancellationToken.None);
+        await ActivatorUtilities.CreateInstance<PulseJob>(app.Services).CloseAsync(id, CancellationToken.None);
         return id;
     }
 }

@@ -1,6 +1,7 @@
 using PeerBot.Scheduler.Chat;
 using PeerBot.Scheduler.Delivery;
 using PeerBot.Scheduler.Members;
+using PeerBot.Scheduler.Persistence;
 
 namespace PeerBot.Bot.Commands.Find;
 
@@ -8,7 +9,7 @@ namespace PeerBot.Bot.Commands.Find;
 /// The "say hi" button under a find result: opens a conversation between the two people with a one-line
 /// introduction, through the outbox (keyed per pair and day, so a double click never sends twice).
 /// </summary>
-public sealed class SayHiAction(MemberDirectory members, Outbox outbox, TimeProvider clock) : IActionHandler
+public sealed class SayHiAction(MemberDirectory members, UnitOfWorkSource units, TimeProvider clock) : IActionHandler
 {
     public const string Id = "find.sayhi";
 
@@ -29,7 +30,8 @@ public sealed class SayHiAction(MemberDirectory members, Outbox outbox, TimeProv
         var intro = $"👋 {me.Profile.Name} found {peer.Profile.Name} through PeerBot's find — {why}. Say hello and compare notes!";
         var day = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
         var pair = string.Join(':', new[] { me.ExternalUserId, peer.ExternalUserId }.Order(StringComparer.Ordinal));
-        await outbox.EnqueueAsync(action.Workspace.Id,
+        await using var work = await units.BeginAsync(ct);
+        await work.SendAsync(action.Workspace.Id,
         [
             new OutboxEntry($"sayhi:{pair}:{day}", [me.ExternalUserId, peer.ExternalUserId], "say-hi", new ChatMessage(intro, [new TextBlock(intro)]), Urgency.Now)
             {
@@ -37,7 +39,7 @@ public sealed class SayHiAction(MemberDirectory members, Outbox outbox, TimeProv
                 TimeZones = [me.Profile.TimeZone, peer.Profile.TimeZone],
             },
         ], ct);
-        outbox.Wake();
+        await work.CommitAsync(ct);
         return new MessageReply(ChatMessage.Plain($"Done — I've opened a chat between you and {peer.Profile.Name} with a short introduction."));
     }
 }
