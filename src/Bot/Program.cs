@@ -52,6 +52,7 @@ if (app.RefusesToStart())
 }
 
 app.UseProxySupport();
+app.UseBodyLimits();
 app.UseObservability();
 app.UseAuthentication();
 app.UseAuthorization();

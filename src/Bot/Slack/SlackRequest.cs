@@ -8,8 +8,8 @@ namespace PeerBot.Bot.Slack;
 /// <summary>Reads a Slack request's raw body and checks its signature before anything else looks at it.</summary>
 public sealed partial class SlackRequest(IOptions<SlackOptions> options, TimeProvider clock, ILogger<SlackRequest> log)
 {
-    /// <summary>Largest body PeerBot accepts from Slack; real ones are a few kilobytes.</summary>
-    private const int MaxBody = 1 << 20;
+    /// <summary>Largest body PeerBot accepts from Slack; real ones are a few kilobytes (enforced first by Hosting/BodyLimits).</summary>
+    public const int MaxBody = 1 << 20;
 
     /// <summary>The verified raw body, or null after answering 401/413 (and logging why).</summary>
     public async Task<byte[]?> ReadVerifiedAsync(HttpContext context)
@@ -17,7 +17,7 @@ public sealed partial class SlackRequest(IOptions<SlackOptions> options, TimePro
         var body = await ReadBodyAsync(context.Request.BodyReader, context.RequestAborted);
         if (body is null)
         {
-            LogTooLarge(context.Request.Path);
+            // A backstop behind Hosting/BodyLimits, which logs the refusal (once).
             context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
             return null;
         }
@@ -77,7 +77,4 @@ public sealed partial class SlackRequest(IOptions<SlackOptions> options, TimePro
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected a Slack request to {Path}: signature {Check} (from {RemoteAddress})")]
     private partial void LogRejected(string path, SignatureCheck check, string remoteAddress);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected a Slack request to {Path}: body too large")]
-    private partial void LogTooLarge(string path);
 }
