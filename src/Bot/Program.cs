@@ -53,6 +53,7 @@ if (app.RefusesToStart())
 
 app.UseProxySupport();
 app.UseBodyLimits();
+app.UseDatabaseOutage();
 app.UseObservability();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -89,8 +89,16 @@ public sealed partial class OutboxDispatcher(
             // Stopping: ReleaseClaimsAsync gives the batch's unfinished rows back. Otherwise any row left claimed (a failed update) goes back now.
             if (!ct.IsCancellationRequested)
             {
-                await ReleaseAsync([token]);
-                _claims.TryRemove(token, out _);
+                try
+                {
+                    await ReleaseAsync([token]);
+                }
+                finally
+                {
+                    // Even when the release failed (database away): a token left here would have its rows' leases
+                    // renewed for ever, so no instance would send them again; forgotten, they expire by themselves.
+                    _claims.TryRemove(token, out _);
+                }
             }
         }
     }

@@ -33,6 +33,8 @@ public sealed class PrivateCluster : IAsyncDisposable
     }
 
     public string ConnectionString { get; private set; } = "";
+
+    private string _serverOptions = "";
     public int Port { get; private set; }
 
     /// <summary>Starts (creating on first use) the cluster under <paramref name="directory"/>.</summary>
@@ -76,8 +78,8 @@ public sealed class PrivateCluster : IAsyncDisposable
         else
         {
             Port = FreePort();
-            var options = $"-k {_socketDir} -p {Port} -c listen_addresses=127.0.0.1" + (forTests ? " -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=800" : "");
-            await RunAsync("pg_ctl", ["-D", _dataDir, "-o", options, "-l", Path.Combine(_root, "postgres.log"), "-w", "-t", "30", "start"], ct);
+            _serverOptions = $"-k {_socketDir} -p {Port} -c listen_addresses=127.0.0.1" + (forTests ? " -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=800" : "");
+            await StartServerAsync(ct);
             _startedByUs = true;
             _log.LogInformation("Started the private PostgreSQL cluster in {DataDirectory} on 127.0.0.1:{Port}", _dataDir, Port);
         }
@@ -175,6 +177,19 @@ public sealed class PrivateCluster : IAsyncDisposable
         await create.ExecuteNonQueryAsync(ct);
         return new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString) { Database = name }.ConnectionString;
     }
+
+    /// <summary>
+    /// Stops the server now, cutting every session (<c>-m fast</c>, as a restart or a switch-over does). For fault tests.
+    /// (Not <c>immediate</c>: a test cluster runs with synchronous_commit off, and a crash would lose acknowledged commits.)
+    /// </summary>
+    public Task StopNowAsync(CancellationToken ct = default) =>
+        RunAsync("pg_ctl", ["-D", _dataDir, "-m", "fast", "-w", "stop"], ct);
+
+    /// <summary>Starts the server again on the same port after <see cref="StopNowAsync"/> (existing connection strings work again).</summary>
+    public Task StartAgainAsync(CancellationToken ct = default) => StartServerAsync(ct);
+
+    private Task StartServerAsync(CancellationToken ct) =>
+        RunAsync("pg_ctl", ["-D", _dataDir, "-o", _serverOptions, "-l", Path.Combine(_root, "postgres.log"), "-w", "-t", "30", "start"], ct);
 
     public async ValueTask DisposeAsync()
     {
