@@ -1,5 +1,7 @@
 using Npgsql;
+using PeerBot.Scheduler.Delivery;
 using PeerBot.Scheduler.Observability;
+using PeerBot.Scheduler.Persistence;
 
 namespace PeerBot.Bot.Observability;
 
@@ -24,14 +26,17 @@ public sealed partial class OutboxGauges(NpgsqlDataSource db, TimeProvider clock
     public async Task RefreshAsync(CancellationToken ct)
     {
         await using var cmd = db.CreateCommand("""
-            select count(*) filter (where state in ('pending', 'sending')),
-                   count(*) filter (where state = 'sent'),
-                   count(*) filter (where state = 'dead'),
-                   min(next_attempt_at) filter (where state in ('pending', 'sending') and next_attempt_at <= $1)
+            select count(*) filter (where state = any($2)),
+                   count(*) filter (where state = $3),
+                   count(*) filter (where state = $4),
+                   min(next_attempt_at) filter (where state = any($2) and next_attempt_at <= $1)
             from outbox
             """);
         var now = clock.GetUtcNow();
         cmd.Parameters.Add(new() { Value = now });
+        cmd.Parameters.Add(new() { Value = StateText.Of([OutboxState.Pending, OutboxState.Sending]) });
+        cmd.Parameters.Add(new() { Value = StateText.Of(OutboxState.Sent) });
+        cmd.Parameters.Add(new() { Value = StateText.Of(OutboxState.Dead) });
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
         var oldest = reader.IsDBNull(3) ? (DateTimeOffset?)null : reader.GetFieldValue<DateTimeOffset>(3);

@@ -2,12 +2,13 @@ using PeerBot.Bot.Commands;
 using PeerBot.Matching.Pulse;
 using PeerBot.Scheduler.Chat;
 using PeerBot.Scheduler.Members;
+using PeerBot.Scheduler.Persistence;
 using PeerBot.Scheduler.Pulse;
 
 namespace PeerBot.Bot.Pulse;
 
 /// <summary>Stores a member's finished pulse and writes the thank-you (with support resources, to them alone, when stress is very high).</summary>
-public sealed partial class PulseRecorder(PulseStore pulses, PulseSettingsStore pulseSettings, AnonymityRules rules, MemberDirectory members, TimeProvider clock, ILogger<PulseRecorder> log)
+public sealed partial class PulseRecorder(UnitOfWorkSource units, PulseStore pulses, PulseSettingsStore pulseSettings, AnonymityRules rules, MemberDirectory members, TimeProvider clock, ILogger<PulseRecorder> log)
 {
     public async Task<ChatMessage> RecordAsync(Scheduler.Workspaces.Workspace workspace, ChatCaller caller, Guid pulseId, string answers, string? comment, string prefix, CancellationToken ct)
     {
@@ -19,7 +20,16 @@ public sealed partial class PulseRecorder(PulseStore pulses, PulseSettingsStore 
         }
 
         var values = answers.Select(c => c - '0').ToArray();
-        var outcome = await pulses.RecordAsync(pulse.Id, member.Id, member.Profile.Cohort, values, comment, clock.GetUtcNow(), ct);
+        PulseSubmission outcome;
+        await using (var work = await units.BeginAsync(ct))
+        {
+            outcome = await PulseStore.RecordAsync(work, pulse.Id, member.Id, member.Profile.Cohort, values, comment, clock.GetUtcNow(), ct);
+            if (outcome == PulseSubmission.Recorded)
+            {
+                await work.CommitAsync(ct);
+            }
+        }
+
         LogOutcome(workspace.Id, outcome);
         var settings = await pulseSettings.GetAsync(workspace.Id, ct);
         return outcome switch

@@ -1,5 +1,8 @@
+using Dapper;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using PeerBot.Scheduler.Delivery;
+using PeerBot.Scheduler.Persistence;
 
 namespace PeerBot.Bot.Retention;
 
@@ -22,27 +25,25 @@ public sealed class RetentionSweep(NpgsqlDataSource db, TimeProvider clock, IOpt
         var now = clock.GetUtcNow();
         var o = options.Value;
         return new RetentionResult(
-            await DeleteAsync("delete from outbox where id in (select id from outbox where state = 'sent' and sent_at < $1 limit $2)", now - o.SentMessages, ct),
+            await DeleteAsync("delete from outbox where id in (select id from outbox where state = @state and sent_at < @before limit @batch)", now - o.SentMessages, ct, OutboxState.Sent),
             // A dead letter keeps the time of its last attempt in next_attempt_at: nothing reschedules it afterwards.
-            await DeleteAsync("delete from outbox where id in (select id from outbox where state = 'dead' and next_attempt_at < $1 limit $2)", now - o.DeadLetters, ct),
-            await DeleteAsync("delete from slack_events where event_id in (select event_id from slack_events where received_at < $1 limit $2)", now - o.SlackEvents, ct)
-                + await DeleteAsync("delete from slack_socket_envelopes where envelope_id in (select envelope_id from slack_socket_envelopes where received_at < $1 limit $2)", now - o.SlackEvents, ct),
+            await DeleteAsync("delete from outbox where id in (select id from outbox where state = @state and next_attempt_at < @before limit @batch)", now - o.DeadLetters, ct, OutboxState.Dead),
+            await DeleteAsync("delete from slack_events where event_id in (select event_id from slack_events where received_at < @before limit @batch)", now - o.SlackEvents, ct)
+                + await DeleteAsync("delete from slack_socket_envelopes where envelope_id in (select envelope_id from slack_socket_envelopes where received_at < @before limit @batch)", now - o.SlackEvents, ct),
             await DeleteAsync("""
                 delete from pulse_comments where id in (
                     select c.id from pulse_comments c join pulses p on p.id = c.pulse_id
-                    where p.closed and p.opened_at < $1 limit $2)
+                    where p.closed and p.opened_at < @before limit @batch)
                 """, now - o.PulseComments, ct));
     }
 
-    private async Task<int> DeleteAsync(string sql, DateTimeOffset before, CancellationToken ct)
+    private async Task<int> DeleteAsync(string sql, DateTimeOffset before, CancellationToken ct, OutboxState? state = null)
     {
         var total = 0;
         while (true)
         {
-            await using var cmd = db.CreateCommand(sql);
-            cmd.Parameters.Add(new() { Value = before });
-            cmd.Parameters.Add(new() { Value = Batch });
-            var n = await cmd.ExecuteNonQueryAsync(ct);
+            await using var conn = await db.OpenConnectionAsync(ct);
+            var n = await conn.ExecuteAsync(new CommandDefinition(sql, new { before, batch = Batch, state = state is { } s ? StateText.Of(s) : null }, cancellationToken: ct));
             total += n;
             if (n < Batch)
             {

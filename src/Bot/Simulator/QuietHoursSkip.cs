@@ -1,5 +1,7 @@
+using Dapper;
 using Npgsql;
 using PeerBot.Scheduler.Delivery;
+using PeerBot.Scheduler.Persistence;
 
 namespace PeerBot.Bot.Simulator;
 
@@ -11,12 +13,11 @@ public sealed class QuietHoursSkip(NpgsqlDataSource db, Outbox outbox)
 {
     public async Task<int> DeliverWaitingNowAsync(Guid workspaceId, CancellationToken ct)
     {
-        await using var cmd = db.CreateCommand("""
+        await using var conn = await db.OpenConnectionAsync(ct);
+        var moved = await conn.ExecuteAsync(new CommandDefinition("""
             update outbox set next_attempt_at = now()
-            where workspace_id = $1 and state = 'pending' and next_attempt_at > now()
-            """);
-        cmd.Parameters.Add(new() { Value = workspaceId });
-        var moved = await cmd.ExecuteNonQueryAsync(ct);
+            where workspace_id = @workspaceId and state = @pending and next_attempt_at > now()
+            """, new { workspaceId, pending = StateText.Of(OutboxState.Pending) }, cancellationToken: ct));
         outbox.Wake();
         return moved;
     }

@@ -6,6 +6,7 @@ using PeerBot.Bot.Reports;
 using PeerBot.Bot.Tests.Infrastructure;
 using PeerBot.Matching.Pulse;
 using PeerBot.Scheduler.Delivery;
+using PeerBot.Scheduler.Persistence;
 using PeerBot.Scheduler.Pulse;
 using PeerBot.Scheduler.Workspaces;
 
@@ -105,8 +106,10 @@ public sealed class DifferenceRuleTests : IAsyncLifetime
                     {
                         var member = waiting[r.Next(waiting.Count)];
                         var values = Enumerable.Range(0, model.QuestionCount[open]).Select(_ => 1 + r.Next(5)).ToArray();
-                        if (await pulses.RecordAsync(open, member.Id, member.Label, values, null, _clock.GetUtcNow(), default) == PulseSubmission.Recorded)
+                        await using var work = await s.GetRequiredService<UnitOfWorkSource>().BeginAsync(default);
+                        if (await PulseStore.RecordAsync(work, open, member.Id, member.Label, values, null, _clock.GetUtcNow(), default) == PulseSubmission.Recorded)
                         {
+                            await work.CommitAsync(default);
                             model.Answer(open, member);
                         }
                     }
