@@ -23,6 +23,7 @@ public static class AdminExtensions
         s.AddSingleton<IAdminVerb, HoursVerb>();
         s.AddSingleton<IAdminVerb, RoundNowVerb>();
         s.AddSingleton<IAdminVerb, PreviewVerb>();
+        s.AddSingleton<IAdminVerb, EvaluatesVerb>();
         return builder;
     }
 }

@@ -18,6 +18,8 @@ public static class CommandsExtensions
         s.AddSingleton<ICommandHandler, FindCommand>();
         s.AddSingleton<ICommandHandler, PauseCommand>();
         s.AddSingleton<ICommandHandler, ResumeCommand>();
+        s.AddSingleton<PeerBot.Scheduler.Boundaries.BoundaryStore>();
+        s.AddSingleton<ICommandHandler, Boundaries.NeverCommand>();
         s.AddSingleton<ICommandHandler, LeaveCommand>();
         s.AddSingleton<IFormHandler, ProfileFormHandler>();
         s.AddSingleton<IActionHandler, ProfileActions>();

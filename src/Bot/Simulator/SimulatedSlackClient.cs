@@ -13,7 +13,7 @@ namespace PeerBot.Bot.Simulator;
 /// signing secret, and posts it to the bot's real endpoints (<c>/slack/commands</c>, <c>/slack/interactivity</c>,
 /// <c>/slack/events</c>) over this process's own listener. The answer is shown the way Slack would show it.
 /// </summary>
-public sealed class SimulatedSlackClient(SimulatedWorkspace workspace, SimulatedSlackAddress address, IHttpClientFactory http, IOptions<SlackOptions> options, TimeProvider clock)
+public sealed partial class SimulatedSlackClient(SimulatedWorkspace workspace, SimulatedSlackAddress address, IHttpClientFactory http, IOptions<SlackOptions> options, TimeProvider clock)
 {
     public const string ClientName = "simulator";
 
@@ -26,13 +26,27 @@ public sealed class SimulatedSlackClient(SimulatedWorkspace workspace, Simulated
         {
             ["token"] = "simulator-verification-token-unused", ["team_id"] = SimulatedWorkspace.TeamId, ["team_domain"] = SimulatedWorkspace.TeamDomain,
             ["channel_id"] = channel, ["channel_name"] = workspace.Conversation(channel)?.Name.TrimStart('#') ?? "directmessage",
-            ["user_id"] = userId, ["user_name"] = teacher.Name.Split(' ')[0].ToLowerInvariant(), ["command"] = "/peer", ["text"] = text,
+            ["user_id"] = userId, ["user_name"] = Handle(teacher), ["command"] = "/peer", ["text"] = Escaped(text, withName: true),
             ["api_app_id"] = "A0PEERBOT", ["is_enterprise_install"] = "false",
             ["response_url"] = workspace.NewResponseUrl(userId, channel).ToString(), ["trigger_id"] = workspace.NewTrigger(userId),
         });
         var (status, answer) = await SendAsync("slack/commands", body, "application/x-www-form-urlencoded", ct);
         ShowAnswer(userId, channel, "/slack/commands", status, answer, shown: true);
     }
+
+    private static string Handle(SimTeacher teacher) => teacher.Name.Split(' ')[0].ToLowerInvariant();
+
+    /// <summary>
+    /// "@ana" as Slack sends it once a person picked Ana from the autocomplete: <c>&lt;@U…|ana&gt;</c> in a slash command
+    /// (the manifest's <c>should_escape: true</c>), <c>&lt;@U…&gt;</c> in a message. Unknown handles stay plain text.
+    /// </summary>
+    private string Escaped(string text, bool withName) => MentionTyped().Replace(text, m =>
+        workspace.Teachers.FirstOrDefault(t => Handle(t) == m.Groups["handle"].Value.ToLowerInvariant()) is { } t
+            ? withName ? $"<@{t.Id}|{Handle(t)}>" : $"<@{t.Id}>"
+            : m.Value);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![\w<])@(?<handle>[A-Za-z][\w.\-]*)")]
+    private static partial System.Text.RegularExpressions.Regex MentionTyped();
 
     /// <summary>A message in the person's DM with PeerBot (an Events API <c>message.im</c>).</summary>
     public async Task DirectMessageAsync(string userId, string text, CancellationToken ct)
@@ -42,7 +56,7 @@ public sealed class SimulatedSlackClient(SimulatedWorkspace workspace, Simulated
         var posted = workspace.Post("message", dm.Id, userId, null, text, null);
         await EventAsync(userId, dm.Id, new JsonObject
         {
-            ["type"] = "message", ["channel"] = dm.Id, ["user"] = userId, ["text"] = text, ["ts"] = posted.Ts, ["event_ts"] = posted.Ts,
+            ["type"] = "message", ["channel"] = dm.Id, ["user"] = userId, ["text"] = Escaped(text, withName: false), ["ts"] = posted.Ts, ["event_ts"] = posted.Ts,
             ["channel_type"] = "im", ["team"] = SimulatedWorkspace.TeamId, ["client_msg_id"] = Guid.NewGuid().ToString(),
         }, ct);
     }

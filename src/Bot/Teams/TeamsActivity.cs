@@ -64,18 +64,21 @@ public sealed record TeamsActivity(
             json);
     }
 
-    /// <summary>The message text without the @mentions of the bot itself, located by the activity's mention entities.</summary>
+    /// <summary>
+    /// The message text as a command: without the @mentions of the bot itself, and with every other person's mention
+    /// (<c>&lt;at&gt;Ana&lt;/at&gt;</c>, located by the activity's mention entities) written as PeerBot's platform-neutral <c>&lt;@id&gt;</c>.
+    /// </summary>
     public string TextWithoutBotMention()
     {
         var text = Text;
         foreach (var entity in Entities(Raw))
         {
-            if (Str(entity, "type") == "mention"
-                && Str(entity, "mentioned", "id") == Recipient.Id
-                && Str(entity, "text") is { Length: > 0 } mention)
+            if (Str(entity, "type") != "mention" || Str(entity, "text") is not { Length: > 0 } mention || Str(entity, "mentioned", "id") is not { Length: > 0 } id)
             {
-                text = text.Replace(mention, " ", StringComparison.Ordinal);
+                continue;
             }
+
+            text = text.Replace(mention, id == Recipient.Id ? " " : $" <@{id}> ", StringComparison.Ordinal);
         }
 
         return text.Replace("&nbsp;", " ", StringComparison.Ordinal).Trim();

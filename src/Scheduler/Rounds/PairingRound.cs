@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using PeerBot.Matching.Rounds;
 using PeerBot.Matching.Rules;
+using PeerBot.Scheduler.Boundaries;
 using PeerBot.Scheduler.Delivery;
 using PeerBot.Scheduler.Members;
 using PeerBot.Scheduler.Persistence;
@@ -17,6 +18,7 @@ public sealed partial class PairingRound(
     UnitOfWorkSource units,
     MemberDirectory members,
     PairingStore pairings,
+    BoundaryStore boundaries,
     WorkspaceSettingsStore settings,
     TimeProvider clock,
     ILogger<PairingRound> log)
@@ -38,7 +40,7 @@ public sealed partial class PairingRound(
             Seed = StableSeed(runKey),
             PodSize = s.PodSize,
             DefaultTimeZone = s.TimeZone,
-            Rules = new PairingRules { RepeatWindowDays = RepeatWindowDays, History = history },
+            Rules = new PairingRules { RepeatWindowDays = RepeatWindowDays, History = history, Blocked = await boundaries.BlockedPairsAsync(workspaceId, people, ct) },
         };
         return RoundPlanner.Plan(new RoundInput(people, open, closed, options, now, requestedBy), scope);
     }

@@ -36,6 +36,23 @@ public sealed class SimulatedSlackTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task NeverAtSomeone_TypedOnThePage_ReachesTheBotAsAMention_AndStaysOnlyOnTheTypistsList()
+    {
+        foreach (var user in new[] { "U0ANA", "U0BEN" })
+        {
+            await _app.PostJsonAsync("/simulator/act/command", new { user, text = "join role:peer subjects:math grades:6-8 tz:America/Chicago" });
+            await _app.WaitForItemAsync(i => i.Kind == "ephemeral" && i.VisibleTo == user && i.Text.Contains("Welcome", StringComparison.Ordinal));
+        }
+
+        await _app.PostJsonAsync("/simulator/act/command", new { user = "U0ANA", text = "/peer never @ben" });
+
+        var done = await _app.WaitForItemAsync(i => i.Kind == "ephemeral" && i.VisibleTo == "U0ANA" && i.Text.Contains("never pair you with", StringComparison.Ordinal));
+        Assert.Contains("ben", done.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(1L, await _app.ScalarAsync<long>("select count(*) from never_pairs where user_id = 'U0ANA' and other_user_id = 'U0BEN'"));
+        Assert.DoesNotContain(_app.Workspace().Snapshot(0).Items, i => i.VisibleTo == "U0BEN" && i.Text.Contains("never", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
     public async Task JoinByModal_ShowsTheMistakeNextToItsField_ThenSavesWithOptionalFieldsLeftEmpty()
     {
         await _app.PostJsonAsync("/simulator/act/command", new { user = "U0CHLOE", text = "join" });

@@ -2,13 +2,14 @@ using PeerBot.Bot.Commands.Profiles;
 using PeerBot.Matching.Find;
 using PeerBot.Matching.Rounds;
 using PeerBot.Matching.Rules;
+using PeerBot.Scheduler.Boundaries;
 using PeerBot.Scheduler.Chat;
 using PeerBot.Scheduler.Members;
 
 namespace PeerBot.Bot.Commands.Find;
 
 /// <summary><c>find &lt;topic&gt;</c>: the best-fitting peers for a topic, each with why and a one-click "say hi".</summary>
-public sealed class FindCommand(MemberDirectory members, TimeProvider clock) : ICommandHandler
+public sealed class FindCommand(MemberDirectory members, BoundaryStore boundaries, TimeProvider clock) : ICommandHandler
 {
     public const int Shown = 5;
 
@@ -34,7 +35,12 @@ public sealed class FindCommand(MemberDirectory members, TimeProvider clock) : I
         {
             Today = DateOnly.FromDateTime(now.UtcDateTime),
             DefaultTimeZone = command.Workspace.TimeZone,
-            Rules = new PairingRules { Paused = everyone.Where(m => m.IsPausedAt(now)).Select(m => m.ExternalUserId).ToHashSet(StringComparer.Ordinal) },
+            Rules = new PairingRules
+            {
+                Paused = everyone.Where(m => m.IsPausedAt(now)).Select(m => m.ExternalUserId).ToHashSet(StringComparer.Ordinal),
+                // Either one's never-pair list, and evaluators with the people they evaluate: never suggested, never hinted.
+                Blocked = await boundaries.BlockedPairsAsync(command.Workspace.Id, everyone, ct),
+            },
         };
         var suggestions = PeerFinder.Find(me.Profile, [.. everyone.Select(m => m.Profile)], command.Arguments, options, Shown);
         if (suggestions.Count == 0)

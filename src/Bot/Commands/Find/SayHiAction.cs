@@ -1,3 +1,4 @@
+using PeerBot.Scheduler.Boundaries;
 using PeerBot.Scheduler.Chat;
 using PeerBot.Scheduler.Delivery;
 using PeerBot.Scheduler.Members;
@@ -9,7 +10,7 @@ namespace PeerBot.Bot.Commands.Find;
 /// The "say hi" button under a find result: opens a conversation between the two people with a one-line
 /// introduction, through the outbox (keyed per pair and day, so a double click never sends twice).
 /// </summary>
-public sealed class SayHiAction(MemberDirectory members, UnitOfWorkSource units, TimeProvider clock) : IActionHandler
+public sealed class SayHiAction(MemberDirectory members, BoundaryStore boundaries, UnitOfWorkSource units, TimeProvider clock) : IActionHandler
 {
     public const string Id = "find.sayhi";
 
@@ -19,9 +20,10 @@ public sealed class SayHiAction(MemberDirectory members, UnitOfWorkSource units,
     {
         var me = await members.FindAsync(action.Workspace.Id, action.Caller.UserId, ct);
         var peer = await members.FindAsync(action.Workspace.Id, action.Value, ct);
-        if (me is null || peer is null || peer.IsPausedAt(clock.GetUtcNow()))
+        if (me is null || peer is null || peer.IsPausedAt(clock.GetUtcNow()) || await boundaries.IsBlockedAsync(action.Workspace.Id, me, peer, ct))
         {
-            // Never contact someone who has not joined (or has left, or is taking a break).
+            // Never contact someone who has not joined (or has left, or is taking a break, or must never be introduced to
+            // this person): one answer for all, so it hints at nothing.
             return new MessageReply(ChatMessage.Plain("That colleague isn't available on PeerBot right now. Try another one from the list, or search again."));
         }
 

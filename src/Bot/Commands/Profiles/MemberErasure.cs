@@ -53,6 +53,9 @@ public sealed class MemberErasure(NpgsqlDataSource db)
                 or coalesce(last_error, '') ~ $4)
             """, ct, workspaceId, (object?)memberId ?? DBNull.Value, externalUserId, idPattern, memberPattern, namePattern);
         await Exec(conn, tx, "delete from slack_home_welcomes where workspace_id = $1 and external_user_id = $2", ct, workspaceId, externalUserId);
+        // Their never-pair list, and every list or evaluator rule that names them: someone who comes back starts afresh.
+        await Exec(conn, tx, "delete from never_pairs where workspace_id = $1 and (user_id = $2 or other_user_id = $2)", ct, workspaceId, externalUserId);
+        await Exec(conn, tx, "delete from evaluators where workspace_id = $1 and (evaluator_user_id = $2 or teacher_user_id = $2)", ct, workspaceId, externalUserId);
         await Exec(conn, tx, "delete from teams_conversations where workspace_id = $1 and (user_id = $2 or ($3::uuid is not null and member_id = $3))", ct,
             workspaceId, externalUserId, (object?)memberId ?? DBNull.Value);
         if (memberId is { } id)

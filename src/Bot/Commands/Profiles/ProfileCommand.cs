@@ -27,6 +27,7 @@ public sealed class ProfileCommand(MemberDirectory members, TimeProvider clock) 
             new TextBlock(status),
             new ButtonsBlock([new ChatButton("Edit profile", ProfileActions.Edit, Style: ButtonStyle.Primary)]),
             new NoteBlock($"Only people you're paired with see your profile. `{command.Prefix}leave` erases it."),
+            new NoteBlock($"PeerBot never pairs you with someone who evaluates you (your admins record who evaluates whom), and never with anyone on your private `{command.Prefix}never` list."),
         ]));
     }
 
