@@ -1,6 +1,6 @@
-using System.Net;
-using System.Text.Json.Nodes;
 using PeerBot.Bot.Tests.Infrastructure;
+using PeerBot.Bot.Tests.Infrastructure.Driver;
+using PeerBot.Bot.Tests.Scheduler;
 
 namespace PeerBot.Bot.Tests.Commands;
 
@@ -8,6 +8,8 @@ namespace PeerBot.Bot.Tests.Commands;
 public sealed class FindTests : IAsyncLifetime
 {
     private PeerBotApp _app = null!;
+
+    private SlackTeacher Ana => _app.SlackTeacher("U301", userName: "ana");
 
     public async Task InitializeAsync()
     {
@@ -23,8 +25,8 @@ public sealed class FindTests : IAsyncLifetime
     [Fact]
     public async Task Find_RanksPeersForTheTopic_WithWhy_AndASayHiButtonEach()
     {
-        var reply = await Reply("find 7th grade math", "U301");
-        var text = reply["text"]!.GetValue<string>();
+        var reply = await Ana.TypeAsync("find 7th grade math");
+        var text = reply.Raw["text"]!.GetValue<string>();
 
         Assert.Contains("Ben", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Cleo", text, StringComparison.Ordinal);
@@ -32,61 +34,43 @@ public sealed class FindTests : IAsyncLifetime
         Assert.True(text.IndexOf("Ben", StringComparison.Ordinal) < text.IndexOf("Dev", StringComparison.Ordinal) || !text.Contains("Dev", StringComparison.Ordinal),
             "the 6-8 math teacher ranks above the 9-12 one for 7th grade math");
         Assert.Contains("Teaches 6th–8th-grade math", text, StringComparison.Ordinal);
-        Assert.Contains("\"action_id\":\"find.sayhi\",\"value\":\"U302\"", reply["blocks"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("U302", reply.ButtonValues("find.sayhi"));
     }
 
     [Fact]
     public async Task Find_WithoutATopic_SaysHowToAsk() =>
-        Assert.Contains("/peer find 7th grade math", (await Reply("find", "U301"))["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("/peer find 7th grade math", (await Ana.TypeAsync("find")).Text, StringComparison.Ordinal);
 
     [Fact]
     public async Task Find_BeforeJoining_SaysHowToJoin() =>
-        Assert.Contains("/peer join", (await Reply("find math", "U399"))["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("/peer join", (await _app.SlackTeacher("U399").TypeAsync("find math")).Text, StringComparison.Ordinal);
 
     [Fact]
     public async Task SayHi_OpensOneChatBetweenTheTwo_EvenWhenClickedTwice()
     {
-        var first = await Click("U301", "U302");
-        var second = await Click("U301", "U302");
-        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Contains("opened a chat", (await Ana.ClickAsync("find.sayhi", "U302")).Text, StringComparison.Ordinal);
+        Assert.Contains("opened a chat", (await Ana.ClickAsync("find.sayhi", "U302")).Text, StringComparison.Ordinal);
 
         var post = await _app.Slack.WaitForAsync("chat.postMessage");
         Assert.Contains("Ana found Ben", post.Json!["text"]!.GetValue<string>(), StringComparison.Ordinal);
         var open = _app.Slack.CallsTo("conversations.open").First();
         Assert.Equal("U301,U302", open.Json!["users"]!.GetValue<string>());
-        await Task.Delay(500);
+        // Both clicks were answered and the outbox has nothing left to send: a second introduction would be posted by now.
+        await _app.DrainedAsync();
         Assert.Single(_app.Slack.CallsTo("chat.postMessage"));
     }
 
     [Fact]
     public async Task SayHi_ToSomeoneWhoNeverJoined_SendsNothing()
     {
-        var response = await Click("U301", "U999");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var reply = await _app.Slack.WaitForAsync("response_url");
-        Assert.Contains("isn't available", reply.Json!["text"]!.GetValue<string>(), StringComparison.Ordinal);
-        await Task.Delay(300);
+        var reply = await Ana.ClickAsync("find.sayhi", "U999");
+
+        Assert.Contains("isn't available", reply.Text, StringComparison.Ordinal);
+        // The answer comes after the handler decided; nothing was queued for the outbox either.
+        Assert.Equal(0L, await _app.ScalarAsync<long>("select count(*) from outbox where delivery_key like 'sayhi:%'"));
         Assert.Empty(_app.Slack.CallsTo("chat.postMessage"));
     }
 
-    private Task<HttpResponseMessage> Click(string userId, string peerId)
-    {
-        var click = JsonNode.Parse(Paths.ReadFixture("slack_block_actions.json"))!;
-        click["team"]!["id"] = "T100";
-        click["user"]!["id"] = userId;
-        click["actions"]![0]!["action_id"] = "find.sayhi";
-        click["actions"]![0]!["value"] = peerId;
-        click["response_url"] = _app.Slack.ResponseUrl().ToString();
-        return _app.SendInteractionAsync(click.ToJsonString());
-    }
-
     private async Task Join(string userId, string name, string text) =>
-        Assert.Equal(HttpStatusCode.OK, (await _app.SendCommandAsync(text + $" name:{name}", userId: userId, userName: name.ToLowerInvariant())).StatusCode);
-
-    private async Task<JsonNode> Reply(string text, string userId)
-    {
-        var response = await _app.SendCommandAsync(text, userId: userId);
-        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-    }
+        Assert.Contains("Welcome", (await _app.SlackTeacher(userId, userName: name.ToLowerInvariant()).TypeAsync(text + $" name:{name}")).Text, StringComparison.Ordinal);
 }

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Npgsql;
 using PeerBot.Bot.Commands.Find;
 using PeerBot.Bot.Tests.Infrastructure;
+using PeerBot.Bot.Tests.Infrastructure.Driver;
 using PeerBot.Bot.Tests.Scheduler;
 using PeerBot.Bot.Tests.Teams;
 
@@ -28,16 +29,7 @@ public sealed class LeaveErasureTests
         });
 
         // The App Home welcome marker, from a visit before joining.
-        var home = JsonNode.Parse(Paths.ReadFixture("slack_event_app_home_opened.json"))!;
-        home["team_id"] = "T100";
-        home["event"]!["user"] = Leaver;
-        using (var request = SlackSigner.Signed("/slack/events", home.ToJsonString()))
-        {
-            request.Content!.Headers.ContentType = new("application/json");
-            Assert.Equal(HttpStatusCode.OK, (await app.Http().SendAsync(request)).StatusCode);
-        }
-
-        await app.Slack.WaitForAsync("views.publish");
+        await app.SlackTeacher(Leaver, userName: LeaverName).OpenHomeAsync();
         Assert.Equal(1L, await app.ScalarAsync<long>("select count(*) from slack_home_welcomes where external_user_id = $1", Leaver));
 
         await JoinAsync(app, Leaver, LeaverName, $"role:peer subjects:math grades:6-8 years:3 school:\"{School}\" tz:America/Chicago");
@@ -92,15 +84,12 @@ public sealed class LeaveErasureTests
         await using var _ = app;
         await using var __ = bf;
         const string user = "29:1zora-quill-teams", name = "Zora Quill";
-        await SendTeamsAsync(app, bf, TeamsActivities.Personal(bf, $"join role:peer subjects:art grades:k-2 years:2 school:\"{School}\" tz:Europe/Berlin", user, name));
-        await bf.WaitForActivitiesAsync(1, $"a:personal-{user}", 30_000);
-        await SendTeamsAsync(app, bf, TeamsActivities.Personal(bf, "join role:peer subjects:art grades:k-2 years:2", "29:other", "Omar Tal"));
-        await bf.WaitForActivitiesAsync(1, "a:personal-29:other", 30_000);
+        var zora = app.TeamsTeacher(bf, user, name);
+        Assert.Contains("Welcome to PeerBot", (await zora.TypeAsync($"join role:peer subjects:art grades:k-2 years:2 school:\"{School}\" tz:Europe/Berlin")).Text, StringComparison.Ordinal);
+        Assert.Contains("Welcome to PeerBot", (await app.TeamsTeacher(bf, "29:other", "Omar Tal").TypeAsync("join role:peer subjects:art grades:k-2 years:2")).Text, StringComparison.Ordinal);
         Assert.Equal(1L, await app.ScalarAsync<long>("select count(*) from teams_conversations where user_id = $1", user));
 
-        await SendTeamsAsync(app, bf, TeamsActivities.Personal(bf, "leave", user, name));
-        var answer = await bf.WaitForActivitiesAsync(2, $"a:personal-{user}", 30_000);
-        Assert.Contains("erased", answer[^1].Body, StringComparison.Ordinal);
+        Assert.Contains("erased", (await zora.TypeAsync("leave")).Text, StringComparison.Ordinal);
 
         var dump = await DumpEverythingAsync(app.ConnectionString);
         Assert.DoesNotContain(user, dump, StringComparison.Ordinal);
@@ -109,24 +98,12 @@ public sealed class LeaveErasureTests
         Assert.Contains("Omar Tal", dump, StringComparison.Ordinal);
     }
 
-    private static async Task SendTeamsAsync(PeerBotApp app, FakeBotFramework bf, JsonObject activity) =>
-        Assert.True((await TeamsActivities.SendAsync(app, bf, activity)).IsSuccessStatusCode);
-
     private static async Task JoinAsync(PeerBotApp app, string user, string name, string fields) =>
         Assert.Contains("Welcome to PeerBot", await ReplyAsync(app, $"join {fields}", user, name), StringComparison.Ordinal);
 
     /// <summary>The reply to <c>/peer {text}</c> typed by a person with this display name (inline, or through response_url when slow).</summary>
-    private static async Task<string> ReplyAsync(PeerBotApp app, string text, string user, string name)
-    {
-        var before = app.Slack.CallsTo("response_url").Count;
-        using var request = SlackSigner.Signed("/slack/commands", SlackSigner.Command(text, user, "T100", app.Slack.ResponseUrl(), name));
-        var response = await app.Http().SendAsync(request);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, body);
-        return body.Length > 0
-            ? JsonNode.Parse(body)!["text"]!.GetValue<string>()
-            : (await app.Slack.WaitForAsync("response_url", before + 1, 60_000)).Json!["text"]!.GetValue<string>();
-    }
+    private static async Task<string> ReplyAsync(PeerBotApp app, string text, string user, string name) =>
+        (await app.SlackTeacher(user, userName: name).TypeAsync(text)).Raw["text"]!.GetValue<string>();
 
     /// <summary>Every row of every table in every schema (PeerBot's, Hangfire's, the migrations'), as text.</summary>
     private static async Task<string> DumpEverythingAsync(string connectionString)

@@ -2,24 +2,21 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using PeerBot.Bot.Tests.Infrastructure;
+using PeerBot.Bot.Tests.Infrastructure.Driver;
 using PeerBot.Matching.Pulse;
 using PeerBot.Scheduler.Pulse;
 
 namespace PeerBot.Bot.Tests.Pulse;
 
-/// <summary>Typing, clicking and submitting as Slack sends them, and seeding anonymous answers for reports.</summary>
+/// <summary>The pulse on top of the one driver (<see cref="SlackTeacher"/>): answering question by question, and seeding anonymous answers for reports.</summary>
 public static class PulseHarness
 {
+    /// <summary>A Slack teacher acting at <paramref name="at"/> (the bot runs on a fake clock that checks Slack's timestamps).</summary>
+    public static SlackTeacher Teacher(this PeerBotApp app, string userId, DateTimeOffset at) => new(app, userId) { Clock = () => at };
+
     /// <summary>The reply JSON to <c>/peer {text}</c> (inline, or through response_url when slow).</summary>
-    public static async Task<JsonNode> SayAsync(this PeerBotApp app, string text, string userId, DateTimeOffset at)
-    {
-        var before = app.Slack.CallsTo("response_url").Count;
-        using var request = SlackSigner.Signed("/slack/commands", SlackSigner.Command(text, userId, "T100", app.Slack.ResponseUrl()), at);
-        var response = await app.Http().SendAsync(request);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"/peer {text}: {(int)response.StatusCode} {body}");
-        return body.Length > 0 ? JsonNode.Parse(body)! : (await app.Slack.WaitForAsync("response_url", before + 1, 90_000)).Json!;
-    }
+    public static async Task<JsonNode> SayAsync(this PeerBotApp app, string text, string userId, DateTimeOffset at) =>
+        (await app.Teacher(userId, at).TypeAsync(text)).Raw;
 
     public static async Task<string> SayTextAsync(this PeerBotApp app, string text, string userId, DateTimeOffset at) =>
         (await app.SayAsync(text, userId, at))["text"]!.GetValue<string>();
@@ -27,70 +24,36 @@ public static class PulseHarness
     /// <summary>The member's pulse invitation, once the outbox has delivered it.</summary>
     public static async Task<PostedMessage> InvitationAsync(this PeerBotApp app, string user)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline)
+        var outbox = app.Services.GetRequiredService<PeerBot.Scheduler.Delivery.Outbox>();
+        PostedMessage? Invitation() => app.Slack.MessagesIn("D" + user).FirstOrDefault(m => m.DeliveryKey?.EndsWith(":invite", StringComparison.Ordinal) == true);
+        for (var attempt = 0; attempt < 60; attempt++)
         {
-            // A fake clock never ends the dispatcher's idle wait: nudge it, as a commit elsewhere would.
-            app.Services.GetRequiredService<PeerBot.Scheduler.Delivery.Outbox>().Wake();
-            if (app.Slack.MessagesIn("D" + user).FirstOrDefault(m => m.DeliveryKey?.EndsWith(":invite", StringComparison.Ordinal) == true) is { } m)
+            // A fake clock never ends the dispatcher's idle wait: nudge it, as a commit elsewhere would, then wait on the fake Slack.
+            outbox.Wake();
+            try
             {
-                return m;
+                return await app.Slack.WaitUntilAsync(Invitation, $"the pulse invitation to {user}", timeoutMs: 1000);
             }
-
-            await Task.Delay(25);
+            catch (TimeoutException)
+            {
+                // The nudge came before the invitation's rows were committed: nudge again.
+            }
         }
 
-        throw new TimeoutException($"No pulse invitation reached {user}");
+        throw new TimeoutException($"No pulse invitation reached {user}:{Environment.NewLine}{app.Logs}");
     }
 
     /// <summary>Clicks a button; returns the reply JSON (null when the click opened a modal instead).</summary>
-    public static async Task<JsonNode?> PressAsync(this PeerBotApp app, string userId, string actionId, string value, DateTimeOffset at)
+    public static async Task<JsonNode?> PressAsync(this PeerBotApp app, string userId, string actionId, string value, DateTimeOffset at) =>
+        await app.Teacher(userId, at).ClickAsync(actionId, value) is { IsForm: false } seen ? seen.Raw : null;
+
+    /// <summary>Clicks "add a comment" (state: that button's value), then submits the comment modal; returns the thank-you.</summary>
+    public static async Task<Seen> SubmitCommentAsync(this PeerBotApp app, string userId, string state, string comment, DateTimeOffset at)
     {
-        var click = JsonNode.Parse(Paths.ReadFixture("slack_block_actions.json"))!;
-        click["team"]!["id"] = "T100";
-        click["user"]!["id"] = userId;
-        click["actions"]![0]!["action_id"] = actionId;
-        click["actions"]![0]!["value"] = value;
-        click["response_url"] = app.Slack.ResponseUrl().ToString();
-        var replies = app.Slack.CallsTo("response_url").Count;
-        var modals = app.Slack.CallsTo("views.open").Count;
-        using var request = SlackSigner.Signed("/slack/interactivity", SlackSigner.Interaction(click.ToJsonString()), at);
-        var response = await app.Http().SendAsync(request);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, body);
-        // Slack ignores the body of a block_actions acknowledgement: the reply must come through response_url.
-        Assert.Equal("", body);
-        for (var i = 0; i < 3000; i++)
-        {
-            if (app.Slack.CallsTo("response_url") is { } posted && posted.Count > replies)
-            {
-                return posted[replies].Json;
-            }
-
-            if (app.Slack.CallsTo("views.open").Count > modals)
-            {
-                return null;
-            }
-
-            await Task.Delay(20);
-        }
-
-        throw new TimeoutException($"No reply to the click on {actionId}:{Environment.NewLine}{app.Logs}");
-    }
-
-    /// <summary>Submits the pulse comment modal as Slack's view_submission does.</summary>
-    public static async Task SubmitCommentAsync(this PeerBotApp app, string userId, string state, string comment, DateTimeOffset at)
-    {
-        var payload = JsonNode.Parse(Paths.ReadFixture("slack_view_submission.json"))!;
-        payload["team"]!["id"] = "T100";
-        payload["user"]!["id"] = userId;
-        var view = payload["view"]!;
-        view["callback_id"] = "pulse.comment";
-        view["private_metadata"] = new JsonObject { ["state"] = state, ["responseUrl"] = app.Slack.ResponseUrl().ToString(), ["prefix"] = "/peer " }.ToJsonString();
-        view["state"] = new JsonObject { ["values"] = new JsonObject { ["comment"] = new JsonObject { ["value"] = new JsonObject { ["type"] = "plain_text_input", ["value"] = comment } } } };
-        using var request = SlackSigner.Signed("/slack/interactivity", SlackSigner.Interaction(payload.ToJsonString()), at);
-        var response = await app.Http().SendAsync(request);
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        var teacher = app.Teacher(userId, at);
+        var form = await teacher.ClickAsync(PulseMessages.CommentAction, state);
+        Assert.Equal("pulse.comment", form.FormId);
+        return await teacher.SubmitAsync(form, new Dictionary<string, string[]> { ["comment"] = [comment] });
     }
 
     /// <summary>All button values with this action id in a reply or posted message's blocks.</summary>

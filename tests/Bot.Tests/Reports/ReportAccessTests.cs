@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using PeerBot.Bot.Tests.Infrastructure;
+using PeerBot.Bot.Tests.Infrastructure.Driver;
 using PeerBot.Bot.Tests.Teams;
 
 namespace PeerBot.Bot.Tests.Reports;
@@ -108,14 +109,14 @@ public sealed partial class ReportAccessTests
 
     private static async Task<string> TeamsSayAsync(PeerBotApp app, FakeBotFramework bf, string text, string user, string? aad, string tenant)
     {
-        var activity = TeamsActivities.Personal(bf, text, user, "Ada Admin");
-        activity["from"]!["aadObjectId"] = aad;
-        activity["channelData"]!["tenant"]!["id"] = tenant;
-        activity["conversation"]!["id"] = $"a:personal-{user}-{tenant}";
-        var before = bf.ActivitiesTo($"a:personal-{user}-{tenant}").Count;
-        Assert.True((await TeamsActivities.SendAsync(app, bf, activity)).IsSuccessStatusCode);
-        var replies = await bf.WaitForActivitiesAsync(before + 1, $"a:personal-{user}-{tenant}", 30_000);
-        return replies[^1].Body;
+        var teacher = app.TeamsTeacher(bf, user, "Ada Admin");
+        teacher.Shape = activity =>
+        {
+            activity["from"]!["aadObjectId"] = aad;
+            activity["channelData"]!["tenant"]!["id"] = tenant;
+            activity["conversation"]!["id"] = $"a:personal-{user}-{tenant}";
+        };
+        return (await teacher.TypeAsync(text)).Text;
     }
 
     private static async Task<string> LinkAsync(PeerBotApp app, string coach)
@@ -126,17 +127,8 @@ public sealed partial class ReportAccessTests
     }
 
     /// <summary>The reply text to <c>/peer {text}</c> (inline, or through response_url when slow).</summary>
-    private static async Task<string> SayAsync(PeerBotApp app, string text, string user, string team = "T100")
-    {
-        var before = app.Slack.CallsTo("response_url").Count;
-        using var request = SlackSigner.Signed("/slack/commands", SlackSigner.Command(text, user, team, app.Slack.ResponseUrl()));
-        var response = await app.Http().SendAsync(request);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, body);
-        return body.Length > 0
-            ? JsonNode.Parse(body)!["text"]!.GetValue<string>()
-            : (await app.Slack.WaitForAsync("response_url", before + 1, 60_000)).Json!["text"]!.GetValue<string>();
-    }
+    private static async Task<string> SayAsync(PeerBotApp app, string text, string user, string team = "T100") =>
+        (await app.SlackTeacher(user, team).TypeAsync(text)).Raw["text"]!.GetValue<string>();
 
     [GeneratedRegex(@"https://peerbot\.example\.org/reports/[A-Za-z0-9_\-\.]+")]
     private static partial Regex LinkPattern();

@@ -23,9 +23,11 @@ public sealed class QuietHoursTests
 
         var due = await app.ScalarAsync<DateTime>("select next_attempt_at from outbox where delivery_key = 'nudge:U1'");
         Assert.Equal(new DateTimeOffset(2026, 3, 9, 15, 0, 0, TimeSpan.FromHours(-5)).UtcDateTime, due);
-        await app.Slack.WaitForAsync("chat.postMessage");
-        await Task.Delay(300);
-        Assert.Single(app.Slack.Posted);
+        await app.Slack.WaitUntilAsync(() => app.Slack.Posted.FirstOrDefault(), "the reply posted");
+        // Both rows were due to one claim (a batch takes every due row): the pass that sent the reply looked at the nudge
+        // and left it unclaimed, so the absence below is decided, not a race.
+        Assert.Equal("reply:U2", Assert.Single(app.Slack.Posted).DeliveryKey);
+        Assert.Equal(1L, await app.ScalarAsync<long>("select count(*) from outbox where delivery_key = 'nudge:U1' and state = 'pending' and claim_token is null"));
 
         clock.SetUtcNow(new DateTimeOffset(2026, 3, 9, 20, 0, 1, TimeSpan.Zero));
         await app.DrainedAsync();

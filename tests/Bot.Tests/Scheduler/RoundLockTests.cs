@@ -1,5 +1,5 @@
-using System.Text.Json.Nodes;
 using PeerBot.Bot.Tests.Infrastructure;
+using PeerBot.Bot.Tests.Infrastructure.Driver;
 
 namespace PeerBot.Bot.Tests.Scheduler;
 
@@ -26,7 +26,7 @@ public sealed class RoundLockTests : IAsyncLifetime
         }
 
         await _app.ReplyAsync("admin pods 2", Admin);
-        var replies = await Task.WhenAll(Enumerable.Range(1, 3).Select(i => Task.Run(() => RoundNowAsync($"race{i}"))));
+        var replies = await Task.WhenAll(Enumerable.Range(1, 3).Select(i => Task.Run(RoundNowAsync)));
         await _app.DrainedAsync();
 
         // One round paired everyone; any other click either found it running or (arriving after it) had nobody left to pair.
@@ -41,28 +41,6 @@ public sealed class RoundLockTests : IAsyncLifetime
         Assert.All(intros, pod => Assert.Single(pod));
     }
 
-    private async Task<string> RoundNowAsync(string id)
-    {
-        using var request = SlackSigner.Signed("/slack/commands", SlackSigner.Command("admin round now", Admin, "T100", _app.Slack.ResponseUrl(id)));
-        var response = await _app.Http().SendAsync(request);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode} {body}");
-        if (body.Length > 0)
-        {
-            return JsonNode.Parse(body)!["text"]!.GetValue<string>();
-        }
-
-        var path = _app.Slack.ResponseUrl(id).AbsolutePath;
-        for (var i = 0; i < 600; i++)
-        {
-            if (_app.Slack.CallsTo("response_url").FirstOrDefault(c => c.Path == path) is { } posted)
-            {
-                return posted.Json!["text"]!.GetValue<string>();
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"No reply to round now {id}:{Environment.NewLine}{_app.Logs}");
-    }
+    /// <summary>Each admin's own request (its own response_url), answered inline or late: the driver finds this one's answer.</summary>
+    private async Task<string> RoundNowAsync() => (await _app.SlackTeacher(Admin).TypeAsync("admin round now")).Raw["text"]!.GetValue<string>();
 }

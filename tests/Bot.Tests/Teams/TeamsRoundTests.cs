@@ -105,18 +105,6 @@ public sealed class TeamsRoundTests : IAsyncLifetime
 
     private static string Chat(string userId) => $"a:personal-{userId}";
 
-    private async Task<string> WaitForTextAsync(string userId, string text)
-    {
-        for (var i = 0; i < 1500; i++)
-        {
-            if (_bf.ActivitiesTo(Chat(userId)).FirstOrDefault(a => a.Body.Contains(text, StringComparison.Ordinal)) is { } found)
-            {
-                return found.Body;
-            }
-
-            await Task.Delay(20);
-        }
-
-        throw new TimeoutException($"No \"{text}\" in {userId}'s chat:{Environment.NewLine}{_app.Logs}");
-    }
+    private async Task<string> WaitForTextAsync(string userId, string text) =>
+        (await _bf.WaitForActivitiesAsync(1, Chat(userId), FakeSlack.DefaultTimeoutMs, a => a.Body.Contains(text, StringComparison.Ordinal)))[0].Body;
 }
