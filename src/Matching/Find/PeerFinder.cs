@@ -19,18 +19,9 @@ public static class PeerFinder
         TeacherProfile asker, IReadOnlyList<TeacherProfile> people, string topic, RoundOptions options, int limit = 5)
     {
         var query = new TopicQuery(topic);
-        var blocked = options.Rules.Blocked
-            .Where(b => b.A == asker.Id || b.B == asker.Id)
-            .Select(b => b.A == asker.Id ? b.B : b.A)
-            .ToHashSet(StringComparer.Ordinal);
         var matches = new List<(TeacherProfile Person, double Relevance, List<string> Reasons)>();
-        foreach (var person in people)
+        foreach (var person in Findable(asker, people, options))
         {
-            if (person.Id == asker.Id || blocked.Contains(person.Id) || options.Rules.Paused.Contains(person.Id))
-            {
-                continue;
-            }
-
             var (relevance, reasons) = Relevance(person, query);
             if (relevance > 0 || query.IsEmpty)
             {
@@ -58,6 +49,69 @@ public static class PeerFinder
                 Math.Round(query.IsEmpty ? m.Fit : m.Relevance, 2),
                 m.Reasons.Count > 0 ? Words.Capitalise(string.Join("; ", m.Reasons)) + "." : writer.ForPeers([0, m.Index])))
             .ToList();
+    }
+
+    /// <summary>
+    /// For a topic that found nobody: up to <paramref name="limit"/> broader topics that each find someone the asker
+    /// may meet, from the subjects, grade bands and focus areas members here chose — of the kind the topic asked about
+    /// first (a grade band for "7th grade …", subjects and focus areas for words), the most people first. Never the
+    /// topic itself, nor one that asks the same.
+    /// </summary>
+    public static IReadOnlyList<TopicSuggestion> BroaderTopics(
+        TeacherProfile asker, IReadOnlyList<TeacherProfile> people, string topic, RoundOptions options, int limit = 3)
+    {
+        var findable = Findable(asker, people, options).ToList();
+        var asked = new TopicQuery(topic);
+        var chosen = findable
+            .SelectMany(p => p.Grades.Select(t => (Token: t, Grade: true)).Concat(p.Subjects.Concat(p.Focus).Select(t => (Token: t, Grade: false))))
+            .GroupBy(t => t, TokenComparer.Instance)
+            .Select(g => (g.Key.Token, g.Key.Grade, Count: g.Count()))
+            .OrderBy(t => t.Grade ? (asked.Grades.Count > 0 ? 0 : 1) : (asked.Words.Count > 0 ? 0 : 1))
+            .ThenByDescending(t => t.Count)
+            .ThenBy(t => t.Token, StringComparer.Ordinal);
+
+        var suggestions = new List<TopicSuggestion>();
+        var seen = new HashSet<string>(StringComparer.Ordinal) { asked.Signature };
+        foreach (var (token, _, _) in chosen)
+        {
+            var query = new TopicQuery(token);
+            if (query.IsEmpty || !seen.Add(query.Signature))
+            {
+                continue;
+            }
+
+            var count = findable.Count(p => Relevance(p, query).Relevance > 0);
+            if (count > 0)
+            {
+                suggestions.Add(new TopicSuggestion(token, count));
+                if (suggestions.Count == limit)
+                {
+                    break;
+                }
+            }
+        }
+
+        return suggestions;
+    }
+
+    private sealed class TokenComparer : IEqualityComparer<(string Token, bool Grade)>
+    {
+        public static readonly TokenComparer Instance = new();
+
+        public bool Equals((string Token, bool Grade) x, (string Token, bool Grade) y) =>
+            x.Grade == y.Grade && string.Equals(x.Token, y.Token, StringComparison.OrdinalIgnoreCase);
+
+        public int GetHashCode((string Token, bool Grade) t) => HashCode.Combine(t.Grade, StringComparer.OrdinalIgnoreCase.GetHashCode(t.Token));
+    }
+
+    /// <summary>Everyone the asker may be shown: not themselves, not paused, not on either side of a blocked pair.</summary>
+    private static IEnumerable<TeacherProfile> Findable(TeacherProfile asker, IReadOnlyList<TeacherProfile> people, RoundOptions options)
+    {
+        var blocked = options.Rules.Blocked
+            .Where(b => b.A == asker.Id || b.B == asker.Id)
+            .Select(b => b.A == asker.Id ? b.B : b.A)
+            .ToHashSet(StringComparer.Ordinal);
+        return people.Where(p => p.Id != asker.Id && !blocked.Contains(p.Id) && !options.Rules.Paused.Contains(p.Id));
     }
 
     private static (double Relevance, List<string> Reasons) Relevance(TeacherProfile person, TopicQuery query)

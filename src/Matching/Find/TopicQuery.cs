@@ -80,6 +80,10 @@ internal sealed partial class TopicQuery
 
     public bool IsEmpty => Grades.Count == 0 && Words.Count == 0;
 
+    /// <summary>What the query asks, order aside: two topics with one signature find the same people ("Math" and "maths").</summary>
+    public string Signature =>
+        string.Join(',', Grades.Order()) + "|" + string.Join(',', Words.Select(w => w.ToLowerInvariant()).Order(StringComparer.Ordinal));
+
     /// <summary>True when a profile token ("classroom-management", "math") is asked for.</summary>
     public bool Asks(string token)
     {

@@ -42,6 +42,17 @@ public sealed class FindTests : IAsyncLifetime
         Assert.Contains("/peer find 7th grade math", (await Ana.TypeAsync("find")).Text, StringComparison.Ordinal);
 
     [Fact]
+    public async Task Find_WithNoMatch_SuggestsBroaderTopicsPeopleHereChose_NeverTheSameQuery()
+    {
+        var text = (await Reply("find chemistry", "U301"))["text"]!.GetValue<string>();
+
+        Assert.Contains("Nobody here matches \"chemistry\"", text, StringComparison.Ordinal);
+        // Ben and Dev teach math: the subject most colleagues here chose comes first, with how many it finds.
+        Assert.Contains("`/peer find math` (2 people)", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("`/peer find chemistry`", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Find_BeforeJoining_SaysHowToJoin() =>
         Assert.Contains("/peer join", (await _app.SlackTeacher("U399").TypeAsync("find math")).Text, StringComparison.Ordinal);
 

@@ -22,6 +22,47 @@ public sealed class PeerFinderTests
     private static IReadOnlyList<PeerSuggestion> Find(string topic, PairingRules? rules = null) =>
         PeerFinder.Find(Asker, People, topic, new RoundOptions { Today = Teachers.Today, Rules = rules ?? new PairingRules() });
 
+    private static IReadOnlyList<TopicSuggestion> Broader(string topic, PairingRules? rules = null) =>
+        PeerFinder.BroaderTopics(Asker, People, topic, new RoundOptions { Today = Teachers.Today, Rules = rules ?? new PairingRules() });
+
+    [Fact]
+    public void BroaderTopics_ForWordsThatFoundNobody_AreSubjectsAndFocusAreasPeopleHereChose_EachFindingSomeone()
+    {
+        Assert.Empty(Find("chemistry"));
+        var broader = Broader("chemistry");
+
+        Assert.Equal(3, broader.Count);
+        Assert.Equal(new TopicSuggestion("math", 2), broader[0]);
+        Assert.All(broader, b => Assert.NotEmpty(Find(b.Topic)));
+        Assert.All(broader, b => Assert.Equal(Find(b.Topic).Count, b.People));
+        Assert.DoesNotContain(broader, b => b.Topic.Contains('-', StringComparison.Ordinal) && char.IsDigit(b.Topic[0]));
+    }
+
+    [Fact]
+    public void BroaderTopics_ForAGradeThatFoundNobody_OfferGradeBandsFirst_AndNeverTheSameQuestion()
+    {
+        Assert.Empty(Find("4th grade"));
+        var broader = Broader("4th grade");
+        Assert.Equal("6-8", broader[0].Topic);
+        Assert.Equal(2, broader[0].People);
+
+        // "maths" asks what "math" asks: it is never offered back as a broader topic.
+        Assert.DoesNotContain(Broader("MATHS"), b => b.Topic == "math");
+    }
+
+    [Fact]
+    public void BroaderTopics_NeverCountOrOfferPeopleTheAskerMayNotSee()
+    {
+        var rules = new PairingRules
+        {
+            Blocked = [new BlockedPair("middle-math", "me")],
+            Paused = new HashSet<string> { "high-math" },
+        };
+        var broader = Broader("chemistry", rules);
+        Assert.DoesNotContain(broader, b => b.Topic is "math" or "classroom-management" or "assessment");
+        Assert.All(broader, b => Assert.Equal(1, b.People));
+    }
+
     [Fact]
     public void Find_RanksSubjectAndGradeMatchesFirst_WithAReason()
     {

@@ -45,8 +45,7 @@ public sealed class FindCommand(MemberDirectory members, BoundaryStore boundarie
         var suggestions = PeerFinder.Find(me.Profile, [.. everyone.Select(m => m.Profile)], command.Arguments, options, Shown);
         if (suggestions.Count == 0)
         {
-            return new MessageReply(ChatMessage.Plain(
-                $"Nobody here matches \"{command.Arguments}\" yet. Try a broader topic (`{command.Prefix}find math`), or check back as more colleagues join."));
+            return new MessageReply(ChatMessage.Plain(NobodyYet(command, PeerFinder.BroaderTopics(me.Profile, [.. everyone.Select(m => m.Profile)], command.Arguments, options))));
         }
 
         var blocks = new List<MessageBlock> { new TextBlock($"**Peers for \"{command.Arguments}\"**") };
@@ -60,6 +59,13 @@ public sealed class FindCommand(MemberDirectory members, BoundaryStore boundarie
         var text = $"Peers for \"{command.Arguments}\": " + string.Join("; ", suggestions.Select(s => $"{s.Name} — {s.Reason}"));
         return new MessageReply(new ChatMessage(text, blocks));
     }
+
+    /// <summary>No match: topics that do find someone here, so the next try is one tap of typing away.</summary>
+    private static string NobodyYet(ChatCommand command, IReadOnlyList<TopicSuggestion> broader) =>
+        broader.Count == 0
+            ? $"Nobody here matches \"{command.Arguments}\" yet, and nobody else is available to suggest right now. Check back as more colleagues join."
+            : $"Nobody here matches \"{command.Arguments}\" yet. Colleagues here can help with: " +
+              string.Join(", ", broader.Select(b => $"`{command.Prefix}find {b.Topic}` ({b.People} {(b.People == 1 ? "person" : "people")})")) + ".";
 
     public static string FirstName(string name) => name.Split(' ', 2)[0] is { Length: > 0 } first ? first : name;
 }
