@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using PeerBot.Scheduler.Chat;
+using PeerBot.Scheduler.Persistence;
 using PeerBot.Scheduler.Workspaces;
 
 namespace PeerBot.Scheduler.Delivery;
@@ -27,6 +28,10 @@ public sealed partial class OutboxDispatcher(
     ILogger<OutboxDispatcher> log,
     Observability.PeerBotMetrics? metrics = null) : BackgroundService
 {
+    // The states as stored (StateText), written into this state machine's SQL: our own constants, never input.
+    private static readonly string Pending = StateText.Of(OutboxState.Pending), Sending = StateText.Of(OutboxState.Sending),
+        Sent = StateText.Of(OutboxState.Sent), Dead = StateText.Of(OutboxState.Dead);
+
     // Unique per dispatcher, not per process: tests run two hosts in one process.
     private readonly string _instance = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
     private readonly ConcurrentDictionary<Guid, Workspace?> _workspaceCache = new();
@@ -106,14 +111,14 @@ public sealed partial class OutboxDispatcher(
     private async Task<List<ClaimedDelivery>> ClaimAsync(Guid token, CancellationToken ct)
     {
         // Attempts are not counted here: only a try handed to the platform counts (see MarkHandedAsync).
-        await using var cmd = db.CreateCommand("""
+        await using var cmd = db.CreateCommand($"""
             with due as (
                 select id from outbox
-                where (state = 'pending' and next_attempt_at <= $5) or (state = 'sending' and claimed_until < now())
+                where (state = '{Pending}' and next_attempt_at <= $5) or (state = '{Sending}' and claimed_until < now())
                 order by next_attempt_at, id
                 limit $1
                 for update skip locked)
-            update outbox o set state = 'sending', claimed_until = now() + $2, claimed_by = $3, claim_token = $4
+            update outbox o set state = '{Sending}', claimed_until = now() + $2, claimed_by = $3, claim_token = $4
             from due where o.id = due.id
             returning o.id, o.workspace_id, o.delivery_key, o.recipients, o.channel_key, o.message::text, o.attempts, o.uncertain, o.conversation
             """);
@@ -228,14 +233,14 @@ public sealed partial class OutboxDispatcher(
 
     /// <summary>Marks the row as handed to the platform (uncertain until finished) and counts the attempt, if the claim is still ours.</summary>
     private async Task<bool> MarkHandedAsync(ClaimedDelivery row) =>
-        await ExecAsync("update outbox set uncertain = true, attempts = attempts + 1 where id = $1 and claim_token = $2 and state = 'sending'",
+        await ExecAsync($"update outbox set uncertain = true, attempts = attempts + 1 where id = $1 and claim_token = $2 and state = '{Sending}'",
             row.Id, row.ClaimToken) == 1;
 
     private async Task SentAsync(ClaimedDelivery row)
     {
         // The content is not kept once delivered: the platform has it, the outbox only needs the key.
-        if (await ExecAsync("""
-            update outbox set state = 'sent', sent_at = $3, message = null, claimed_until = null, claim_token = null, uncertain = false, last_error = null
+        if (await ExecAsync($"""
+            update outbox set state = '{Sent}', sent_at = $3, message = null, claimed_until = null, claim_token = null, uncertain = false, last_error = null
             where id = $1 and claim_token = $2
             """, row.Id, row.ClaimToken, clock.GetUtcNow()) == 0)
         {
@@ -245,8 +250,8 @@ public sealed partial class OutboxDispatcher(
 
     private async Task RetryAsync(ClaimedDelivery row, DateTimeOffset next, bool uncertain, string error, int attemptDelta)
     {
-        if (await ExecAsync("""
-            update outbox set state = 'pending', next_attempt_at = $3, claimed_until = null, claimed_by = null, claim_token = null,
+        if (await ExecAsync($"""
+            update outbox set state = '{Pending}', next_attempt_at = $3, claimed_until = null, claimed_by = null, claim_token = null,
                 uncertain = $4, last_error = $5, attempts = attempts + $6
             where id = $1 and claim_token = $2
             """, row.Id, row.ClaimToken, next, uncertain, Truncate(error), attemptDelta) == 0)
@@ -258,7 +263,7 @@ public sealed partial class OutboxDispatcher(
     private async Task DeadAsync(ClaimedDelivery row, string error)
     {
         LogDead(row.DeliveryKey, row.Attempts + 1);
-        await ExecAsync("update outbox set state = 'dead', last_error = $3, claimed_until = null, claim_token = null where id = $1 and claim_token = $2",
+        await ExecAsync($"update outbox set state = '{Dead}', last_error = $3, claimed_until = null, claim_token = null where id = $1 and claim_token = $2",
             row.Id, row.ClaimToken, Truncate(error));
     }
 
@@ -276,7 +281,7 @@ public sealed partial class OutboxDispatcher(
 
                 try
                 {
-                    await ExecAsync("update outbox set claimed_until = now() + $2 where claim_token = any($1) and state = 'sending'",
+                    await ExecAsync($"update outbox set claimed_until = now() + $2 where claim_token = any($1) and state = '{Sending}'",
                         _claims.Keys.ToArray(), options.Value.Lease);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
@@ -311,9 +316,9 @@ public sealed partial class OutboxDispatcher(
         }
     }
 
-    private Task<int> ReleaseAsync(Guid[] tokens) => ExecAsync("""
-        update outbox set state = 'pending', next_attempt_at = least(next_attempt_at, $2), claimed_until = null, claimed_by = null, claim_token = null
-        where claim_token = any($1) and state = 'sending'
+    private Task<int> ReleaseAsync(Guid[] tokens) => ExecAsync($"""
+        update outbox set state = '{Pending}', next_attempt_at = least(next_attempt_at, $2), claimed_until = null, claimed_by = null, claim_token = null
+        where claim_token = any($1) and state = '{Sending}'
         """, tokens, clock.GetUtcNow());
 
     private static string Truncate(string s) => s.Length <= 500 ? s : s[..500];
