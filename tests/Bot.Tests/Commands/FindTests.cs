@@ -44,7 +44,7 @@ public sealed class FindTests : IAsyncLifetime
     [Fact]
     public async Task Find_WithNoMatch_SuggestsBroaderTopicsPeopleHereChose_NeverTheSameQuery()
     {
-        var text = (await Reply("find chemistry", "U301"))["text"]!.GetValue<string>();
+        var text = (await Ana.TypeAsync("find chemistry")).Text;
 
         Assert.Contains("Nobody here matches \"chemistry\"", text, StringComparison.Ordinal);
         // Ben and Dev teach math: the subject most colleagues here chose comes first, with how many it finds.
