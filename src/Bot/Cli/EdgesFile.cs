@@ -8,13 +8,23 @@ public static class EdgesFile
 {
     public static async Task WriteAsync(string path, string header, ScoredEdgeList edges)
     {
-        await OutputFile.ReplaceAsync(path, async writer =>
+        await OutputFile.ReplaceAsync(path, writer =>
         {
-            await writer.WriteLineAsync(header);
+            // A state round has a million rows: written synchronously into the writer's buffer, the score formatted in place.
+            Span<char> score = stackalloc char[32];
+            writer.WriteLine(header);
             foreach (var edge in edges)
             {
-                await writer.WriteLineAsync($"{Cell(edge.A)},{Cell(edge.B)},{edge.Score.ToString("0.##", CultureInfo.InvariantCulture)}");
+                writer.Write(Cell(edge.A));
+                writer.Write(',');
+                writer.Write(Cell(edge.B));
+                writer.Write(',');
+                edge.Score.TryFormat(score, out var written, "0.##", CultureInfo.InvariantCulture);
+                writer.Write(score[..written]);
+                writer.WriteLine();
             }
+
+            return Task.CompletedTask;
         });
     }
 

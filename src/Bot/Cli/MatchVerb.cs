@@ -41,7 +41,7 @@ public sealed class MatchVerb(TextWriter output, TextWriter error, TimeProvider 
         var (input, outputPath, historyPath, edgesPath, pods, options) = plan;
         try
         {
-            var roster = RosterReader.Read(input);
+            var roster = RosterReader.Read(input, keepFields: false);
             var history = historyPath is null ? new PairingHistory([], []) : HistoryReader.Read(historyPath);
             // '|' rather than '||': both files report every bad line in one go.
             if (await ReportAsync(input, roster.Rejected) | await ReportAsync(historyPath, history.Rejected))
@@ -108,11 +108,10 @@ public sealed class MatchVerb(TextWriter output, TextWriter error, TimeProvider 
     private async Task<Summary> WriteMentorsAsync(MentorRound round, string outputPath, string? edgesPath)
     {
         var writing = clock.GetTimestamp();
-        await OutputFile.ReplaceAsync(outputPath, w => w.WriteLineAsync(JsonSerializer.Serialize(round, Json)));
-        if (edgesPath is not null)
-        {
-            await EdgesFile.WriteAsync(edgesPath, "mentee,mentor,score", round.Edges);
-        }
+        // The two files are independent: written side by side.
+        await Task.WhenAll(
+            Task.Run(() => WriteResultAsync(outputPath, round)),
+            edgesPath is null ? Task.CompletedTask : Task.Run(() => EdgesFile.WriteAsync(edgesPath, "mentee,mentor,score", round.Edges)));
 
         var s = round.Stats;
         return new Summary(
@@ -124,11 +123,10 @@ public sealed class MatchVerb(TextWriter output, TextWriter error, TimeProvider 
     private async Task<Summary> WritePodsAsync(PodRound round, string outputPath, string? edgesPath)
     {
         var writing = clock.GetTimestamp();
-        await OutputFile.ReplaceAsync(outputPath, w => w.WriteLineAsync(JsonSerializer.Serialize(round, Json)));
-        if (edgesPath is not null)
-        {
-            await EdgesFile.WriteAsync(edgesPath, "a,b,score", round.Edges);
-        }
+        // The two files are independent: written side by side.
+        await Task.WhenAll(
+            Task.Run(() => WriteResultAsync(outputPath, round)),
+            edgesPath is null ? Task.CompletedTask : Task.Run(() => EdgesFile.WriteAsync(edgesPath, "a,b,score", round.Edges)));
 
         var s = round.Stats;
         return new Summary(
@@ -136,6 +134,14 @@ public sealed class MatchVerb(TextWriter output, TextWriter error, TimeProvider 
                 $"placed {s.Placed} of {s.People} people in {s.Pods} pods ({s.CandidateEdges} candidate pairs), total score {round.TotalScore:0.##}"),
             clock.GetElapsedTime(writing));
     }
+
+    /// <summary>result.json, serialised straight into the file (a state round's is tens of megabytes), ending in a line break.</summary>
+    private static Task WriteResultAsync<T>(string path, T round) =>
+        OutputFile.ReplaceAsync(path, async (Stream stream) =>
+        {
+            await JsonSerializer.SerializeAsync(stream, round, Json);
+            stream.WriteByte((byte)'\n');
+        });
 
     private sealed record Plan(string Input, string Output, string? History, string? Edges, bool Pods, RoundOptions Options);
 

@@ -5,15 +5,23 @@ namespace PeerBot.Bot.Cli;
 /// <summary>Writes a file whole or not at all: into a temporary file beside it, then renamed over it.</summary>
 public static class OutputFile
 {
-    public static async Task ReplaceAsync(string path, Func<TextWriter, Task> write)
+    public static Task ReplaceAsync(string path, Func<TextWriter, Task> write) =>
+        ReplaceAsync(path, async stream =>
+        {
+            await using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16, leaveOpen: true);
+            await write(writer);
+        });
+
+    /// <summary>The same, for a writer of bytes (a JSON serializer writes UTF-8 straight into the file).</summary>
+    public static async Task ReplaceAsync(string path, Func<Stream, Task> write)
     {
         var full = Path.GetFullPath(path);
         var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            await using (var writer = new StreamWriter(temporary, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)))
+            await using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
             {
-                await write(writer);
+                await write(stream);
             }
 
             File.Move(temporary, full, overwrite: true);

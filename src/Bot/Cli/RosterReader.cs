@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using PeerBot.Matching.Profiles;
 
@@ -14,27 +16,68 @@ public static class RosterReader
     private static readonly HashSet<string> ListFields = ["subjects", "grades", "focus", "availability"];
 
     /// <summary>Reads <paramref name="path"/> as CSV when it ends in <c>.csv</c>, as JSON lines otherwise.</summary>
-    public static Roster Read(string path)
+    /// <param name="keepFields">False when only the profiles are wanted (<c>match</c>): each line's raw fields are then let go.</param>
+    public static Roster Read(string path, bool keepFields = true)
     {
-        using var text = File.OpenText(path);
-        return path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? ReadCsv(text) : ReadJsonLines(text);
+        var roster = ReadFile(path);
+        return keepFields ? roster : roster with { Entries = [.. roster.Entries.Select(e => e with { Fields = NoFields })] };
     }
 
-    public static Roster ReadJsonLines(TextReader text)
+    private static readonly IReadOnlyDictionary<string, string> NoFields = new Dictionary<string, string>();
+
+    private static Roster ReadFile(string path)
     {
-        var lines = new List<string>();
-        while (text.ReadLine() is { } line)
+        if (path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
         {
-            lines.Add(line);
+            using var text = File.OpenText(path);
+            return ReadCsv(text);
         }
 
-        // Lines are parsed and validated on all cores (a state roster is 100k+ lines); ids and order are settled after, in line order.
-        var parsed = new ParsedLine[lines.Count];
-        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, lines.Count, 2048), range =>
+        var bytes = File.ReadAllBytes(path);
+        if (bytes is [0xEF, 0xBB, 0xBF, ..])
         {
+            return ReadJsonLines(bytes.AsMemory(3));
+        }
+
+        // A file in UTF-16 or UTF-32 (it starts with its byte order mark) is read as text, then as UTF-8.
+        return bytes is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..] or [0, 0, 0xFE, 0xFF, ..]
+            ? ReadJsonLines(new StreamReader(new MemoryStream(bytes), detectEncodingFromByteOrderMarks: true))
+            : ReadJsonLines(bytes);
+    }
+
+    public static Roster ReadJsonLines(TextReader text) => ReadJsonLines(Encoding.UTF8.GetBytes(text.ReadToEnd()));
+
+    /// <summary>JSON lines in UTF-8: each line parsed straight from the bytes, on all cores; ids and order settled after, in line order.</summary>
+    public static Roster ReadJsonLines(ReadOnlyMemory<byte> utf8)
+    {
+        // Line starts, as TextReader.ReadLine splits: at \n, \r\n or a lone \r; no line after a final line break.
+        var starts = new List<int>(utf8.Length / 200 + 1) { 0 };
+        var span = utf8.Span;
+        for (var at = span.IndexOfAny((byte)'\n', (byte)'\r'); at >= 0;)
+        {
+            var next = at + (span[at] == '\r' && at + 1 < span.Length && span[at + 1] == '\n' ? 2 : 1);
+            starts.Add(next);
+            var found = span[next..].IndexOfAny((byte)'\n', (byte)'\r');
+            at = found < 0 ? -1 : next + found;
+        }
+
+        if (starts[^1] == span.Length && starts.Count > 1)
+        {
+            starts.RemoveAt(starts.Count - 1);
+        }
+
+        var count = starts.Count;
+        var parsed = new ParsedLine[count];
+        var shared = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        Parallel.ForEach(Partitioner.Create(0, count, 2048), range =>
+        {
+            var whole = utf8.Span;
             for (var i = range.Item1; i < range.Item2; i++)
             {
-                parsed[i] = ParseJsonLine(lines[i], i + 1);
+                var from = starts[i];
+                var to = i + 1 < count ? starts[i + 1] : whole.Length;
+                var line = whole[from..to].TrimEnd("\r\n"u8);
+                parsed[i] = ParseJsonLine(line, i + 1, shared);
             }
         });
 
@@ -53,6 +96,138 @@ public static class RosterReader
 
         return builder.Roster();
     }
+
+    /// <summary>
+    /// One line: an object of texts, numbers, nulls and lists of texts or numbers is read with no document in
+    /// between; anything else (bad JSON, a nested object, …) goes through <see cref="JsonDocument"/>, which words the
+    /// rejection.
+    /// </summary>
+    private static ParsedLine ParseJsonLine(ReadOnlySpan<byte> line, int number, ConcurrentDictionary<string, string> shared)
+    {
+        if (line.Trim(" \t"u8).IsEmpty)
+        {
+            return new ParsedLine(number);
+        }
+
+        var fields = TryReadFlatObject(line, shared);
+        if (fields is null)
+        {
+            return ParseJsonLine(Encoding.UTF8.GetString(line), number);
+        }
+
+        var (id, built) = Builder.Validate(fields);
+        return new ParsedLine(number) { Fields = fields, Id = id, Built = built };
+    }
+
+    /// <summary>The line's fields when it is one flat object (see <see cref="Text(JsonElement, out string)"/>), null otherwise.</summary>
+    private static Dictionary<string, string>? TryReadFlatObject(ReadOnlySpan<byte> line, ConcurrentDictionary<string, string> shared)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(line, isFinalBlock: true, state: default);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return null;
+            }
+
+            var fields = new Dictionary<string, string>(12, StringComparer.OrdinalIgnoreCase);
+            var items = new List<string>();
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var name = FieldName(ref reader);
+                // Ids and names differ on every line; the other values repeat (roles, subjects, zones, schools).
+                var repeats = name is not ("id" or "name");
+                reader.Read();
+                string value;
+                switch (reader.TokenType)
+                {
+                    case JsonTokenType.String:
+                        value = Value(ref reader, repeats ? shared : null);
+                        break;
+                    case JsonTokenType.Number:
+                        value = Encoding.UTF8.GetString(reader.ValueSpan);
+                        break;
+                    case JsonTokenType.Null:
+                        value = "";
+                        break;
+                    case JsonTokenType.StartArray:
+                        items.Clear();
+                        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                        {
+                            if (reader.TokenType == JsonTokenType.String)
+                            {
+                                items.Add(Value(ref reader, repeats ? shared : null));
+                            }
+                            else if (reader.TokenType == JsonTokenType.Number)
+                            {
+                                items.Add(Encoding.UTF8.GetString(reader.ValueSpan));
+                            }
+                            else
+                            {
+                                return null;
+                            }
+                        }
+
+                        value = items.Count switch { 0 => "", 1 => items[0], _ => string.Join(",", items) };
+                        break;
+                    default:
+                        return null;
+                }
+
+                fields[name] = value;
+            }
+
+            // The object must have ended, with nothing after it but white space.
+            return reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == 0 && !reader.Read() ? fields : null;
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            // Bad JSON or bytes that are not UTF-8: the slow path decodes as the text reader would, and words the rejection.
+            return null;
+        }
+    }
+
+    /// <summary>A field's name; the names a roster repeats on every line are shared strings.</summary>
+    private static string FieldName(ref Utf8JsonReader reader)
+    {
+        if (!reader.ValueIsEscaped)
+        {
+            foreach (var known in KnownNames)
+            {
+                if (reader.ValueSpan.SequenceEqual(known.Utf8))
+                {
+                    return known.Name;
+                }
+            }
+        }
+
+        return reader.GetString()!;
+    }
+
+    /// <summary>A text value; short ones that repeat across lines are shared strings when <paramref name="shared"/> is given.</summary>
+    private static string Value(ref Utf8JsonReader reader, ConcurrentDictionary<string, string>? shared)
+    {
+        var raw = reader.ValueSpan;
+        if (shared is null || reader.ValueIsEscaped || raw.Length > 48 || !Ascii.IsValid(raw))
+        {
+            return reader.GetString()!;
+        }
+
+        Span<char> chars = stackalloc char[raw.Length];
+        Ascii.ToUtf16(raw, chars, out _);
+        var lookup = shared.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(chars, out var known))
+        {
+            return known;
+        }
+
+        var text = new string(chars);
+        return shared.Count < 100_000 ? shared.GetOrAdd(text, text) : text;
+    }
+
+    private static readonly (string Name, byte[] Utf8)[] KnownNames =
+        [.. new[] { "id", "name", "role", "subjects", "grades", "years", "school", "focus", "timezone", "availability", "capacity", "cohort" }
+            .Select(n => (n, Encoding.UTF8.GetBytes(n)))];
 
     private static ParsedLine ParseJsonLine(string line, int number)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace PeerBot.Matching.Profiles;
@@ -31,6 +32,13 @@ public static partial class ProfileBuilder
 
     public const string RoleHelp = "role is one of mentee, mentor, both, peer";
 
+    // Bounded, so free text from chat cannot grow them without end.
+    private const int MaxCommonWords = 4096;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> CommonWords = new(StringComparer.Ordinal);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> KnownZones = new(StringComparer.Ordinal);
+    private static readonly System.Buffers.SearchValues<char> PlainToken =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyz0123456789-_.&/+'()");
+
     /// <summary>
     /// Applies <paramref name="fields"/> on top of <paramref name="existing"/> (or a new profile).
     /// A field given empty clears it. Role is required for a new profile.
@@ -40,6 +48,19 @@ public static partial class ProfileBuilder
     {
         var errors = new List<FieldError>();
         var p = existing ?? new TeacherProfile { Id = id, Name = displayName };
+
+        // Fields land in locals and the profile is made once at the end: a state roster builds 100k+ of them.
+        var name = p.Name;
+        var role = p.Role;
+        var subjects = p.Subjects;
+        var gradeList = p.Grades;
+        var years = p.Years;
+        var school = p.School;
+        var focus = p.Focus;
+        var timeZone = p.TimeZone;
+        var availability = p.Availability;
+        var capacity = p.Capacity;
+        var cohort = p.Cohort;
         var roleGiven = false;
         var capacityGiven = false;
 
@@ -55,13 +76,13 @@ public static partial class ProfileBuilder
             switch (key)
             {
                 case "name":
-                    p = p with { Name = value.Length == 0 ? displayName : Limit(value, 80) };
+                    name = value.Length == 0 ? displayName : Limit(value, 80);
                     break;
                 case "role":
                     roleGiven = true;
-                    if (TryParseRole(value, out var role))
+                    if (TryParseRole(value, out var parsedRole))
                     {
-                        p = p with { Role = role };
+                        role = parsedRole;
                     }
                     else
                     {
@@ -70,14 +91,29 @@ public static partial class ProfileBuilder
 
                     break;
                 case "subjects":
-                    p = p with { Subjects = Tokens(value) };
+                    subjects = Tokens(value);
                     break;
                 case "grades":
                     var grades = Tokens(value);
-                    var bad = grades.FirstOrDefault(g => !GradeBand.TryNormalise(g, out _));
+                    var bands = new List<string>(grades.Length);
+                    string? bad = null;
+                    foreach (var g in grades)
+                    {
+                        if (!GradeBand.TryNormalise(g, out var band))
+                        {
+                            bad = g;
+                            break;
+                        }
+
+                        if (!bands.Contains(band))
+                        {
+                            bands.Add(band);
+                        }
+                    }
+
                     if (bad is null)
                     {
-                        p = p with { Grades = [.. grades.Select(g => GradeBand.TryNormalise(g, out var band) ? band : g).Distinct()] };
+                        gradeList = [.. bands];
                     }
                     else
                     {
@@ -88,11 +124,11 @@ public static partial class ProfileBuilder
                 case "years":
                     if (value.Length == 0)
                     {
-                        p = p with { Years = 0 };
+                        years = 0;
                     }
-                    else if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var years) && years <= 60)
+                    else if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var parsedYears) && parsedYears <= 60)
                     {
-                        p = p with { Years = years };
+                        years = parsedYears;
                     }
                     else
                     {
@@ -101,19 +137,28 @@ public static partial class ProfileBuilder
 
                     break;
                 case "school":
-                    p = p with { School = value.Length == 0 ? null : Limit(value, 120) };
+                    school = value.Length == 0 ? null : Limit(value, 120);
                     break;
                 case "focus":
-                    p = p with { Focus = Tokens(value).Select(f => WhiteSpace().Replace(f, "-")).ToArray() };
+                    var areas = Tokens(value);
+                    for (var i = 0; i < areas.Length; i++)
+                    {
+                        if (areas[i].AsSpan().ContainsAnyExcept(PlainToken))
+                        {
+                            areas[i] = WhiteSpace().Replace(areas[i], "-");
+                        }
+                    }
+
+                    focus = areas;
                     break;
                 case "timezone":
                     if (value.Length == 0)
                     {
-                        p = p with { TimeZone = null };
+                        timeZone = null;
                     }
-                    else if (TimeZoneInfo.TryFindSystemTimeZoneById(value, out _) && (value.Contains('/', StringComparison.Ordinal) || value == "UTC"))
+                    else if (IsTimeZone(value))
                     {
-                        p = p with { TimeZone = value };
+                        timeZone = value;
                     }
                     else
                     {
@@ -135,13 +180,13 @@ public static partial class ProfileBuilder
                         }
                     }
 
-                    p = p with { Availability = windows };
+                    availability = windows;
                     break;
                 case "capacity":
                     capacityGiven = true;
                     if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var cap) && cap is >= 0 and <= 4)
                     {
-                        p = p with { Capacity = cap };
+                        capacity = cap;
                     }
                     else
                     {
@@ -150,7 +195,7 @@ public static partial class ProfileBuilder
 
                     break;
                 case "cohort":
-                    p = p with { Cohort = value.Length == 0 ? null : Limit(value.ToLowerInvariant(), 60) };
+                    cohort = value.Length == 0 ? null : Limit(value.ToLowerInvariant(), 60);
                     break;
             }
         }
@@ -163,7 +208,8 @@ public static partial class ProfileBuilder
         if (errors.Count == 0)
         {
             // Mentors always take at least one mentee; non-mentors take none.
-            if (p.Mentors && p.Capacity == 0)
+            var mentors = role is MentoringRole.Mentor or MentoringRole.Both;
+            if (mentors && capacity == 0)
             {
                 if (capacityGiven)
                 {
@@ -171,27 +217,104 @@ public static partial class ProfileBuilder
                 }
                 else
                 {
-                    p = p with { Capacity = 1 };
+                    capacity = 1;
                 }
             }
-            else if (!p.Mentors)
+            else if (!mentors)
             {
-                p = p with { Capacity = 0 };
+                capacity = 0;
             }
         }
 
-        return errors.Count == 0 ? (p, errors) : (null, errors);
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        return (p with
+        {
+            Name = name,
+            Role = role,
+            Subjects = subjects,
+            Grades = gradeList,
+            Years = years,
+            School = school,
+            Focus = focus,
+            TimeZone = timeZone,
+            Availability = availability,
+            Capacity = capacity,
+            Cohort = cohort,
+        }, errors);
     }
 
     public static bool TryParseRole(string value, out MentoringRole role) =>
         Enum.TryParse(value.Trim(), ignoreCase: true, out role) && Enum.IsDefined(role) && !int.TryParse(value, out _);
 
-    private static string[] Tokens(string value) =>
-        value.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(t => Limit(t.ToLowerInvariant(), 60))
-            .Distinct()
-            .Take(20)
-            .ToArray();
+    private static string[] Tokens(string value)
+    {
+        // Split on ',' and ';', trimmed, lower case, at most 60 characters, first spelling of each kept, at most 20.
+        var tokens = new List<string>();
+        foreach (var range in value.AsSpan().SplitAny(',', ';'))
+        {
+            var part = value.AsSpan(range).Trim();
+            if (part.IsEmpty)
+            {
+                continue;
+            }
+
+            var token = Limit(Lower(part), 60);
+            if (!tokens.Contains(token))
+            {
+                tokens.Add(token);
+                if (tokens.Count == 20)
+                {
+                    break;
+                }
+            }
+        }
+
+        return [.. tokens];
+    }
+
+    /// <summary>Lower case of <paramref name="part"/>; the few words a roster repeats on every line are shared, not copied.</summary>
+    private static string Lower(ReadOnlySpan<char> part)
+    {
+        if (!part.ContainsAnyInRange('A', 'Z') && Ascii.IsValid(part) && part.Length <= 40)
+        {
+            var lookup = CommonWords.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (lookup.TryGetValue(part, out var known))
+            {
+                return known;
+            }
+
+            var word = part.ToString();
+            if (CommonWords.Count < MaxCommonWords)
+            {
+                CommonWords.TryAdd(word, word);
+            }
+
+            return word;
+        }
+
+        return part.ToString().ToLowerInvariant();
+    }
+
+    /// <summary>True for a zone the system knows by an IANA name (or UTC); the answer is remembered, the lookup takes a lock.</summary>
+    private static bool IsTimeZone(string value)
+    {
+        if (KnownZones.TryGetValue(value, out var known))
+        {
+            return known;
+        }
+
+        var valid = TimeZoneInfo.TryFindSystemTimeZoneById(value, out _) && (value.Contains('/', StringComparison.Ordinal) || value == "UTC");
+        if (KnownZones.Count < MaxCommonWords)
+        {
+            KnownZones.TryAdd(value, valid);
+        }
+
+        return valid;
+    }
 
     private static string Limit(string value, int max) => value.Length <= max ? value : value[..max];
 

@@ -1,4 +1,5 @@
 using PeerBot.Bot.Cli;
+using PeerBot.Matching.Profiles;
 
 namespace PeerBot.Bot.Tests.Cli;
 
@@ -83,5 +84,68 @@ public sealed class RosterReaderTests
 
         Assert.Equal(0, roster.Normalised);
         Assert.Null(roster.NormalisedSummary());
+    }
+
+    [Fact]
+    public void JsonRosterFile_WithByteOrderMarkMixedLineBreaksAndEscapes_ReadsEveryLineAsWritten()
+    {
+        using var folder = new TempFolder();
+        var path = folder.PathOf("people.jsonl");
+        var text = string.Join("",
+            "{\"id\":\"U1\",\"name\":\"Jos\\u00e9 \\\"Pepe\\\" Ruiz\",\"role\":\"Mentee\",\"subjects\":[\"Math\",\"science\"],\"years\":2,\"school\":null}\r\n",
+            "\r\n",
+            "   \n",
+            "{\"id\":42,\"role\":\"mentor\",\"grades\":[\"Pre-K\",7],\"availability\":[\"tue 15:30-16:30\",\"Thursday 7:00 - 7:45\"]}\r",
+            "{\"id\":\"U3\",\"role\":\"peer\",\"school\":{\"name\":\"Lincoln\"}}\n",
+            "{\"id\":\"U4\",\"role\":\"peer\"} trailing\n",
+            "[{\"id\":\"U5\"}]\n",
+            "{\"id\":\"U6\",\"role\":\"peer\",\"focus\":[\"ell\",[\"sel\"]]}\n",
+            "{\"id\":\"U7\",\"role\":\"peer\",\"Role\":\"mentee\"}");
+        File.WriteAllBytes(path, [0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes(text)]);
+
+        var roster = RosterReader.Read(path);
+
+        Assert.Equal(["U1", "42", "U7"], roster.People.Select(p => p.Id));
+        var first = roster.People[0];
+        Assert.Equal("José \"Pepe\" Ruiz", first.Name);
+        Assert.Equal(MentoringRole.Mentee, first.Role);
+        Assert.Equal(["math", "science"], first.Subjects);
+        Assert.Equal(2, first.Years);
+        Assert.Equal(["pk", "7"], roster.People[1].Grades);
+        Assert.Equal(["tue 15:30-16:30", "thu 07:00-07:45"], roster.People[1].Availability.Select(a => a.ToString()));
+        // Two spellings of one field: the last one written counts, as before.
+        Assert.Equal(MentoringRole.Mentee, roster.People[2].Role);
+        Assert.Equal([5, 6, 7, 8], roster.Rejected.Select(r => r.Line));
+        Assert.Equal("line 5, school: must be a text, a number or a list of texts", roster.Rejected[0].ToString());
+        Assert.StartsWith("line 6: not valid JSON (", roster.Rejected[1].ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("line 7: not a JSON object", roster.Rejected[2].ToString(), StringComparison.Ordinal);
+        Assert.Equal("line 8, focus: must be a text, a number or a list of texts", roster.Rejected[3].ToString());
+        Assert.Equal([1, 4, 9], roster.Entries.Select(e => e.Line));
+    }
+
+    [Fact]
+    public void JsonRosterFile_BytesThatAreNotUtf8_AreReadAsTheTextReaderWould()
+    {
+        using var folder = new TempFolder();
+        var path = folder.PathOf("people.jsonl");
+        File.WriteAllBytes(path, [.. "{\"id\":\"U1\",\"role\":\"peer\",\"name\":\"Ana "u8, 0xFF, .. "\"}\n"u8]);
+
+        var person = Assert.Single(RosterReader.Read(path).People);
+
+        Assert.Equal("Ana \uFFFD", person.Name);
+    }
+
+    [Fact]
+    public void JsonRoster_ReadForMatching_KeepsProfilesButNotRawFields()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("people.jsonl", "{\"id\":\"U1\",\"role\":\"peer\",\"subjects\":[\"math\"]}\n");
+
+        var kept = Assert.Single(RosterReader.Read(path).Entries);
+        var dropped = Assert.Single(RosterReader.Read(path, keepFields: false).Entries);
+
+        Assert.Equal("math", kept.Fields["subjects"]);
+        Assert.Empty(dropped.Fields);
+        Assert.Equal(["math"], dropped.Profile.Subjects);
     }
 }
