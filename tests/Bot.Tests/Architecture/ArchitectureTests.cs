@@ -13,13 +13,13 @@ public sealed class ArchitectureTests
     [Fact]
     public void Matching_ReferencesNoIo_AndNothingOfTheBotOrTheScheduler() =>
         Types().That().ResideInNamespaceMatching("^PeerBot\\.Matching").Should()
-            .NotDependOnAny(Types().That().ResideInNamespaceMatching("^(Npgsql|Hangfire|System\\.Net\\.Http|Microsoft\\.AspNetCore|PeerBot\\.Bot|PeerBot\\.Scheduler)"))
+            .NotDependOnAnyTypesThat().ResideInNamespaceMatching("^(Npgsql|Hangfire|System\\.Net\\.Http|Microsoft\\.AspNetCore|PeerBot\\.Bot|PeerBot\\.Scheduler)")
             .Check(House);
 
     [Fact]
     public void Scheduler_ReferencesNoAspNetCore() =>
         Types().That().ResideInNamespaceMatching("^PeerBot\\.Scheduler").Should()
-            .NotDependOnAny(Types().That().ResideInNamespaceMatching("^Microsoft\\.AspNetCore"))
+            .NotDependOnAnyTypesThat().ResideInNamespaceMatching("^Microsoft\\.AspNetCore")
             .Check(House);
 
     [Fact]
