@@ -73,7 +73,8 @@ public sealed class RetentionTests
     {
         var pulse = Guid.NewGuid();
         await ExecAsync(app, "insert into pulses (id, workspace_id, run_key, week, questions, opened_at, closes_at, closed) values ($1, $2, $3, $4, '[]'::jsonb, $5, $6, $7)",
-            pulse, workspace, "run-" + pulse.ToString("N"), DateOnly.FromDateTime(openedAt.UtcDateTime), openedAt, openedAt.AddDays(5), closed);
+            // An open pulse closes in the future: one already past its closing time is closed by the pulse sweeper at start.
+            pulse, workspace, "run-" + pulse.ToString("N"), DateOnly.FromDateTime(openedAt.UtcDateTime), openedAt, closed ? openedAt.AddDays(5) : Now.AddDays(1), closed);
         await ExecAsync(app, "insert into pulse_comments (id, pulse_id, body) values ($1, $2, $3)", Guid.NewGuid(), pulse, comment);
     }
 
