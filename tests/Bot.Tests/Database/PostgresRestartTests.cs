@@ -61,6 +61,7 @@ public sealed class PostgresRestartTests : IAsyncLifetime
         // While it is away: a request that needs it is refused at once with 503, never a 500 or a hang.
         using var http = app.Http();
         var clock = Stopwatch.StartNew();
+        var refused = 1;
         using (var request = SlackSigner.Signed("/slack/commands", SlackSigner.Command("profile", "U900", "T900", app.Slack.ResponseUrl())))
         using (var response = await http.SendAsync(request))
         {
@@ -78,10 +79,13 @@ public sealed class PostgresRestartTests : IAsyncLifetime
         using (var response = await http.SendAsync(request))
         {
             Assert.NotEqual(HttpStatusCode.InternalServerError, response.StatusCode);
+            // Whether it got its apology or a 503 depends on whether its handler reached the database before the ack.
+            refused += response.StatusCode == HttpStatusCode.ServiceUnavailable ? 1 : 0;
         }
 
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"requests took {clock.Elapsed} while the database was away");
-        Assert.Single(app.Logs.Lines, l => l.Contains("Answered POST /slack/commands with 503", StringComparison.Ordinal));
+        // One log line per refused request, not one per failed query or retry.
+        Assert.Equal(refused, app.Logs.Lines.Count(l => l.Contains("Answered POST /slack/commands with 503", StringComparison.Ordinal)));
         await Task.Delay(TimeSpan.FromSeconds(3));
 
         var restarted = DateTimeOffset.UtcNow;

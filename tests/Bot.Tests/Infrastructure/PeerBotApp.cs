@@ -123,6 +123,12 @@ public sealed class PeerBotApp : WebApplicationFactory<Program>
         {
             await base.DisposeAsync();
             await Slack.DisposeAsync();
+            if (ConnectionString.Length > 0)
+            {
+                // Pools keyed by the connection string (Hangfire's) outlive the bot: hand their connections back now.
+                await using var pooled = new NpgsqlConnection(ConnectionString);
+                NpgsqlConnection.ClearPool(pooled);
+            }
         }
         finally
         {

@@ -22,8 +22,15 @@ public static class TestDatabase
         await conn.OpenAsync();
         await using var create = new NpgsqlCommand($"create database {name}", conn);
         await create.ExecuteNonQueryAsync();
-        // A small pool per bot under test: many bots share one test server.
-        return new NpgsqlConnectionStringBuilder(server) { Database = name, MaxPoolSize = 20 }.ConnectionString;
+        // A small pool per bot under test, whose idle connections close soon: hundreds of bots share one test server
+        // over a run, and pools keyed by a connection string (Hangfire's) outlive their bot.
+        return new NpgsqlConnectionStringBuilder(server)
+        {
+            Database = name,
+            MaxPoolSize = 20,
+            ConnectionIdleLifetime = 10,
+            ConnectionPruningInterval = 2,
+        }.ConnectionString;
     }
 
     private static async Task<string> StartAsync()
