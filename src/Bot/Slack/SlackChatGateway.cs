@@ -22,9 +22,13 @@ public sealed partial class SlackChatGateway(SlackApiClient api, ISlackTokenSour
         var token = await tokens.GetBotTokenAsync(workspace.ExternalId, ct);
         var body = await api.CallFormAsync("users.info", token, new Dictionary<string, string> { ["user"] = userId }, ct);
         var user = body.GetProperty("user");
-        var display = Str(user, "profile", "display_name") is { Length: > 0 } d ? d : Str(user, "real_name") ?? Str(user, "name") ?? userId;
-        return new ChatUserInfo(userId, display, Str(user, "tz"), Flag(user, "is_admin") || Flag(user, "is_owner") || Flag(user, "is_primary_owner"), Flag(user, "is_bot"));
+        return new ChatUserInfo(userId, DisplayNameOf(user) ?? userId, Str(user, "tz"), Flag(user, "is_admin") || Flag(user, "is_owner") || Flag(user, "is_primary_owner"), Flag(user, "is_bot"));
     }
+
+    /// <summary>What Slack shows as the person's name: the display name they chose, else their full name; never the handle unless that is all there is.</summary>
+    public static string? DisplayNameOf(System.Text.Json.JsonElement user) =>
+        new[] { Str(user, "profile", "display_name"), Str(user, "profile", "real_name"), Str(user, "real_name"), Str(user, "name") }
+            .FirstOrDefault(n => !string.IsNullOrWhiteSpace(n))?.Trim();
 
     public async Task<DeliveryReceipt> DeliverAsync(Workspace workspace, OutgoingMessage message, CancellationToken ct)
     {

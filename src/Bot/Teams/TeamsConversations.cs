@@ -35,6 +35,14 @@ public sealed class TeamsConversations(NpgsqlDataSource db)
             workspaceId, activity.ConversationId, activity.ConversationType, activity.ServiceUrl, activity.Recipient.Id,
             personal ? activity.From.Id : null, personal ? activity.From.Name : null, personal ? activity.TimeZone : null,
             personal ? activity.From.AadObjectId : null));
+        if (activity.From.Name is { Length: > 0 } name && name != activity.From.Id)
+        {
+            // Teams names the sender on every activity: a member who did not type a name of their own is called by it (written only when it changed).
+            batch.BatchCommands.Add(BatchCommand(
+                "update members set display_name = $3, updated_at = now() where workspace_id = $1 and external_user_id = $2 and not name_given and display_name <> $3",
+                workspaceId, activity.From.Id, name.Length > 80 ? name[..80] : name));
+        }
+
         await batch.ExecuteNonQueryAsync(ct);
     }
 

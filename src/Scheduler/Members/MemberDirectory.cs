@@ -6,7 +6,7 @@ namespace PeerBot.Scheduler.Members;
 /// <summary>Members and their profiles in PostgreSQL. <c>leave</c> forgets a person through the Bot's MemberErasure.</summary>
 public sealed class MemberDirectory(NpgsqlDataSource db, TimeProvider clock)
 {
-    private const string Columns = "id, workspace_id, external_user_id, display_name, role, subjects, grades, years, school, focus, time_zone, availability, capacity, cohort, paused_until, joined_at";
+    private const string Columns = "id, workspace_id, external_user_id, display_name, role, subjects, grades, years, school, focus, time_zone, availability, capacity, cohort, paused_until, joined_at, name_given";
 
     public async Task<Member?> FindAsync(Guid workspaceId, string externalUserId, CancellationToken ct)
     {
@@ -32,12 +32,15 @@ public sealed class MemberDirectory(NpgsqlDataSource db, TimeProvider clock)
     }
 
     /// <summary>Creates or updates the member's profile; returns true when the member is new.</summary>
-    public async Task<bool> SaveAsync(Guid workspaceId, TeacherProfile profile, CancellationToken ct, NpgsqlConnection? connection = null, NpgsqlTransaction? tx = null)
+    /// <param name="nameGiven">The person typed this name themselves: it wins over the platform's display name from now on.
+    /// Saving the same name again keeps it theirs; a different name not given by them (the platform's) makes it the platform's.</param>
+    public async Task<bool> SaveAsync(Guid workspaceId, TeacherProfile profile, CancellationToken ct, NpgsqlConnection? connection = null, NpgsqlTransaction? tx = null, bool nameGiven = false)
     {
         var sql = """
-            insert into members (id, workspace_id, external_user_id, display_name, role, subjects, grades, years, school, focus, time_zone, availability, capacity, cohort, joined_at, updated_at)
-            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15)
+            insert into members (id, workspace_id, external_user_id, display_name, role, subjects, grades, years, school, focus, time_zone, availability, capacity, cohort, joined_at, updated_at, name_given)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15, $16)
             on conflict (workspace_id, external_user_id) do update set
+                name_given = excluded.name_given or (members.name_given and members.display_name = excluded.display_name),
                 display_name = excluded.display_name, role = excluded.role, subjects = excluded.subjects, grades = excluded.grades,
                 years = excluded.years, school = excluded.school, focus = excluded.focus, time_zone = excluded.time_zone,
                 availability = excluded.availability, capacity = excluded.capacity, cohort = excluded.cohort, updated_at = excluded.updated_at
@@ -60,6 +63,7 @@ public sealed class MemberDirectory(NpgsqlDataSource db, TimeProvider clock)
         cmd.Parameters.Add(new() { Value = profile.Capacity });
         cmd.Parameters.Add(new() { Value = Db(profile.Cohort) });
         cmd.Parameters.Add(new() { Value = clock.GetUtcNow() });
+        cmd.Parameters.Add(new() { Value = nameGiven });
         return (bool)(await cmd.ExecuteScalarAsync(ct))!;
     }
 
@@ -70,6 +74,27 @@ public sealed class MemberDirectory(NpgsqlDataSource db, TimeProvider clock)
         cmd.Parameters.Add(new() { Value = workspaceId });
         cmd.Parameters.Add(new() { Value = externalUserId });
         cmd.Parameters.Add(new() { Value = until.HasValue ? until.Value : DBNull.Value });
+        return await cmd.ExecuteNonQueryAsync(ct) == 1;
+    }
+
+    /// <summary>
+    /// The platform says this person's display name is now <paramref name="name"/>: members who did not type a name of their
+    /// own are called by it from now on. One statement that writes only when the name changed; false when nothing changed.
+    /// </summary>
+    public async Task<bool> RefreshPlatformNameAsync(Guid workspaceId, string externalUserId, string name, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(name) || name == externalUserId)
+        {
+            return false;
+        }
+
+        await using var cmd = db.CreateCommand("""
+            update members set display_name = $3, updated_at = now()
+            where workspace_id = $1 and external_user_id = $2 and not name_given and display_name <> $3
+            """);
+        cmd.Parameters.Add(new() { Value = workspaceId });
+        cmd.Parameters.Add(new() { Value = externalUserId });
+        cmd.Parameters.Add(new() { Value = name.Trim().Length > 80 ? name.Trim()[..80] : name.Trim() });
         return await cmd.ExecuteNonQueryAsync(ct) == 1;
     }
 
@@ -91,6 +116,6 @@ public sealed class MemberDirectory(NpgsqlDataSource db, TimeProvider clock)
             Cohort = r.IsDBNull(13) ? null : r.GetString(13),
         };
         return new Member(r.GetGuid(0), r.GetGuid(1), r.GetString(2), profile,
-            r.IsDBNull(14) ? null : r.GetFieldValue<DateTimeOffset>(14), r.GetFieldValue<DateTimeOffset>(15));
+            r.IsDBNull(14) ? null : r.GetFieldValue<DateTimeOffset>(14), r.GetFieldValue<DateTimeOffset>(15)) { NameGiven = r.GetBoolean(16) };
     }
 }

@@ -98,8 +98,12 @@ public sealed class LeaveErasureTests
         Assert.Contains("Omar Tal", dump, StringComparison.Ordinal);
     }
 
-    private static async Task JoinAsync(PeerBotApp app, string user, string name, string fields) =>
+    /// <summary>Joins as a person whom Slack calls <paramref name="name"/> (users.info), which is how PeerBot names them.</summary>
+    private static async Task JoinAsync(PeerBotApp app, string user, string name, string fields)
+    {
+        app.Slack.Names[user] = (name, name);
         Assert.Contains("Welcome to PeerBot", await ReplyAsync(app, $"join {fields}", user, name), StringComparison.Ordinal);
+    }
 
     /// <summary>The reply to <c>/peer {text}</c> typed by a person with this display name (inline, or through response_url when slow).</summary>
     private static async Task<string> ReplyAsync(PeerBotApp app, string text, string user, string name) =>

@@ -35,6 +35,9 @@ public sealed class FakeSlack : IAsyncDisposable
     /// <summary>People users.info knows: user id → time zone.</summary>
     public ConcurrentDictionary<string, string> TimeZones { get; } = new();
 
+    /// <summary>People's names as users.info answers them: user id → (profile display name, possibly empty; full name). Others are "Teacher {id}".</summary>
+    public ConcurrentDictionary<string, (string Display, string Real)> Names { get; } = new();
+
     /// <summary>People users.info reports as workspace admins.</summary>
     public ConcurrentDictionary<string, bool> Admins { get; } = new();
 
@@ -327,19 +330,23 @@ public sealed class FakeSlack : IAsyncDisposable
         _ => Results.Json(new { ok = false, error = form.ContainsKey("code") ? "invalid_code" : "invalid_refresh_token" }),
     };
 
-    private JsonObject UserInfo(string userId) => new()
+    private JsonObject UserInfo(string userId)
     {
-        ["ok"] = true,
-        ["user"] = new JsonObject
+        var (display, real) = Names.GetValueOrDefault(userId, ($"Teacher {userId}", $"Teacher {userId}"));
+        return new()
         {
-            ["id"] = userId,
-            ["name"] = userId.ToLowerInvariant(),
-            ["real_name"] = $"Teacher {userId}",
-            ["tz"] = TimeZones.GetValueOrDefault(userId, "America/Chicago"),
-            ["is_admin"] = Admins.ContainsKey(userId),
-            ["profile"] = new JsonObject { ["display_name"] = $"Teacher {userId}" },
-        },
-    };
+            ["ok"] = true,
+            ["user"] = new JsonObject
+            {
+                ["id"] = userId,
+                ["name"] = userId.ToLowerInvariant(),
+                ["real_name"] = real,
+                ["tz"] = TimeZones.GetValueOrDefault(userId, "America/Chicago"),
+                ["is_admin"] = Admins.ContainsKey(userId),
+                ["profile"] = new JsonObject { ["display_name"] = display, ["real_name"] = real },
+            },
+        };
+    }
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 

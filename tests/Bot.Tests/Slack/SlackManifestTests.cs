@@ -23,7 +23,7 @@ public sealed class SlackManifestTests
         using var doc = JsonDocument.Parse(ManifestJson());
         var settings = doc.RootElement.GetProperty("settings");
         var events = settings.GetProperty("event_subscriptions").GetProperty("bot_events").EnumerateArray().Select(e => e.GetString()).ToList();
-        Assert.Equal(["app_home_opened", "message.im", "app_uninstalled", "tokens_revoked"], events);
+        Assert.Equal(["app_home_opened", "message.im", "app_uninstalled", "tokens_revoked", "user_change"], events);
         Assert.EndsWith("/slack/events", settings.GetProperty("event_subscriptions").GetProperty("request_url").GetString(), StringComparison.Ordinal);
         Assert.EndsWith("/slack/interactivity", settings.GetProperty("interactivity").GetProperty("request_url").GetString(), StringComparison.Ordinal);
         Assert.False(settings.GetProperty("socket_mode_enabled").GetBoolean());

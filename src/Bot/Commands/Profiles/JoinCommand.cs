@@ -26,7 +26,7 @@ public sealed class JoinCommand(MemberDirectory members, ProfileSaver saver) : I
             return new MessageReply(ProfileText.Mistakes(errors, command.Prefix));
         }
 
-        var isNew = await saver.SaveAsync(command.Workspace, profile, ct);
-        return new MessageReply(ProfileSaver.Confirmation(profile, isNew, command.Prefix));
+        var (isNew, saved) = await saver.SaveAsync(command.Workspace, profile, ProfileSaver.NameGivenIn(fields), ct);
+        return new MessageReply(ProfileSaver.Confirmation(saved, isNew, command.Prefix));
     }
 }

@@ -19,7 +19,7 @@ public sealed class ProfileFormHandler(ProfileSaver saver) : IFormHandler
             return new FormRejected(errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.First().Message));
         }
 
-        var isNew = await saver.SaveAsync(submission.Workspace, profile, ct);
-        return new FormAccepted(ProfileSaver.Confirmation(profile, isNew, submission.Prefix));
+        var (isNew, saved) = await saver.SaveAsync(submission.Workspace, profile, ProfileSaver.NameGivenIn(fields), ct);
+        return new FormAccepted(ProfileSaver.Confirmation(saved, isNew, submission.Prefix));
     }
 }

@@ -5,20 +5,46 @@ using PeerBot.Scheduler.Workspaces;
 
 namespace PeerBot.Bot.Commands.Profiles;
 
-/// <summary>Saves a profile, filling the time zone from the platform when the person gave none.</summary>
+/// <summary>
+/// Saves a profile, filling the time zone from the platform when the person gave none, and naming the person as the
+/// platform does (Slack's display or real name, Teams' name) unless they typed a <c>name:</c> of their own.
+/// </summary>
 public sealed partial class ProfileSaver(MemberDirectory members, ChatGateways gateways, ILogger<ProfileSaver> log)
 {
-    public async Task<bool> SaveAsync(Workspace workspace, TeacherProfile profile, CancellationToken ct)
+    /// <param name="nameGiven">True: the person typed <c>name:</c>; false: they cleared it; null: they did not mention it.</param>
+    public async Task<(bool IsNew, TeacherProfile Saved)> SaveAsync(Workspace workspace, TeacherProfile profile, bool? nameGiven, CancellationToken ct)
     {
-        if (profile.TimeZone is null)
+        var existing = nameGiven is null ? await members.FindAsync(workspace.Id, profile.Id, ct) : null;
+        var keepTyped = nameGiven is true || existing is { NameGiven: true };
+        if (keepTyped && existing is { NameGiven: true })
         {
-            profile = profile with { TimeZone = await PlatformTimeZoneAsync(workspace, profile.Id, ct) };
+            profile = profile with { Name = existing.Profile.Name };
         }
 
-        var isNew = await members.SaveAsync(workspace.Id, profile, ct);
+        if (profile.TimeZone is null || !keepTyped)
+        {
+            var user = await PlatformUserAsync(workspace, profile.Id, ct);
+            if (profile.TimeZone is null)
+            {
+                profile = profile with { TimeZone = user?.TimeZone is { } tz && TimeZoneInfo.TryFindSystemTimeZoneById(tz, out _) ? tz : null };
+            }
+
+            if (!keepTyped && user?.DisplayName is { Length: > 0 } platformName && platformName != profile.Id)
+            {
+                profile = profile with { Name = platformName };
+            }
+        }
+
+        var isNew = await members.SaveAsync(workspace.Id, profile, ct, nameGiven: keepTyped);
         LogSaved(workspace.Id, isNew);
-        return isNew;
+        return (isNew, profile);
     }
+
+    /// <summary>Whether fields typed or submitted name the person: a non-empty <c>name:</c> is theirs, an empty one gives it back to the platform.</summary>
+    public static bool? NameGivenIn(IReadOnlyDictionary<string, string> fields) =>
+        fields.FirstOrDefault(f => ProfileBuilder.FieldNames.TryGetValue(f.Key, out var k) && k == "name") is { Key: not null } name
+            ? name.Value.Trim().Length > 0
+            : null;
 
     public static ChatMessage Confirmation(TeacherProfile profile, bool isNew, string prefix)
     {
@@ -33,17 +59,16 @@ public sealed partial class ProfileSaver(MemberDirectory members, ChatGateways g
         ]);
     }
 
-    private async Task<string?> PlatformTimeZoneAsync(Workspace workspace, string userId, CancellationToken ct)
+    private async Task<ChatUserInfo?> PlatformUserAsync(Workspace workspace, string userId, CancellationToken ct)
     {
         try
         {
-            var user = await gateways.For(workspace).GetUserAsync(workspace, userId, ct);
-            return user?.TimeZone is { } tz && TimeZoneInfo.TryFindSystemTimeZoneById(tz, out _) ? tz : null;
+            return await gateways.For(workspace).GetUserAsync(workspace, userId, ct);
         }
-        catch (Exception e) when (e is HttpRequestException or InvalidOperationException or TaskCanceledException)
+        catch (Exception e) when (!ct.IsCancellationRequested)
         {
-            // The profile is still worth saving without a time zone; the person can add tz: later.
-            LogTimeZoneUnavailable(workspace.Id, e.GetType().Name);
+            // The profile is still worth saving without them (an install without users:read, a platform hiccup); the person can add tz: or name: later.
+            LogPlatformUserUnavailable(workspace.Id, e.GetType().Name);
             return null;
         }
     }
@@ -53,6 +78,6 @@ public sealed partial class ProfileSaver(MemberDirectory members, ChatGateways g
     [LoggerMessage(Level = LogLevel.Information, Message = "Profile saved in workspace {WorkspaceId} (new member: {IsNew})")]
     private partial void LogSaved(Guid workspaceId, bool isNew);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the member's time zone from the platform in workspace {WorkspaceId}: {Error}")]
-    private partial void LogTimeZoneUnavailable(Guid workspaceId, string error);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the member's name and time zone from the platform in workspace {WorkspaceId}: {Error}")]
+    private partial void LogPlatformUserUnavailable(Guid workspaceId, string error);
 }

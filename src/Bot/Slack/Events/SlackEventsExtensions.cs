@@ -15,6 +15,7 @@ public static class SlackEventsExtensions
         s.AddSingleton<ISlackEventHandler, DirectMessageHandler>();
         s.AddSingleton<ISlackEventHandler, AppHomeHandler>();
         s.AddSingleton<ISlackEventHandler, UninstallHandler>();
+        s.AddSingleton<ISlackEventHandler, NameChangeHandler>();
         return s;
     }
 }
