@@ -41,6 +41,55 @@ if (args is ["solve-shape", var shapeName, var countArg, ..])
     return 0;
 }
 
+if (args is ["pods-phases", var podCountArg, ..])
+{
+    // Where a pods round's time and memory go, phase by phase (for tuning; not written to BENCHMARKS.md).
+    var podPeople = PopulationShape.Named(args.Length > 2 ? args[2] : "state").Generate(int.Parse(podCountArg, CultureInfo.InvariantCulture), 1)
+        .Select(p => p with { Role = PeerBot.Matching.Profiles.MentoringRole.Peer, Capacity = 0 }).ToList();
+    var podOptions = options with { PodSize = 4 };
+    var clock = Stopwatch.StartNew();
+    var cpuClock = Process.GetCurrentProcess();
+    void Phase(string name)
+    {
+        cpuClock.Refresh();
+        Console.WriteLine($"{name,-12} {clock.ElapsedMilliseconds,8} ms  cpu {cpuClock.TotalProcessorTime.TotalMilliseconds,8:0} ms  heap {GC.GetTotalMemory(false) / 1048576,6} MB  peak {Measure.PeakMegabytes(),6:0} MB");
+    }
+
+    Phase("start");
+    var podPool = new RoundPool(podPeople, podOptions);
+    Phase("pool");
+    var podScorer = podPool.Scorer(PairingKind.Peer);
+    var podGraph = PeerCandidates.Build(podPool, podScorer);
+    Phase($"graph {podGraph.EdgeCount}");
+    {
+        var pe = new List<(int A, int B, long Weight)>(podGraph.EdgeCount);
+        for (var e = 0; e < podGraph.EdgeCount; e++)
+        {
+            pe.Add((podGraph.A[e], podGraph.B[e], podGraph.Points[e]));
+        }
+
+        var pm = PodComposer.SeededMatching(podPool.Count, pe, podOptions.Seed);
+        Phase($"pairs {pm.Count(m => m >= 0)}");
+    }
+
+    var layout = new PodLayout(podPool, podScorer);
+    PodComposer.Compose(layout, podGraph, podPool.Count, 4, podOptions.Seed);
+    Phase("compose");
+    var minimum = PodSizing.Minimum(podPool.Count, 4);
+    var left = new PodRepair(layout, podGraph, minimum, PodSizing.Maximum(4), 4, podOptions.Seed).Run();
+    Phase($"repair {left.Count}");
+    new PodImprover(layout, podGraph, minimum, PodSizing.Maximum(4), 4).Run(SeededHash.Permutation(podPool.Count, podOptions.Seed));
+    Phase("improve");
+    var built = PodBuilder.Build(podPeople, podOptions);
+    Phase($"whole {built.Pods.Count} pods {built.Unplaced.Count} left, mean pair score {built.Stats.MeanPairScore}");
+    if (args.Length > 3)
+    {
+        var exact = PodBuilder.Build(podPeople, podOptions, int.Parse(args[3], CultureInfo.InvariantCulture));
+        Phase($"limit {args[3]}: {exact.Pods.Count} pods {exact.Unplaced.Count} left, mean pair score {exact.Stats.MeanPairScore}");
+    }
+    return 0;
+}
+
 if (args is ["large"])
 {
     MentorAssignment.Solve(Population.Mentoring(10_000, 3_000, 2), options);

@@ -31,26 +31,47 @@ internal static class PeerCandidates
             var index = new CandidateIndex(pool.Features, everyone);
             var k = pool.Options.Limits.PeerTopK;
             var found = CandidateSearch.Run(pool, scorer, everyone, index, _ => k, queryIsFirst: true, pool.Options.Seed);
+
+            // Each pair once, lower index first: sorted as one 64-bit key (peer points are symmetric, so either side's do).
+            var total = 0;
+            for (var q = 0; q < everyone.Length; q++)
+            {
+                total += found.Count[q];
+            }
+
+            var keys = new long[total];
+            var points = new int[total];
+            var at = 0;
             for (var q = 0; q < everyone.Length; q++)
             {
                 for (var x = 0; x < found.Count[q]; x++)
                 {
                     var other = found.Item[(q * found.Stride) + x];
-                    pairs.Add((Math.Min(q, other), Math.Max(q, other), found.Points[(q * found.Stride) + x]));
+                    keys[at] = ((long)Math.Min(q, other) << 32) | (uint)Math.Max(q, other);
+                    points[at++] = found.Points[(q * found.Stride) + x];
                 }
             }
 
-            pairs.Sort((x, y) => x.A != y.A ? x.A.CompareTo(y.A) : x.B.CompareTo(y.B));
+            Array.Sort(keys, points);
             var unique = 0;
-            for (var i = 0; i < pairs.Count; i++)
+            for (var i = 0; i < total; i++)
             {
-                if (i == 0 || pairs[i].A != pairs[i - 1].A || pairs[i].B != pairs[i - 1].B)
+                if (i == 0 || keys[i] != keys[i - 1])
                 {
-                    pairs[unique++] = pairs[i];
+                    keys[unique] = keys[i];
+                    points[unique++] = points[i];
                 }
             }
 
-            pairs.RemoveRange(unique, pairs.Count - unique);
+            var a = new int[unique];
+            var b = new int[unique];
+            for (var i = 0; i < unique; i++)
+            {
+                a[i] = (int)(keys[i] >> 32);
+                b[i] = (int)keys[i];
+            }
+
+            return new PeerGraph(pool.Count, a, b, points[..unique]);
         }
 
         return new PeerGraph(pool.Count, [.. pairs.Select(p => p.A)], [.. pairs.Select(p => p.B)], [.. pairs.Select(p => p.Points)]);

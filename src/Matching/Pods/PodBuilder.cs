@@ -10,12 +10,17 @@ namespace PeerBot.Matching.Pods;
 /// <summary>
 /// A peer pods round ("find my pack"): everyone in the pool in a pod of <see cref="RoundOptions.PodSize"/>
 /// (one more or fewer where the pool does not divide evenly), no recent or blocked pair sharing a pod, and high
-/// total in-pod compatibility. Pairs are an exact maximum-cardinality, maximum-weight matching; larger pods are
+/// total in-pod compatibility. Pairs are an exact maximum-cardinality, maximum-weight matching (greedy with augmenting
+/// paths above <see cref="PodComposer.ExactLimit"/> people); larger pods are
 /// pair-then-merge plus local improvement, or an exhaustive search in pools of ten or fewer.
 /// </summary>
 public static class PodBuilder
 {
-    public static PodRound Build(IReadOnlyList<TeacherProfile> people, RoundOptions options)
+    public static PodRound Build(IReadOnlyList<TeacherProfile> people, RoundOptions options) =>
+        Build(people, options, PodComposer.ExactLimit);
+
+    /// <summary>As <see cref="Build(IReadOnlyList{TeacherProfile}, RoundOptions)"/>, with matchings above <paramref name="exactLimit"/> vertices made greedily.</summary>
+    internal static PodRound Build(IReadOnlyList<TeacherProfile> people, RoundOptions options, int exactLimit)
     {
         var pool = new RoundPool(people, options);
         var scorer = pool.Scorer(PairingKind.Peer);
@@ -30,7 +35,7 @@ public static class PodBuilder
         }
         else
         {
-            PodComposer.Compose(layout, graph, pool.Count, target, options.Seed);
+            PodComposer.Compose(layout, graph, pool.Count, target, options.Seed, exactLimit);
             left = new PodRepair(layout, graph, minimum, maximum, target, options.Seed).Run();
             if (target > 2)
             {

@@ -7,13 +7,19 @@ namespace PeerBot.Matching.Pods;
 /// First draft of the pods, pair-then-merge: an exact maximum-cardinality, maximum-weight matching makes pairs;
 /// for pods of three the best pairs become cores and the others are matched onto them one each; for pods of four
 /// pairs are matched with pairs (again exactly, on the graph of pairs). Leftovers stay as small pods for repair.
+/// A matching over more than <see cref="ExactLimit"/> vertices (a state-sized pool) is made greedily with short
+/// augmenting paths and swaps instead (<see cref="GreedyMatching"/>): the exact blossom algorithm needs minutes and
+/// gigabytes there, and pods larger than two are improved locally afterwards anyway.
 /// </summary>
 internal static class PodComposer
 {
+    /// <summary>Most vertices of a matching solved exactly (the blossom algorithm takes about a second at this size).</summary>
+    public const int ExactLimit = 12_000;
+
     /// <summary>Most edges of a leftovers-to-open-pods round that may use every allowed pair.</summary>
     private const long CompleteRoundLimit = 2_000_000;
 
-    public static void Compose(PodLayout layout, PeerGraph graph, int people, int target, int seed)
+    public static void Compose(PodLayout layout, PeerGraph graph, int people, int target, int seed, int exactLimit = ExactLimit)
     {
         var edges = new List<(int A, int B, long Weight)>(graph.EdgeCount);
         for (var e = 0; e < graph.EdgeCount; e++)
@@ -21,7 +27,7 @@ internal static class PodComposer
             edges.Add((graph.A[e], graph.B[e], graph.Points[e]));
         }
 
-        var mates = SeededMatching(people, edges, seed);
+        var mates = SeededMatching(people, edges, seed, exactLimit);
         var pairs = new List<(int A, int B)>();
         var singles = new List<int>();
         for (var v = 0; v < people; v++)
@@ -42,17 +48,17 @@ internal static class PodComposer
                 pairs.ForEach(p => layout.Add([p.A, p.B]));
                 break;
             case 3:
-                Triples(layout, graph, pairs, singles, PodSizing.PodCount(people, 3), seed);
+                Triples(layout, graph, pairs, singles, PodSizing.PodCount(people, 3), seed, exactLimit);
                 break;
             default:
-                Quads(layout, graph, pairs, seed);
+                Quads(layout, graph, pairs, seed, exactLimit);
                 break;
         }
 
         singles.ForEach(s => layout.Add([s]));
     }
 
-    private static void Triples(PodLayout layout, PeerGraph graph, List<(int A, int B)> pairs, List<int> singles, int pods, int seed)
+    private static void Triples(PodLayout layout, PeerGraph graph, List<(int A, int B)> pairs, List<int> singles, int pods, int seed, int exactLimit)
     {
         // The strongest pairs become the cores; the rest are split up and matched onto the cores.
         var ranked = pairs
@@ -96,7 +102,7 @@ internal static class PodComposer
             }
         }
 
-        var mates = SeededMatching(firstCore + cores.Count, edges, seed);
+        var mates = SeededMatching(firstCore + cores.Count, edges, seed, exactLimit);
         var placed = new HashSet<int>();
         for (var s = 0; s < singles.Count; s++)
         {
@@ -128,7 +134,7 @@ internal static class PodComposer
             }
         }
 
-        mates = SeededMatching(singles.Count + open.Count, edges, seed);
+        mates = SeededMatching(singles.Count + open.Count, edges, seed, exactLimit);
         placed.Clear();
         for (var s = 0; s < singles.Count; s++)
         {
@@ -142,7 +148,7 @@ internal static class PodComposer
         singles.RemoveAll(placed.Contains);
     }
 
-    private static void Quads(PodLayout layout, PeerGraph graph, List<(int A, int B)> pairs, int seed)
+    private static void Quads(PodLayout layout, PeerGraph graph, List<(int A, int B)> pairs, int seed, int exactLimit)
     {
         var pairOf = new Dictionary<int, int>();
         for (var x = 0; x < pairs.Count; x++)
@@ -175,7 +181,7 @@ internal static class PodComposer
             }
         }
 
-        var mates = SeededMatching(pairs.Count, edges, seed);
+        var mates = SeededMatching(pairs.Count, edges, seed, exactLimit);
         for (var x = 0; x < pairs.Count; x++)
         {
             if (mates[x] > x)
@@ -189,8 +195,11 @@ internal static class PodComposer
         }
     }
 
-    /// <summary>Exact matching with vertices renumbered by the seed, so ties between equal optima follow the seed.</summary>
-    internal static int[] SeededMatching(int vertices, List<(int A, int B, long Weight)> edges, int seed)
+    /// <summary>
+    /// Maximum-cardinality, maximum-weight matching (exact up to <paramref name="exactLimit"/> vertices, greedy above)
+    /// with vertices renumbered by the seed, so ties between equal optima follow the seed.
+    /// </summary>
+    internal static int[] SeededMatching(int vertices, List<(int A, int B, long Weight)> edges, int seed, int exactLimit = ExactLimit)
     {
         var order = SeededHash.Permutation(vertices, seed);
         var renamed = new int[vertices];
@@ -205,7 +214,7 @@ internal static class PodComposer
             list[e] = new WeightedEdge(renamed[edges[e].A], renamed[edges[e].B], edges[e].Weight);
         }
 
-        var mates = WeightedMatching.Solve(vertices, list);
+        var mates = vertices <= exactLimit ? WeightedMatching.Solve(vertices, list) : GreedyMatching.Solve(vertices, list);
         var result = new int[vertices];
         for (var v = 0; v < vertices; v++)
         {

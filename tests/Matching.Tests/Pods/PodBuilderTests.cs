@@ -193,6 +193,34 @@ public sealed class PodBuilderTests
     }
 
     [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void PodBuilder_OnAPoolTooLargeForTheExactMatching_StillPlacesEveryone_AwayFromRecentPairs_WellAboveRandomGroups(int size)
+    {
+        // A state-sized pool makes its matchings greedily; an exact limit of zero takes that path on 600 people.
+        var pool = Population.Peers(600, seed: 30 + size);
+        var history = Population.History(pool, perPerson: 10, Teachers.Today, seed: size);
+        var options = Options(size, rules: new PairingRules { History = history });
+        var round = PodBuilder.Build(pool, options, exactLimit: 0);
+        Assert.Empty(round.Unplaced);
+        Assert.Equal(pool.Select(p => p.Id).Order(), round.Pods.SelectMany(p => p.Members).Order());
+        Assert.All(round.Pods, p => Assert.InRange(p.Members.Count, size == 2 ? 2 : size - 1, size + 1));
+        var recent = history.Where(h => h.Date > Teachers.Today.AddDays(-180)).Select(h => Key(h.A, h.B)).ToHashSet();
+        Assert.All(round.Pods, p => Assert.All(
+            p.Members.SelectMany((m, i) => p.Members.Skip(i + 1).Select(o => Key(m, o))),
+            pair => Assert.DoesNotContain(pair, recent)));
+
+        var exact = PodBuilder.Build(pool, options);
+        Assert.True(round.Stats.MeanPairScore >= 0.97 * exact.Stats.MeanPairScore, $"greedy {round.Stats.MeanPairScore} vs exact {exact.Stats.MeanPairScore}");
+        var random = new Random(2);
+        var shuffled = pool.OrderBy(_ => random.Next()).ToList();
+        var randomMean = Enumerable.Range(0, shuffled.Count / size).Average(g => PairMean(shuffled.Skip(g * size).Take(size).ToList()));
+        Assert.True(round.Stats.MeanPairScore > 1.3 * randomMean, $"{round.Stats.MeanPairScore} vs random {randomMean}");
+        Assert.Equal(JsonSerializer.Serialize(round), JsonSerializer.Serialize(PodBuilder.Build(pool, options, exactLimit: 0)));
+    }
+
+    [Theory]
     [InlineData(10, 3, 3)]
     [InlineData(11, 3, 4)]
     [InlineData(9, 4, 2)]
