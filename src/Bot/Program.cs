@@ -1,4 +1,5 @@
 using PeerBot.Bot.Admin;
+using PeerBot.Bot.Ask;
 using PeerBot.Bot.Chat;
 using PeerBot.Bot.Cli;
 using PeerBot.Bot.Commands;
@@ -42,6 +43,7 @@ builder.AddRounds();
 builder.AddAdmin();
 builder.AddSimulator();
 builder.AddPulse();
+builder.AddAsk();
 builder.AddReports();
 builder.AddRetention();
 

@@ -29,6 +29,9 @@ public sealed class AdminGate(IOptions<AdminOptions> options, ChatGateways gatew
         return user is { IsAdmin: true, IsBot: false };
     }
 
+    /// <summary>The admins named in settings for this workspace (the platform's own admins are not listed here).</summary>
+    public IReadOnlyList<string> Configured(Workspace workspace) => [.. Applicable(workspace).Select(e => e.User).Distinct(StringComparer.Ordinal)];
+
     private List<AdminEntry> Applicable(Workspace workspace)
     {
         var single = tenancies.Any(t => t.IsTheSingleWorkspace(workspace));

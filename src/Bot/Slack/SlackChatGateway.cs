@@ -137,6 +137,11 @@ public sealed partial class SlackChatGateway(SlackApiClient api, ISlackTokenSour
     /// <summary>In a shared channel the message starts by mentioning the people it introduces.</summary>
     private static ChatMessage Mentioning(OutgoingMessage message)
     {
+        if (message.Recipients.Count == 0)
+        {
+            return message.Message;
+        }
+
         var mentions = string.Join(" ", message.Recipients.Select(u => $"<@{u}>"));
         return message.Message with { Text = $"{mentions} {message.Message.Text}", Blocks = [new TextBlock(mentions), .. message.Message.Blocks] };
     }

@@ -66,7 +66,8 @@ public sealed partial class TeamsChatGateway(
     /// <summary>One new thread in the workspace's introductions channel, mentioning everyone it introduces; recorded for each of them.</summary>
     private async Task<DeliveryReceipt> IntroduceInChannelAsync(Workspace workspace, string channel, OutgoingMessage message, List<Member> recipients, CancellationToken ct)
     {
-        if (await deliveries.FindAsync(message.DeliveryKey, recipients[0].Id, ct) is { } sent)
+        // A post that mentions nobody (an anonymous question in the peer-support channel) relies on the outbox's own key.
+        if (recipients.Count > 0 && await deliveries.FindAsync(message.DeliveryKey, recipients[0].Id, ct) is { } sent)
         {
             return new DeliveryReceipt([sent]);
         }
@@ -90,7 +91,7 @@ public sealed partial class TeamsChatGateway(
         }
 
         var greeting = string.Join(" ", mentions.Select(m => m!["text"]!.GetValue<string>()));
-        activity["text"] = activity["text"] is { } text ? $"{greeting} {text.GetValue<string>()}" : greeting;
+        activity["text"] = activity["text"] is { } text ? $"{greeting} {text.GetValue<string>()}".TrimStart() : greeting;
         activity["entities"] = mentions;
         var botId = endpoint.BotId.Length > 0 ? endpoint.BotId : $"28:{options.Value.AppId}";
         var activityId = await connector.CreateChannelThreadAsync(endpoint.ServiceUrl, botId, channel, workspace.ExternalId, activity, ct);

@@ -17,6 +17,8 @@ public sealed partial class StateTextTests
         Assert.Equal(await AcceptedAsync(app, "pairings", "status"), Names<PairingStatus>());
         Assert.Equal(await AcceptedAsync(app, "outbox", "state"), Names<OutboxState>());
         Assert.Equal(await AcceptedAsync(app, "checkins", "answer"), Names<CheckInAnswer>());
+        Assert.Equal(await AcceptedAsync(app, "ask_questions", "state"), Names<PeerBot.Scheduler.Ask.AskState>());
+        Assert.Equal(await AcceptedAsync(app, "ask_offers", "state"), Names<PeerBot.Scheduler.Ask.OfferState>());
         Assert.Equal(CheckInAnswer.NotYet, StateText.Parse<CheckInAnswer>("not_yet"));
         Assert.Throws<InvalidDataException>(() => StateText.Parse<PairingStatus>("Active"));
     }

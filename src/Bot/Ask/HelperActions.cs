@@ -1,0 +1,99 @@
+using Microsoft.Extensions.Options;
+using PeerBot.Bot.Commands;
+using PeerBot.Scheduler.Ask;
+using PeerBot.Scheduler.Boundaries;
+using PeerBot.Scheduler.Chat;
+using PeerBot.Scheduler.Members;
+using PeerBot.Scheduler.Persistence;
+
+namespace PeerBot.Bot.Ask;
+
+/// <summary>
+/// "I can help" (claims the question — up to <see cref="AskOptions.Helpers"/> helpers — and opens the answer form) and
+/// "Not me" under an offered question. A peer the question reached through the channel claims it the same way, unless a
+/// never-pair or evaluator rule keeps them apart from the asker (then they hear it is taken, which hints at nothing).
+/// </summary>
+public sealed class HelperActions(MemberDirectory members, BoundaryStore boundaries, UnitOfWorkSource units, IOptions<AskOptions> options, TimeProvider clock)
+{
+    public const string Taken = "This question already has its helpers — thank you for offering!";
+
+    public async Task<CommandReply> ClaimAsync(ChatAction action, CancellationToken ct)
+    {
+        if (!AskMessages.TryRead(action.Value, out var questionId))
+        {
+            return Say("That button isn't one I recognise.");
+        }
+
+        if (await members.FindAsync(action.Workspace.Id, action.Caller.UserId, ct) is not { } me)
+        {
+            return new MessageReply(Commands.Profiles.ProfileCommand.NotJoined(action.Prefix));
+        }
+
+        await using var work = await units.BeginAsync(ct);
+        var q = await AskStore.LockAsync(work, questionId, ct);
+        if (q is null || q.WorkspaceId != action.Workspace.Id || !q.IsOpen)
+        {
+            return Say("This question has closed. Thank you for offering to help!");
+        }
+
+        if (q.AskerMemberId == me.Id)
+        {
+            return Say("That's your own question — answers come to you here.");
+        }
+
+        var state = await AskStore.OfferStateAsync(work, questionId, me.Id, ct);
+        if (state != OfferState.Claimed)
+        {
+            if (await AskStore.ClaimsAsync(work, questionId, ct) >= options.Value.Helpers
+                || (state is null && !await MayHelpAsync(work, q, me, ct)))
+            {
+                return Say(Taken);
+            }
+
+            await AskStore.SetOfferAsync(work, questionId, me.Id, q.Stage, OfferState.Claimed, ct);
+            await work.CommitAsync(ct);
+        }
+
+        return new FormReply(AnswerForm.Form(q));
+    }
+
+    public async Task<CommandReply> DeclineAsync(ChatAction action, CancellationToken ct)
+    {
+        if (AskMessages.TryRead(action.Value, out var questionId) && await members.FindAsync(action.Workspace.Id, action.Caller.UserId, ct) is { } me)
+        {
+            await using var work = await units.BeginAsync(ct);
+            if (await AskStore.OfferStateAsync(work, questionId, me.Id, ct) == OfferState.Offered)
+            {
+                await AskStore.SetOfferAsync(work, questionId, me.Id, 0, OfferState.Declined, ct);
+                await work.CommitAsync(ct);
+            }
+        }
+
+        return Say("No problem — thanks for saying so. Other colleagues have it too.");
+    }
+
+    /// <summary>Someone it was not offered to (the channel): a member who is not paused and not kept apart from the asker.</summary>
+    private async Task<bool> MayHelpAsync(UnitOfWork work, AskQuestion q, Member me, CancellationToken ct) =>
+        !me.IsPausedAt(clock.GetUtcNow())
+        && await AskStore.AskerUserIdAsync(work, q.Id, ct) is { } askerId
+        && await members.FindAsync(q.WorkspaceId, askerId, ct) is { } asker
+        && !await boundaries.IsBlockedAsync(q.WorkspaceId, me, asker, ct);
+
+    private static MessageReply Say(string text) => new(ChatMessage.Plain(text));
+}
+
+/// <summary>"I can help".</summary>
+public sealed class ClaimAction(HelperActions helpers) : IActionHandler
+{
+    public string ActionId => AskMessages.ClaimAction;
+
+    public async Task<CommandReply?> HandleAsync(ChatAction action, CancellationToken ct) => await helpers.ClaimAsync(action, ct);
+}
+
+/// <summary>"Not me".</summary>
+public sealed class DeclineAction(HelperActions helpers) : IActionHandler
+{
+    public string ActionId => AskMessages.DeclineAction;
+
+    public async Task<CommandReply?> HandleAsync(ChatAction action, CancellationToken ct) => await helpers.DeclineAsync(action, ct);
+}

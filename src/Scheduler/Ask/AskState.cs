@@ -1,0 +1,16 @@
+namespace PeerBot.Scheduler.Ask;
+
+/// <summary>A question is open while answers are relayed; closed, it no longer knows who asked.</summary>
+public enum AskState
+{
+    Open,
+    Closed,
+}
+
+/// <summary>What a peer did with a question offered to them.</summary>
+public enum OfferState
+{
+    Offered,
+    Claimed,
+    Declined,
+}
