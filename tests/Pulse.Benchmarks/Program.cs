@@ -43,7 +43,7 @@ var answers = await SeedAsync(db, workspace.Id, members, clock);
 Console.WriteLine($"seeded {members:N0} members, {Pulses} pulses, {answers:N0} answers in {seed.Elapsed.TotalSeconds:0.0} s");
 await new NpgsqlCommand("vacuum analyze", await db.OpenConnectionAsync()).ExecuteNonQueryAsync();
 
-var builder = new CoachReportBuilder(new PulseReportStore(db), new WorkspaceSettingsStore(db, new WorkspaceChanges(db, new WorkspaceDirectory(db, new PeerBot.Scheduler.Schedules.ScheduleSignal()), Microsoft.Extensions.Logging.Abstractions.NullLogger<WorkspaceChanges>.Instance)), Options.Create(new PulseOptions()), clock);
+var builder = new CoachReportBuilder(new PulseReportStore(db), new PeerBot.Scheduler.Ask.AskStore(db), new WorkspaceSettingsStore(db, new WorkspaceChanges(db, new WorkspaceDirectory(db, new PeerBot.Scheduler.Schedules.ScheduleSignal()), Microsoft.Extensions.Logging.Abstractions.NullLogger<WorkspaceChanges>.Instance)), Options.Create(new PulseOptions()), clock);
 foreach (var scope in new[] { new ReportScope(null, 52), new ReportScope("cohort-3", 52), new ReportScope(null, 8) })
 {
     var numbers = new List<double>();

@@ -21,6 +21,7 @@ public static class AskExtensions
         s.AddTransient<AskCloseJob>();
 
         s.AddSingleton<ICommandHandler, AskCommand>();
+        s.AddSingleton<ICommandHandler, TipsCommand>();
         s.AddSingleton<IFormHandler, AskForm>();
         s.AddSingleton<IActionHandler, ClaimAction>();
         s.AddSingleton<IActionHandler, DeclineAction>();

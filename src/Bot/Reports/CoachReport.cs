@@ -10,4 +10,7 @@ public sealed record CoachReport(PulseReport Pulse, IReadOnlyList<(DateOnly Week
 {
     /// <summary>Respondents a pulse needs before its comments are shown (from the live settings).</summary>
     public int CommentsFrom { get; init; } = AnonymityRules.DefaultCommentMinimum;
+
+    /// <summary>Ask a colleague in the period, as counts only.</summary>
+    public PeerBot.Scheduler.Ask.AskHealth? Asks { get; init; }
 }

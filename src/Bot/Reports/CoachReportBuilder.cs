@@ -7,7 +7,7 @@ using PeerBot.Scheduler.Schedules;
 namespace PeerBot.Bot.Reports;
 
 /// <summary>Loads aggregates for a scope and applies the pulse rules; the one way any report (chat, CSV, web page) is made.</summary>
-public sealed class CoachReportBuilder(PulseReportStore store, WorkspaceSettingsStore settings, IOptions<PulseOptions> options, TimeProvider clock)
+public sealed class CoachReportBuilder(PulseReportStore store, PeerBot.Scheduler.Ask.AskStore asks, WorkspaceSettingsStore settings, IOptions<PulseOptions> options, TimeProvider clock)
 {
     public AnonymityRules Rules => options.Value.Rules;
 
@@ -37,6 +37,7 @@ public sealed class CoachReportBuilder(PulseReportStore store, WorkspaceSettings
 
         var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
         var mentoring = await store.MentoringAsync(workspaceId, monday, since, Threshold, ct);
-        return new CoachReport(report, comments, mentoring, today) { CommentsFrom = Rules.FewestForComments };
+        var asked = await asks.HealthAsync(workspaceId, TimeZones.ToInstant(since.ToDateTime(TimeOnly.MinValue), zone).ToUniversalTime(), ct);
+        return new CoachReport(report, comments, mentoring, today) { CommentsFrom = Rules.FewestForComments, Asks = asked };
     }
 }

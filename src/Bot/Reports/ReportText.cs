@@ -53,6 +53,12 @@ public static class ReportText
                 (m.MeanRating is { } rating ? $", check-ins rated {rating.ToString("0.0", CultureInfo.InvariantCulture)} / 5" : m.Ratings > 0 ? ", too few check-in ratings to show" : "") + ".");
         }
 
+        if (report.Asks is { Asked: > 0 } a)
+        {
+            lines.Add($"Ask a colleague: {a.Asked} question{(a.Asked == 1 ? "" : "s")} asked, {a.Answered} answered" +
+                (a.MedianToFirstAnswer is { } median ? $", median {Duration(median)} to a first answer" : "") + " (counts only: never a question or who asked).");
+        }
+
         var note = $"Figures appear only once a pulse has closed. Cells with fewer than {p.Threshold} people are hidden (and one more where a hidden cell could be worked out); comments show when {report.CommentsFrom} or more people answered. Nobody's individual answers are ever shown.";
         var blocks = new List<MessageBlock> { new TextBlock($"**{heading}**"), new TextBlock(string.Join("\n", lines)) };
         var text = $"{heading}\n{string.Join("\n", lines)}";
@@ -71,6 +77,11 @@ public static class ReportText
         blocks.Add(new NoteBlock(note));
         return new ChatMessage(text, blocks);
     }
+
+    private static string Duration(TimeSpan t) =>
+        t.TotalMinutes < 90 ? $"{Math.Max(1, (int)Math.Round(t.TotalMinutes))} min"
+        : t.TotalHours < 48 ? $"{t.TotalHours.ToString("0.#", CultureInfo.InvariantCulture)} h"
+        : $"{t.TotalDays.ToString("0.#", CultureInfo.InvariantCulture)} days";
 
     /// <summary>An open pulse: how many answered so far, and nothing about what they answered.</summary>
     public static string OpenLine(PulseWeek week) =>

@@ -142,6 +142,38 @@ public sealed class AskStore(NpgsqlDataSource db)
         return true;
     }
 
+    /// <summary>Counts for coaches since <paramref name="since"/>: questions asked, answered, and the median time to a first answer.</summary>
+    public async Task<AskHealth> HealthAsync(Guid workspaceId, DateTimeOffset since, CancellationToken ct)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        var row = await conn.QuerySingleAsync<(long Asked, long Answered, double? Median)>(new CommandDefinition("""
+            select count(*), count(first_answer_at),
+                   percentile_cont(0.5) within group (order by extract(epoch from first_answer_at - asked_at)::float8) filter (where first_answer_at is not null)
+            from ask_questions where workspace_id = @workspaceId and asked_at >= @since and not hidden
+            """, new { workspaceId, since }, cancellationToken: ct));
+        return new AskHealth((int)row.Asked, (int)row.Answered, row.Median is { } seconds ? TimeSpan.FromSeconds(seconds) : null);
+    }
+
+    /// <summary>Answers of this member that helped someone: the ripples on their Home tab.</summary>
+    public async Task<int> HelpedCountAsync(Guid memberId, CancellationToken ct)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return await conn.ExecuteScalarAsync<int>(new CommandDefinition(
+            "select count(*)::int from ask_answers where helper_member_id = @memberId and helped and not hidden", new { memberId }, cancellationToken: ct));
+    }
+
+    /// <summary>Every saved tip of the workspace that is not hidden, with its helper's name ("a colleague" once they left) and never its asker.</summary>
+    public async Task<IReadOnlyList<PeerBot.Matching.Ask.SavedTip>> TipsAsync(Guid workspaceId, CancellationToken ct)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        var rows = await conn.QueryAsync<TipRow>(new CommandDefinition("""
+            select a.id, q.tags, q.body as question, a.body as answer, coalesce(m.display_name, 'a colleague') as helpername, a.answered_at as answeredat
+            from ask_answers a join ask_questions q on q.id = a.question_id left join members m on m.id = a.helper_member_id
+            where q.workspace_id = @workspaceId and a.tip and not a.hidden and not q.hidden
+            """, new { workspaceId }, cancellationToken: ct));
+        return [.. rows.Select(r => new PeerBot.Matching.Ask.SavedTip(r.Id, r.Tags, r.Question, r.Answer, r.HelperName, r.AnsweredAt))];
+    }
+
     /// <summary>Open questions past their closing time (their close job never ran).</summary>
     public async Task<IReadOnlyList<Guid>> DueToCloseAsync(DateTimeOffset now, CancellationToken ct)
     {
@@ -202,5 +234,20 @@ public sealed class AskStore(NpgsqlDataSource db)
         public bool Hidden { get; init; }
 
         public AskAnswer ToAnswer() => new(Id, QuestionId, HelperMemberId, HelperUserId, HelperName, Body, Reply, Helped, Hidden);
+    }
+
+    private sealed class TipRow
+    {
+        public Guid Id { get; init; }
+
+        public string[] Tags { get; init; } = [];
+
+        public string Question { get; init; } = "";
+
+        public string Answer { get; init; } = "";
+
+        public string HelperName { get; init; } = Colleague;
+
+        public DateTimeOffset AnsweredAt { get; init; }
     }
 }

@@ -9,7 +9,8 @@ public static class AppHomeView
 {
     public const string FindHint = "Type `/peer find <topic>` (or DM me `find <topic>`) to meet teachers who know it.";
 
-    public static IReadOnlyList<MessageBlock> ForMember(Member member, DateTimeOffset now)
+    /// <param name="helped">Answers of theirs that someone marked "This helped": their ripples.</param>
+    public static IReadOnlyList<MessageBlock> ForMember(Member member, DateTimeOffset now, int helped = 0)
     {
         var status = member.IsPausedAt(now)
             ? $"Paused until {member.PausedUntil:MMM d} — no pairings or nudges till then. DM me `resume` to come back early."
@@ -19,6 +20,7 @@ public static class AppHomeView
             new TextBlock($"*Hi {member.Profile.Name}!* Here is what PeerBot knows about you."),
             new FieldsBlock(ProfileText.Fields(member.Profile)),
             new NoteBlock(status),
+            .. helped > 0 ? [new TextBlock($"💛 *Your ripples:* your answers helped {helped} colleague{(helped == 1 ? "" : "s")}.")] : Array.Empty<MessageBlock>(),
             new DividerBlock(),
             new TextBlock(FindHint),
             new ButtonsBlock([new ChatButton("Edit profile", ProfileActions.Edit, "", ButtonStyle.Primary)]),
