@@ -199,9 +199,23 @@ public sealed class PrivateCluster : IAsyncDisposable
         }
 
         Npgsql.NpgsqlConnection.ClearAllPools();
-        await RunAsync("pg_ctl", ["-D", _dataDir, "-m", "fast", "-w", "stop"], CancellationToken.None);
         _startedByUs = false;
-        _log.LogInformation("Stopped the private PostgreSQL cluster in {DataDirectory}", _dataDir);
+        if (ReadRunningPort() is null)
+        {
+            // Stopped by someone else (an operator's pg_ctl, a crash): nothing to stop, and no reason to fail the shutdown.
+            _log.LogWarning("The private PostgreSQL cluster in {DataDirectory} had already stopped", _dataDir);
+            return;
+        }
+
+        try
+        {
+            await RunAsync("pg_ctl", ["-D", _dataDir, "-m", "fast", "-w", "stop"], CancellationToken.None);
+            _log.LogInformation("Stopped the private PostgreSQL cluster in {DataDirectory}", _dataDir);
+        }
+        catch (InvalidOperationException e)
+        {
+            _log.LogWarning("Could not stop the private PostgreSQL cluster in {DataDirectory}: {Reason}", _dataDir, e.Message);
+        }
     }
 
     private Task RunAsync(string tool, IReadOnlyList<string> args, CancellationToken ct) =>

@@ -111,4 +111,35 @@ public class DatabaseTests
             Directory.Delete(directory, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task ItsPrivateClusterStoppedBySomeoneElse_TheBotStillStopsCleanly_AndSaysSo()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "peerbot-private-" + Guid.NewGuid().ToString("N")[..8]);
+        try
+        {
+            await using var slack = await FakeSlack.StartAsync();
+            await using var bot = await BotProcess.StartAsync("", slack, new Dictionary<string, string>
+            {
+                ["PeerBot:PrivateCluster"] = "true",
+                ["PeerBot:DataDirectory"] = directory,
+            });
+
+            // An operator (or a crash) stops the server under the running bot.
+            await using (var operatorsView = await PrivateCluster.StartAsync(directory, NullLogger.Instance))
+            {
+                await operatorsView.StopNowAsync();
+            }
+
+            var exitCode = await bot.StopAsync(TimeSpan.FromSeconds(60));
+
+            Assert.True(exitCode == 0, $"exit code {exitCode}:\n{bot.Output}");
+            Assert.Contains("had already stopped", bot.Output, StringComparison.Ordinal);
+            Assert.DoesNotContain("Unhandled exception", bot.Output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
 }

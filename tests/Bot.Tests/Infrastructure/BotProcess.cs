@@ -88,6 +88,19 @@ public sealed class BotProcess : IAsyncDisposable
         _process.WaitForExit();
     }
 
+    /// <summary>Asks the process to stop (SIGTERM, as systemd or a container runtime does) and returns its exit code.</summary>
+    public async Task<int> StopAsync(TimeSpan timeout)
+    {
+        using (var term = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await term.WaitForExitAsync();
+        }
+
+        using var wait = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(wait.Token);
+        return _process.ExitCode;
+    }
+
     public ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
