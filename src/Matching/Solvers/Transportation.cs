@@ -25,6 +25,9 @@ internal sealed partial class Transportation
     private readonly int[] _start;
     private readonly int[] _column;
     private readonly long[] _cost;
+
+    /// <summary>Edges are kept cheapest first within each row; the caller's index of each.</summary>
+    private readonly int[] _given;
     private readonly long[] _unfilledCost;
     private readonly int[] _rowOf;
     private readonly int[] _slotStart;
@@ -55,6 +58,9 @@ internal sealed partial class Transportation
     private readonly List<int> _pathEdges = [];
     private readonly RadixHeap _heap = new();
     private int _phase;
+
+    /// <summary>The shortest distance yet to a column with room (or the sink) in the current search.</summary>
+    private long _bound;
     private int _zeroPhaseFilled;
     private int _zeroCount;
     private int _layer;
@@ -69,7 +75,8 @@ internal sealed partial class Transportation
         _rows = start.Length - 1;
         _columns = capacity.Length;
         _start = start;
-        _column = column;
+        _column = new int[column.Length];
+        _given = new int[column.Length];
         _rowOf = new int[column.Length];
         _slotStart = new int[_columns + 1];
         for (var c = 0; c < _columns; c++)
@@ -113,6 +120,9 @@ internal sealed partial class Transportation
         var unfilled = ((long)Math.Min(_rows, _slots.Length) + 1) * (maxCost + 1);
         _cost = new long[cost.Length];
         _unfilledCost = new long[_rows];
+        // Sort keys: cost above, place in the row below (costs of points always fit; huge ones sort by a comparison).
+        var order = maxCost <= int.MaxValue ? new long[column.Length] : null;
+        var cheapestFirst = order is null ? Comparer<int>.Create((x, y) => cost[x] != cost[y] ? cost[x].CompareTo(cost[y]) : x.CompareTo(y)) : null;
         for (var r = 0; r < _rows; r++)
         {
             var cheapest = maxCost;
@@ -120,11 +130,27 @@ internal sealed partial class Transportation
             {
                 _rowOf[e] = r;
                 cheapest = Math.Min(cheapest, cost[e]);
+                _given[e] = e;
+                if (order is not null)
+                {
+                    order[e] = (cost[e] << 32) | (uint)(e - start[r]);
+                }
             }
 
+            // Cheapest first (the caller's order among equal costs): a search stops reading a row at the first edge that
+            // cannot beat the nearest column with room already reached.
+            if (order is not null)
+            {
+                Array.Sort(order, _given, start[r], start[r + 1] - start[r]);
+            }
+            else
+            {
+                Array.Sort(_given, start[r], start[r + 1] - start[r], cheapestFirst);
+            }
             for (var e = start[r]; e < start[r + 1]; e++)
             {
-                _cost[e] = cost[e] - cheapest;
+                _column[e] = column[_given[e]];
+                _cost[e] = cost[_given[e]] - cheapest;
             }
 
             _unfilledCost[r] = unfilled - cheapest;
@@ -166,7 +192,13 @@ internal sealed partial class Transportation
             sources.RemoveAll(r => remaining[r] == 0);
         }
 
-        return _used;
+        var used = new bool[_used.Length];
+        for (var e = 0; e < _used.Length; e++)
+        {
+            used[_given[e]] = _used[e];
+        }
+
+        return used;
     }
 
     /// <summary>Places units one search each, rows in order, until a search settles more than <paramref name="crowdedSearch"/> nodes.</summary>
@@ -206,6 +238,7 @@ internal sealed partial class Transportation
     {
         _settled.Clear();
         _heap.Clear();
+        _bound = long.MaxValue;
         foreach (var r in sources)
         {
             Reach(r, 0, -1, phase);
@@ -227,12 +260,20 @@ internal sealed partial class Transportation
             _settled.Add(node);
             if (node < _rows)
             {
+                // A column's potential never rises above zero, so d + cost + the row's potential is the least an edge can
+                // give: past the nearest column with room, the rest of the row (cheapest first) cannot come closer.
+                var from = d + _potential[node];
                 for (var e = _start[node]; e < _start[node + 1]; e++)
                 {
+                    if (from + _cost[e] > _bound)
+                    {
+                        break;
+                    }
+
                     if (!_used[e])
                     {
                         var c = _rows + _column[e];
-                        Reach(c, d + _cost[e] + _potential[node] - _potential[c], e, phase);
+                        Reach(c, from + _cost[e] - _potential[c], e, phase);
                     }
                 }
 
@@ -256,9 +297,15 @@ internal sealed partial class Transportation
     private void Reach(int node, long distance, int via, int phase)
     {
         Debug.Assert(_stamp[node] != phase || _settledIn[node] == phase || distance >= 0, "reduced costs are non-negative");
-        if (_settledIn[node] == phase || (_stamp[node] == phase && _distance[node] <= distance))
+        // Nothing further than a column with room already reached can come out of the heap before it: not kept.
+        if (distance > _bound || _settledIn[node] == phase || (_stamp[node] == phase && _distance[node] <= distance))
         {
             return;
+        }
+
+        if (node == Sink || (node >= _rows && HasRoom(node - _rows)))
+        {
+            _bound = distance;
         }
 
         _stamp[node] = phase;

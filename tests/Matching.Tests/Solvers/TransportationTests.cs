@@ -1,0 +1,104 @@
+using PeerBot.Matching.Solvers;
+
+namespace PeerBot.Matching.Tests.Solvers;
+
+public sealed class TransportationTests
+{
+    [Theory]
+    [InlineData(0)]
+    [InlineData(Transportation.CrowdedSearch)]
+    [InlineData(int.MaxValue)]
+    public void Transportation_EqualsEveryWayToPlaceTheUnits_WithTiesCapacitiesEmptyRowsAndMoreSupplyThanRoom(int crowdedSearch)
+    {
+        // Costs of three kinds: a few levels (many equal optima), points-sized, and above 2^31 (sorted by comparison).
+        var random = new Random(crowdedSearch % 1000);
+        for (var trial = 0; trial < 1500; trial++)
+        {
+            var rows = random.Next(1, 6);
+            var columns = random.Next(1, 5);
+            var supply = Enumerable.Range(0, rows).Select(_ => random.Next(0, 3)).ToArray();
+            var capacity = Enumerable.Range(0, columns).Select(_ => random.Next(0, 4)).ToArray();
+            var maxCost = (trial % 3) switch { 0 => 3L, 1 => 10_000L, _ => 1L << 40 };
+            var start = new int[rows + 1];
+            var column = new List<int>();
+            var cost = new List<long>();
+            for (var r = 0; r < rows; r++)
+            {
+                // Some rows have no edge at all; a row may have two edges to one column.
+                var degree = column.Count + random.Next(0, 4) > 12 ? 0 : random.Next(0, 4);
+                for (var d = 0; d < degree; d++)
+                {
+                    column.Add(random.Next(columns));
+                    cost.Add(random.NextInt64(maxCost + 1));
+                }
+
+                start[r + 1] = column.Count;
+            }
+
+            var used = new Transportation(start, [.. column], [.. cost], capacity)
+                .Solve(supply, [.. Enumerable.Range(0, rows).OrderBy(_ => random.Next())], crowdedSearch);
+
+            var (units, total) = Measure(start, column, cost, supply, capacity, used);
+            Assert.True(units >= 0, $"trial {trial}: a row or column over its limit");
+            Assert.True(BruteForce(start, column, cost, supply, capacity) == (units, total), $"trial {trial}: got {(units, total)}");
+        }
+    }
+
+    [Fact]
+    public void Transportation_GivesTheCheapFreeColumn_WhenTheCheapestOneIsTaken_AndMovesAnEarlierUnitWhenThatIsCheaper()
+    {
+        // Row 0 has only column 0; row 1 prefers column 0 but can go to column 1 for a little more.
+        int[] start = [0, 1, 3];
+        int[] column = [0, 0, 1];
+        long[] cost = [5, 0, 1];
+        var used = new Transportation(start, column, cost, [1, 1]).Solve([1, 1], [1, 0]);
+        Assert.Equal([true, false, true], used);
+    }
+
+    /// <summary>(units placed, their cost), or (-1, 0) when a row sends more than its supply or a column takes more than its room.</summary>
+    private static (int Units, long Cost) Measure(int[] start, List<int> column, List<long> cost, int[] supply, int[] capacity, bool[] used)
+    {
+        var load = new int[capacity.Length];
+        var units = 0;
+        long total = 0;
+        for (var r = 0; r + 1 < start.Length; r++)
+        {
+            var sent = 0;
+            for (var e = start[r]; e < start[r + 1]; e++)
+            {
+                if (used[e])
+                {
+                    sent++;
+                    load[column[e]]++;
+                    total += cost[e];
+                }
+            }
+
+            if (sent > supply[r])
+            {
+                return (-1, 0);
+            }
+
+            units += sent;
+        }
+
+        return load.Where((l, c) => l > capacity[c]).Any() ? (-1, 0) : (units, total);
+    }
+
+    /// <summary>Every subset of the edges (one unit each at most): the most units, then the least cost.</summary>
+    private static (int Units, long Cost) BruteForce(int[] start, List<int> column, List<long> cost, int[] supply, int[] capacity)
+    {
+        var best = (Units: 0, Cost: 0L);
+        for (var mask = 0; mask < 1 << column.Count; mask++)
+        {
+            var used = Enumerable.Range(0, column.Count).Select(e => (mask >> e & 1) != 0).ToArray();
+            var (units, total) = Measure(start, column, cost, supply, capacity, used);
+            if (units > best.Units || (units == best.Units && units >= 0 && total < best.Cost))
+            {
+                best = (units, total);
+            }
+        }
+
+        return best;
+    }
+}
