@@ -43,6 +43,22 @@ public sealed class GradeBandTests
     [InlineData("Kindergarten-2nd", "k-2")]
     [InlineData("7-7", "7")]
     [InlineData("6-8", "6-8")]
+    [InlineData("PRE-K", "pk")]
+    [InlineData("Pre K - 2", "pk-2")]
+    [InlineData("pk - 2", "pk-2")]
+    [InlineData("PK–12", "pk-12")]
+    [InlineData("TK–5", "tk-5")]
+    [InlineData("K – 12", "k-12")]
+    [InlineData("Pre-K through 2nd grade", "pk-2")]
+    [InlineData("Gr 7", "7")]
+    [InlineData("Gr. 9-12", "9-12")]
+    [InlineData("Grade K", "k")]
+    [InlineData("Grades K–5", "k-5")]
+    [InlineData("grades 9 to 12", "9-12")]
+    [InlineData("Kinder", "k")]
+    [InlineData("1st grade", "1")]
+    [InlineData("Kindergarten – 12th grade", "k-12")]
+    [InlineData(" tk ", "tk")]
     public void DistrictSpellings_AreStoredInOneForm(string written, string stored)
     {
         Assert.True(GradeBand.TryNormalise(written, out var band), written);
