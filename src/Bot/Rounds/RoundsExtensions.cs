@@ -17,10 +17,15 @@ public static class RoundsExtensions
         s.AddTransient<PairingRoundJob>();
         s.AddTransient<MentorFollowUpJob>();
         s.AddTransient<CheckInNudgeJob>();
+        s.AddTransient<RoundHeadsUpJob>();
         s.AddHostedService<ScheduleKeeper>();
 
         s.AddSingleton<ICommandHandler, MentorCommand>();
         s.AddSingleton<ICommandHandler, CheckInCommand>();
+        s.AddSingleton<ICommandHandler, SkipCommand>();
+        s.AddSingleton<IActionHandler, SkipRoundAction>();
+        s.AddSingleton<IActionHandler, PauseChoiceAction>();
+        s.AddSingleton<IActionHandler, PauseForAction>();
         s.AddSingleton<IActionHandler, MentorAcceptAction>();
         s.AddSingleton<IActionHandler, MentorDeclineAction>();
         s.AddSingleton<IActionHandler, EndPairingAction>();

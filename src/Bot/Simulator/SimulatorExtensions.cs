@@ -29,6 +29,7 @@ public static class SimulatorExtensions
         s.AddSingleton<PulseMemory>();
         s.AddSingleton<ITimeRun, RoundRun>();
         s.AddSingleton<ITimeRun, CheckInRun>();
+        s.AddSingleton<ITimeRun, HeadsUpRun>();
         s.AddSingleton<ITimeRun, PulseRun>();
         s.AddSingleton<ITimeRun, PulseReminderRun>();
         s.AddSingleton<TimePanel>();

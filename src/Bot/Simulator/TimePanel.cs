@@ -12,6 +12,7 @@ public sealed class TimePanel(IEnumerable<ITimeRun> runs, WorkspaceDirectory wor
     /// <summary>The buttons, in the week's order.</summary>
     public static readonly IReadOnlyList<(string Id, string Label, string Explains)> Buttons =
     [
+        ("heads-up", "Send the round heads-up", "\"Pairing round tomorrow — you're in\" with Skip and Pause, to each member the next round would pair (the school day before, 15:30)"),
         ("round", "Run a pairing round", "Mentor proposals, pods introduced in group DMs (every other Monday 08:00)"),
         ("checkins", "Send check-in nudges", "\"Did you meet?\" to every active pairing (Thursday 15:30)"),
         ("pulse", "Open a wellness pulse", "A few 1–5 questions by DM, anonymous (every other Friday 14:00)"),

@@ -8,5 +8,8 @@ public sealed record Member(Guid Id, Guid WorkspaceId, string ExternalUserId, Te
     /// <summary>The member typed their name (<c>name:</c>): the platform's display name does not replace it.</summary>
     public bool NameGiven { get; init; }
 
+    /// <summary>Sits out the next full pairing round only (<c>skip</c>); back automatically after it.</summary>
+    public bool SkipsNextRound { get; init; }
+
     public bool IsPausedAt(DateTimeOffset now) => PausedUntil is { } until && until > now;
 }

@@ -6,7 +6,7 @@ namespace PeerBot.Scheduler.Members;
 /// <summary>Members and their profiles in PostgreSQL. <c>leave</c> forgets a person through the Bot's MemberErasure.</summary>
 public sealed class MemberDirectory(NpgsqlDataSource db, TimeProvider clock)
 {
-    private const string Columns = "id, workspace_id, external_user_id, display_name, role, subjects, grades, years, school, focus, time_zone, availability, capacity, cohort, paused_until, joined_at, name_given";
+    private const string Columns = "id, workspace_id, external_user_id, display_name, role, subjects, grades, years, school, focus, time_zone, availability, capacity, cohort, paused_until, joined_at, name_given, skips_next_round";
 
     public async Task<Member?> FindAsync(Guid workspaceId, string externalUserId, CancellationToken ct)
     {
@@ -78,6 +78,22 @@ public sealed class MemberDirectory(NpgsqlDataSource db, TimeProvider clock)
     }
 
     /// <summary>
+    /// Takes the member out of the next pairing round (<paramref name="skip"/> true), brings them back (false), or flips it (null).
+    /// Returns whether they now skip it; null when not a member.
+    /// </summary>
+    public async Task<bool?> SetSkipNextRoundAsync(Guid workspaceId, string externalUserId, bool? skip, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand("""
+            update members set skips_next_round = coalesce($3, not skips_next_round), updated_at = now()
+            where workspace_id = $1 and external_user_id = $2 returning skips_next_round
+            """);
+        cmd.Parameters.Add(new() { Value = workspaceId });
+        cmd.Parameters.Add(new() { Value = externalUserId });
+        cmd.Parameters.Add(new() { Value = skip.HasValue ? skip.Value : DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Boolean });
+        return await cmd.ExecuteScalarAsync(ct) is bool now ? now : null;
+    }
+
+    /// <summary>
     /// The platform says this person's display name is now <paramref name="name"/>: members who did not type a name of their
     /// own are called by it from now on. One statement that writes only when the name changed; false when nothing changed.
     /// </summary>
@@ -116,6 +132,6 @@ public sealed class MemberDirectory(NpgsqlDataSource db, TimeProvider clock)
             Cohort = r.IsDBNull(13) ? null : r.GetString(13),
         };
         return new Member(r.GetGuid(0), r.GetGuid(1), r.GetString(2), profile,
-            r.IsDBNull(14) ? null : r.GetFieldValue<DateTimeOffset>(14), r.GetFieldValue<DateTimeOffset>(15)) { NameGiven = r.GetBoolean(16) };
+            r.IsDBNull(14) ? null : r.GetFieldValue<DateTimeOffset>(14), r.GetFieldValue<DateTimeOffset>(15)) { NameGiven = r.GetBoolean(16), SkipsNextRound = r.GetBoolean(17) };
     }
 }

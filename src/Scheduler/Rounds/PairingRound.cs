@@ -99,6 +99,12 @@ public sealed partial class PairingRound(
             }
         }
 
+        if (scope == RoundScope.Full)
+        {
+            // Those who skipped this round are back for the next one, with the round itself.
+            await work.ExecuteAsync("update members set skips_next_round = false where workspace_id = @workspaceId and skips_next_round", new { workspaceId }, ct);
+        }
+
         await work.SendAsync(workspaceId, messages, ct);
         await work.CommitAsync(ct);
         LogRan(workspaceId, runKey, plan.MentorPairs, plan.Pods, plan.LeftOut.Count);

@@ -17,7 +17,8 @@ public static class RoundPlanner
 
     public static RoundPlan Plan(RoundInput input, RoundScope scope)
     {
-        var active = input.Members.Where(m => !m.IsPausedAt(input.Now)).ToList();
+        // Skipping the round: left out of it (a mentor request of their own still counts: they just asked).
+        var active = input.Members.Where(m => !m.IsPausedAt(input.Now) && (!m.SkipsNextRound || m.ExternalUserId == input.RequestedBy)).ToList();
         var open = input.OpenPairings;
         var mentored = open.Where(p => p.Kind == "mentor").Select(p => p.Mentee?.MemberId).OfType<Guid>().ToHashSet();
         var load = open.Where(p => p.Kind == "mentor").GroupBy(p => p.Mentor?.MemberId).ToDictionary(g => g.Key ?? Guid.Empty, g => g.Count());

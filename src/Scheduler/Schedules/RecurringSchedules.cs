@@ -20,6 +20,7 @@ public sealed class RecurringSchedules(NpgsqlDataSource db, JobStorage storage, 
     public static string CheckInJobId(Guid workspaceId) => $"checkin-nudge:{workspaceId:N}";
 
     public static string FollowUpJobId(Guid workspaceId) => $"mentor-follow-up:{workspaceId:N}";
+    public static string HeadsUpJobId(Guid workspaceId) => $"round-heads-up:{workspaceId:N}";
 
     public async Task SyncAsync(Guid workspaceId, CancellationToken ct)
     {
@@ -38,6 +39,8 @@ public sealed class RecurringSchedules(NpgsqlDataSource db, JobStorage storage, 
             jobs.AddOrUpdate<CheckInNudgeJob>(CheckInJobId(workspaceId), j => j.RunScheduledAsync(workspaceId, CancellationToken.None), s.CheckInSchedule, options);
             // Declined or expired mentor proposals go to the next best mentor every school morning.
             jobs.AddOrUpdate<MentorFollowUpJob>(FollowUpJobId(workspaceId), j => j.RunAsync(workspaceId, CancellationToken.None), "0 9 * * 1-5", options);
+            // The heads-up before a round: looked at after class every school day, sent only on the day before one.
+            jobs.AddOrUpdate<RoundHeadsUpJob>(HeadsUpJobId(workspaceId), j => j.RunScheduledAsync(workspaceId, CancellationToken.None), RoundHeadsUpJob.Cron, options);
             // The wellness pulse follows the same zone (its own rhythm lives in pulse_settings).
             await pulse.SyncAsync(workspaceId, ct);
         }

@@ -26,11 +26,12 @@ public sealed class ScheduleKeeperTests : IAsyncLifetime
         Assert.Contains("Welcome", await _app.ReplyAsync("join role:peer subjects:math grades:6-8 years:3 tz:America/Chicago", "U1"), StringComparison.Ordinal);
         var workspace = await _app.ScalarAsync<Guid>("select id from workspaces");
 
-        var jobs = await RecurringJobsEventuallyAsync(workspace, expected: 4);
+        var jobs = await RecurringJobsEventuallyAsync(workspace, expected: 5);
 
         Assert.Equal("0 8 * * 1", jobs[RecurringSchedules.PairingJobId(workspace)].Cron);
         Assert.Equal("30 15 * * 4", jobs[RecurringSchedules.CheckInJobId(workspace)].Cron);
         Assert.Contains(RecurringSchedules.FollowUpJobId(workspace), jobs.Keys);
+        Assert.Equal("30 15 * * 1-5", jobs[RecurringSchedules.HeadsUpJobId(workspace)].Cron);
         Assert.Equal("synced", await _app.ScalarAsync<string>("select schedules from workspaces"));
     }
 
@@ -58,15 +59,15 @@ public sealed class ScheduleKeeperTests : IAsyncLifetime
         var install = new SlackInstallation("T100", "Lakeside Middle", "UBOT", "commands", "xoxb-lakeside", null, null);
         await installations.SaveAsync(install, CancellationToken.None);
         var workspace = await _app.ScalarAsync<Guid>("select id from workspaces");
-        await RecurringJobsEventuallyAsync(workspace, expected: 4);
+        await RecurringJobsEventuallyAsync(workspace, expected: 5);
 
         var schedules = _app.Services.GetRequiredService<RecurringSchedules>();
-        Assert.Equal(4, (await schedules.StopAsync(workspace, CancellationToken.None)).Count);
+        Assert.Equal(5, (await schedules.StopAsync(workspace, CancellationToken.None)).Count);
         Assert.Equal(0, await schedules.SyncPendingAsync(CancellationToken.None));
         Assert.Empty(RecurringJobs(workspace));
 
         await installations.SaveAsync(install, CancellationToken.None);
-        await RecurringJobsEventuallyAsync(workspace, expected: 4);
+        await RecurringJobsEventuallyAsync(workspace, expected: 5);
     }
 
     private async Task<Dictionary<string, RecurringJobDto>> RecurringJobsEventuallyAsync(Guid workspace, int expected)

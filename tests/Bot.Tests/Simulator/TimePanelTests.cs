@@ -44,6 +44,22 @@ public sealed class TimePanelTests : IAsyncLifetime
         Assert.Equal(4L, await _app.ScalarAsync<long>("select count(*) from outbox where purpose like 'pulse%'"));
     }
 
+    [Fact]
+    public async Task HeadsUp_ReachesEachMemberTheNextRoundWouldPair_AndSkipThisOneTakesThemOut()
+    {
+        await _app.PostJsonAsync("/simulator/act/command", new { user = "U0ANA", text = "join role:peer subjects:math grades:6-8 years:3" });
+        await _app.PostJsonAsync("/simulator/act/command", new { user = "U0BEN", text = "join role:peer subjects:math grades:6-8 years:9" });
+
+        Assert.Contains("queued for 2 members", await Run("heads-up"), StringComparison.Ordinal);
+        var headsUp = await _app.WaitForItemAsync(i => i.Kind == "message" && i.Channel == "DU0ANA" && i.Text.Contains("you're in", StringComparison.Ordinal));
+        await _app.WaitForItemAsync(i => i.Kind == "message" && i.Channel == "DU0BEN" && i.Text.Contains("you're in", StringComparison.Ordinal));
+        Assert.Contains("Pairing round", headsUp.Text, StringComparison.Ordinal);
+
+        await _app.PostJsonAsync("/simulator/act/command", new { user = "U0ANA", text = "skip" });
+        await _app.WaitForItemAsync(i => i.Kind == "ephemeral" && i.Text.Contains("sitting out the next pairing round", StringComparison.Ordinal));
+        Assert.Contains("queued for 0 members", await Run("heads-up"), StringComparison.Ordinal);
+    }
+
     private async Task<string> Run(string id)
     {
         var response = await _app.PostJsonAsync($"/simulator/time/{id}", new { });

@@ -15,7 +15,7 @@ namespace PeerBot.Bot.Tests.Workspaces;
 /// </summary>
 public sealed class OffboardingTests
 {
-    private const int JobsPerWorkspace = 4;
+    private const int JobsPerWorkspace = 5;
 
     [Fact]
     public async Task TeamsTenant_RemovingTheAppFromItsLastChat_StopsItsSchedules_AndAMessageLaterBringsThemBack()

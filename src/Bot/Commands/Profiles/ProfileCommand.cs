@@ -19,7 +19,9 @@ public sealed class ProfileCommand(MemberDirectory members, TimeProvider clock) 
         var now = clock.GetUtcNow();
         var status = member.IsPausedAt(now)
             ? $"Paused until {member.PausedUntil!.Value:ddd d MMM}: no nudges or pairings until then. `{command.Prefix}resume` to come back sooner."
-            : "Active: you'll be included in the next pairing round.";
+            : member.SkipsNextRound
+                ? $"Sitting out the next pairing round only; back in after it. `{command.Prefix}skip` again to undo."
+                : "Active: you'll be included in the next pairing round.";
         return new MessageReply(new ChatMessage($"Your profile. {status}",
         [
             new TextBlock("**Your PeerBot profile**"),
