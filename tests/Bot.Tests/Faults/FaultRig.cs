@@ -1,0 +1,169 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using Npgsql;
+using PeerBot.Bot.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace PeerBot.Bot.Tests.Faults;
+
+/// <summary>
+/// Real bot processes on one real PostgreSQL database with the strict fake Slack: start, kill -9, start again.
+/// <c>PEERBOT_FAULT_SCALE=full</c> runs the full counts (300 peers, five seeds); otherwise the reduced ones of the suite.
+/// </summary>
+public sealed class FaultRig : IAsyncDisposable
+{
+    public const string Admin = "UADMIN";
+    private readonly List<BotProcess> _bots = [];
+    private readonly ITestOutputHelper _output;
+
+    private FaultRig(FakeSlack slack, string database, Dictionary<string, string> settings, ITestOutputHelper output)
+    {
+        Slack = slack;
+        Database = database;
+        Settings = settings;
+        _output = output;
+    }
+
+    public static bool Full => string.Equals(Environment.GetEnvironmentVariable("PEERBOT_FAULT_SCALE"), "full", StringComparison.OrdinalIgnoreCase);
+
+    public FakeSlack Slack { get; }
+
+    public string Database { get; }
+
+    public Dictionary<string, string> Settings { get; }
+
+    public static async Task<FaultRig> StartAsync(ITestOutputHelper output, int messagesPerSecond, int concurrency = 4)
+    {
+        var slack = await FakeSlack.StartAsync();
+        var settings = new Dictionary<string, string>
+        {
+            ["PeerBot:Admins"] = Admin,
+            ["PeerBot:Outbox:Concurrency"] = concurrency.ToString(CultureInfo.InvariantCulture),
+            ["PeerBot:Outbox:WorkspaceMessagesPerSecond"] = messagesPerSecond.ToString(CultureInfo.InvariantCulture),
+            ["PeerBot:Outbox:PollInterval"] = "00:00:00.100",
+        };
+        return new FaultRig(slack, await TestDatabase.CreateAsync(), settings, output);
+    }
+
+    public async Task<BotProcess> StartBotAsync()
+    {
+        var bot = await BotProcess.StartAsync(Database, Slack, Settings);
+        _bots.Add(bot);
+        return bot;
+    }
+
+    /// <summary>Joins <paramref name="peers"/> teachers (a few at a time) and asks for pods of two.</summary>
+    public async Task JoinAsync(BotProcess bot, int peers)
+    {
+        using var http = bot.Http();
+        using var gate = new SemaphoreSlim(4);
+        await Task.WhenAll(Enumerable.Range(1, peers).Select(async i =>
+        {
+            await gate.WaitAsync();
+            try
+            {
+                await SayAsync(http, $"join role:peer subjects:math grades:6-8 years:{i % 9 + 1} focus:assessment tz:America/Chicago", $"U{i:D4}");
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }));
+        await SayAsync(http, "admin pods 2", Admin);
+    }
+
+    public async Task<string> SayAsync(HttpClient http, string text, string userId)
+    {
+        using var request = SlackSigner.Signed("/slack/commands", SlackSigner.Command(text, userId, "T100", Slack.ResponseUrl()));
+        using var response = await http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"/peer {text}: {(int)response.StatusCode} {body}");
+        return body;
+    }
+
+    public async Task<HttpResponseMessage> SendEventAsync(HttpClient http, string json, int? retryNum = null)
+    {
+        using var request = SlackSigner.Signed("/slack/events", json);
+        request.Content!.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        if (retryNum is { } n)
+        {
+            request.Headers.Add("X-Slack-Retry-Num", n.ToString(CultureInfo.InvariantCulture));
+            request.Headers.Add("X-Slack-Retry-Reason", "http_error");
+        }
+
+        return await http.SendAsync(request);
+    }
+
+    /// <summary>Types <c>admin round now</c> and waits until the round committed its pods (the reply may come later, via response_url).</summary>
+    public async Task RoundNowAsync(BotProcess bot, long pods)
+    {
+        using var http = bot.Http();
+        await SayAsync(http, "admin round now", Admin);
+        await PodsAsync(pods);
+    }
+
+    /// <summary>Waits until <paramref name="pods"/> pods are committed.</summary>
+    public async Task PodsAsync(long pods)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
+        while (await ScalarAsync("select count(*) from pairings") < pods && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Equal(pods, await ScalarAsync("select count(*) from pairings"));
+    }
+
+    /// <summary>Waits until every outbox row is sent (or dead); false after <paramref name="timeout"/>.</summary>
+    public async Task<bool> DrainedAsync(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await ScalarAsync("select count(*) from outbox where state in ('pending', 'sending')") == 0)
+            {
+                return true;
+            }
+
+            await Task.Delay(100);
+        }
+
+        return false;
+    }
+
+    /// <summary>Introductions posted to each pod's group DM: what the teachers see.</summary>
+    public IReadOnlyList<IGrouping<string, PostedMessage>> Introductions() =>
+        [.. Slack.Posted.Where(p => p.Channel.StartsWith('G')).GroupBy(p => p.Channel)];
+
+    /// <summary>Every pod got exactly one introduction, nothing is dead or left, and no call lacked a scope.</summary>
+    public async Task AssertEachPodIntroducedOnceAsync(long pods, string context)
+    {
+        Assert.Equal(pods, await ScalarAsync("select count(*) from pairings"));
+        var intros = Introductions();
+        Assert.True(intros.Count == pods, $"{intros.Count} of {pods} pods introduced ({context})");
+        Assert.All(intros, pod => Assert.True(pod.Count() == 1, $"{pod.Key} was introduced {pod.Count()} times ({context})"));
+        Assert.Equal(0L, await ScalarAsync("select count(*) from outbox where state = 'dead'"));
+        Assert.Equal(0L, await ScalarAsync("select count(*) from outbox where state <> 'sent'"));
+        Assert.Empty(Slack.MissingScopes);
+    }
+
+    public async Task<long> ScalarAsync(string sql)
+    {
+        await using var conn = new NpgsqlConnection(Database);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand(sql, conn);
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+    }
+
+    public void Report(string line) => _output.WriteLine(line);
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var bot in _bots)
+        {
+            await bot.DisposeAsync();
+        }
+
+        await Slack.DisposeAsync();
+    }
+}
