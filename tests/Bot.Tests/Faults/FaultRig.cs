@@ -94,24 +94,28 @@ public sealed class FaultRig : IAsyncDisposable
         return await http.SendAsync(request);
     }
 
-    /// <summary>Types <c>admin round now</c> and waits until the round committed its pods (the reply may come later, via response_url).</summary>
-    public async Task RoundNowAsync(BotProcess bot, long pods)
+    /// <summary>
+    /// Types <c>admin round now</c> and waits until the round committed (the reply may come later, via response_url):
+    /// everyone placed in a pod. Returns how many pods (mostly of two; the engine may make a few larger).
+    /// </summary>
+    public async Task<long> RoundNowAsync(BotProcess bot, int peers)
     {
         using var http = bot.Http();
         await SayAsync(http, "admin round now", Admin);
-        await PodsAsync(pods);
+        return await PodsAsync(peers);
     }
 
-    /// <summary>Waits until <paramref name="pods"/> pods are committed.</summary>
-    public async Task PodsAsync(long pods)
+    /// <summary>Waits until all <paramref name="peers"/> are in a committed pod; returns how many pods.</summary>
+    public async Task<long> PodsAsync(int peers)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
-        while (await ScalarAsync("select count(*) from pairings") < pods && DateTime.UtcNow < deadline)
+        while (await ScalarAsync("select count(distinct member_id) from pairing_members") < peers && DateTime.UtcNow < deadline)
         {
             await Task.Delay(100);
         }
 
-        Assert.Equal(pods, await ScalarAsync("select count(*) from pairings"));
+        Assert.Equal(peers, await ScalarAsync("select count(distinct member_id) from pairing_members"));
+        return await ScalarAsync("select count(*) from pairings");
     }
 
     /// <summary>Waits until every outbox row is sent (or dead); false after <paramref name="timeout"/>.</summary>
