@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using Npgsql;
 using PeerBot.Bot.Tests.Infrastructure;
+using PeerBot.Scheduler.Delivery;
+using PeerBot.Scheduler.Persistence;
 using Xunit.Abstractions;
 
 namespace PeerBot.Bot.Tests.Faults;
@@ -13,8 +15,14 @@ namespace PeerBot.Bot.Tests.Faults;
 public sealed class FaultRig : IAsyncDisposable
 {
     public const string Admin = "UADMIN";
+    private static readonly string Pending = StateText.Of(OutboxState.Pending), Sending = StateText.Of(OutboxState.Sending),
+        Sent = StateText.Of(OutboxState.Sent), Dead = StateText.Of(OutboxState.Dead);
+
     private readonly List<BotProcess> _bots = [];
     private readonly ITestOutputHelper _output;
+
+    // The test's own look into the database: two connections at most, closed with the rig.
+    private readonly NpgsqlDataSource _db;
 
     private FaultRig(FakeSlack slack, string database, Dictionary<string, string> settings, ITestOutputHelper output)
     {
@@ -22,7 +30,11 @@ public sealed class FaultRig : IAsyncDisposable
         Database = database;
         Settings = settings;
         _output = output;
+        _db = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(database) { MaxPoolSize = 2 }.ConnectionString);
     }
+
+    /// <summary>How long a wait for an outcome may take before the test fails: generous for a loaded two-core box, never endless.</summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromMinutes(Full ? 5 : 2);
 
     public static bool Full => string.Equals(Environment.GetEnvironmentVariable("PEERBOT_FAULT_SCALE"), "full", StringComparison.OrdinalIgnoreCase);
 
@@ -32,7 +44,7 @@ public sealed class FaultRig : IAsyncDisposable
 
     public Dictionary<string, string> Settings { get; }
 
-    public static async Task<FaultRig> StartAsync(ITestOutputHelper output, int messagesPerSecond, int concurrency = 4)
+    public static async Task<FaultRig> StartAsync(ITestOutputHelper output, int messagesPerSecond, int concurrency = 4, IReadOnlyDictionary<string, string>? more = null)
     {
         var slack = await FakeSlack.StartAsync();
         var settings = new Dictionary<string, string>
@@ -42,6 +54,11 @@ public sealed class FaultRig : IAsyncDisposable
             ["PeerBot:Outbox:WorkspaceMessagesPerSecond"] = messagesPerSecond.ToString(CultureInfo.InvariantCulture),
             ["PeerBot:Outbox:PollInterval"] = "00:00:00.100",
         };
+        foreach (var (k, v) in more ?? new Dictionary<string, string>())
+        {
+            settings[k] = v;
+        }
+
         return new FaultRig(slack, await TestDatabase.CreateAsync(), settings, output);
     }
 
@@ -108,10 +125,10 @@ public sealed class FaultRig : IAsyncDisposable
     /// <summary>Waits until all <paramref name="peers"/> are in a committed pod; returns how many pods.</summary>
     public async Task<long> PodsAsync(int peers)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
+        var deadline = DateTime.UtcNow + Patience;
         while (await ScalarAsync("select count(distinct member_id) from pairing_members") < peers && DateTime.UtcNow < deadline)
         {
-            await Task.Delay(100);
+            await Task.Delay(200);
         }
 
         Assert.Equal(peers, await ScalarAsync("select count(distinct member_id) from pairing_members"));
@@ -124,12 +141,12 @@ public sealed class FaultRig : IAsyncDisposable
         var deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline)
         {
-            if (await ScalarAsync("select count(*) from outbox where state in ('pending', 'sending')") == 0)
+            if (await ScalarAsync($"select count(*) from outbox where state in ('{Pending}', '{Sending}')") == 0)
             {
                 return true;
             }
 
-            await Task.Delay(100);
+            await Task.Delay(200);
         }
 
         return false;
@@ -146,16 +163,14 @@ public sealed class FaultRig : IAsyncDisposable
         var intros = Introductions();
         Assert.True(intros.Count == pods, $"{intros.Count} of {pods} pods introduced ({context})");
         Assert.All(intros, pod => Assert.True(pod.Count() == 1, $"{pod.Key} was introduced {pod.Count()} times ({context})"));
-        Assert.Equal(0L, await ScalarAsync("select count(*) from outbox where state = 'dead'"));
-        Assert.Equal(0L, await ScalarAsync("select count(*) from outbox where state <> 'sent'"));
+        Assert.Equal(0L, await ScalarAsync($"select count(*) from outbox where state = '{Dead}'"));
+        Assert.Equal(0L, await ScalarAsync($"select count(*) from outbox where state <> '{Sent}'"));
         Assert.Empty(Slack.MissingScopes);
     }
 
     public async Task<long> ScalarAsync(string sql)
     {
-        await using var conn = new NpgsqlConnection(Database);
-        await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand(sql, conn);
+        await using var cmd = _db.CreateCommand(sql);
         return Convert.ToInt64(await cmd.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
     }
 
@@ -169,5 +184,6 @@ public sealed class FaultRig : IAsyncDisposable
         }
 
         await Slack.DisposeAsync();
+        await _db.DisposeAsync();
     }
 }

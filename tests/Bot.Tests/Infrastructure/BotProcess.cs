@@ -75,7 +75,17 @@ public sealed class BotProcess : IAsyncDisposable
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await bot.WaitHealthyAsync(TimeSpan.FromMinutes(2));
+        try
+        {
+            await bot.WaitHealthyAsync(TimeSpan.FromMinutes(2));
+        }
+        catch
+        {
+            // Never leave a process behind that did not come up in time.
+            await bot.DisposeAsync();
+            throw;
+        }
+
         return bot;
     }
 
