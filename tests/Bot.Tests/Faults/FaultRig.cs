@@ -94,9 +94,15 @@ public sealed class FaultRig : IAsyncDisposable
         using var request = SlackSigner.Signed("/slack/commands", SlackSigner.Command(text, userId, "T100", Slack.ResponseUrl()));
         using var response = await http.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"/peer {text}: {(int)response.StatusCode} {body}");
+        Assert.True(response.IsSuccessStatusCode, $"/peer {text}: {(int)response.StatusCode} {body}{Environment.NewLine}{Failures()}");
         return body;
     }
+
+    /// <summary>The first failure each bot logged (a few lines of it), for a failing test's message.</summary>
+    public string Failures() => string.Join(Environment.NewLine, _bots.Select(b => b.Output.Split('\n'))
+        .Select(lines => Array.FindIndex(lines, l => l.StartsWith("fail:", StringComparison.Ordinal) || l.StartsWith("crit:", StringComparison.Ordinal)) is var i and >= 0
+            ? string.Join('\n', lines.Skip(i).Take(12))
+            : ""));
 
     public async Task<HttpResponseMessage> SendEventAsync(HttpClient http, string json, int? retryNum = null)
     {
