@@ -20,6 +20,8 @@ public static class AdminExtensions
         s.AddSingleton<IAdminVerb, TimeZoneVerb>();
         s.AddSingleton<IAdminVerb, BreakVerb>();
         s.AddSingleton<IAdminVerb, PodsVerb>();
+        s.AddSingleton<PeerBot.Scheduler.Members.QuietMembers>();
+        s.AddSingleton<IAdminVerb, QuietVerb>();
         s.AddSingleton<IAdminVerb, HoursVerb>();
         s.AddSingleton<IAdminVerb, RoundNowVerb>();
         s.AddSingleton<IAdminVerb, PreviewVerb>();

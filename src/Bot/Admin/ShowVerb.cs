@@ -7,7 +7,7 @@ using PeerBot.Scheduler.Schedules;
 namespace PeerBot.Bot.Admin;
 
 /// <summary><c>admin show</c>: the rhythm, what comes next, and messages that could not be delivered.</summary>
-public sealed class ShowVerb(WorkspaceSettingsStore settings, Outbox outbox, TimeProvider clock) : IAdminVerb
+public sealed class ShowVerb(WorkspaceSettingsStore settings, Outbox outbox, PeerBot.Scheduler.Members.QuietMembers quiet, TimeProvider clock) : IAdminVerb
 {
     public string Name => "show";
 
@@ -32,6 +32,7 @@ public sealed class ShowVerb(WorkspaceSettingsStore settings, Outbox outbox, Tim
             new("Pod size", s.PodSize.ToString(CultureInfo.InvariantCulture)),
             new("Message hours", $"school days {s.Window.From:HH:mm}–{s.Window.Until:HH:mm}, each teacher's time zone"),
             new("School breaks", breaks.Count == 0 ? "none ahead" : string.Join(", ", breaks)),
+            new("Quiet members", $"{await quiet.CountAsync(command.Workspace.Id, now, ct)} paused after {await quiet.RoundsAsync(command.Workspace.Id, ct)} rounds without meeting or a check-in (each can tap I'm back)"),
             new("Outbox", $"{Count(counts, OutboxState.Pending) + Count(counts, OutboxState.Sending)} waiting, {Count(counts, OutboxState.Sent)} sent, {Count(counts, OutboxState.Dead)} undeliverable"),
         };
         var blocks = new List<MessageBlock> { new TextBlock("**PeerBot settings for this workspace**"), new FieldsBlock(fields) };
@@ -43,7 +44,7 @@ public sealed class ShowVerb(WorkspaceSettingsStore settings, Outbox outbox, Tim
             text += $"\nUndeliverable messages:\n{lines}";
         }
 
-        blocks.Add(new NoteBlock($"Change with `{command.Prefix}admin schedule …`, `timezone …`, `break …`, `pods …`, `hours …`."));
+        blocks.Add(new NoteBlock($"Change with `{command.Prefix}admin schedule …`, `timezone …`, `break …`, `pods …`, `hours …`, `quiet …`."));
         return new ChatMessage(text, blocks);
     }
 

@@ -26,6 +26,7 @@ public static class RoundsExtensions
         s.AddSingleton<IActionHandler, SkipRoundAction>();
         s.AddSingleton<IActionHandler, PauseChoiceAction>();
         s.AddSingleton<IActionHandler, PauseForAction>();
+        s.AddSingleton<IActionHandler, ImBackAction>();
         s.AddSingleton<IActionHandler, MentorAcceptAction>();
         s.AddSingleton<IActionHandler, MentorDeclineAction>();
         s.AddSingleton<IActionHandler, EndPairingAction>();

@@ -70,10 +70,16 @@ public sealed class MemberDirectory(NpgsqlDataSource db, TimeProvider clock)
     /// <summary>Pauses nudges and pairing until <paramref name="until"/>, or resumes when null. False when not a member.</summary>
     public async Task<bool> SetPauseAsync(Guid workspaceId, string externalUserId, DateTimeOffset? until, CancellationToken ct)
     {
-        await using var cmd = db.CreateCommand("update members set paused_until = $3, updated_at = now() where workspace_id = $1 and external_user_id = $2");
+        // Coming back (resume, "I'm back") also ends a quiet pause and starts the quiet count afresh.
+        await using var cmd = db.CreateCommand("""
+            update members set paused_until = $3, updated_at = now(),
+                back_at = case when $3 is null then now() else back_at end,
+                quiet_since = case when $3 is null then null else quiet_since end
+            where workspace_id = $1 and external_user_id = $2
+            """);
         cmd.Parameters.Add(new() { Value = workspaceId });
         cmd.Parameters.Add(new() { Value = externalUserId });
-        cmd.Parameters.Add(new() { Value = until.HasValue ? until.Value : DBNull.Value });
+        cmd.Parameters.Add(new() { Value = until.HasValue ? until.Value : DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
         return await cmd.ExecuteNonQueryAsync(ct) == 1;
     }
 

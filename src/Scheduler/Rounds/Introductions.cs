@@ -10,6 +10,7 @@ public static class Introductions
     public const string EndAction = "pairing.end";
     public const string AcceptAction = "mentor.accept";
     public const string DeclineAction = "mentor.decline";
+    public const string BackAction = "member.back";
 
     public static ChatMessage Introduce(Pairing pairing, IReadOnlyList<TeacherProfile> profiles)
     {
@@ -46,6 +47,18 @@ public static class Introductions
                 new ChatButton("Not now", DeclineAction, pairing.Id.ToString()),
             ]),
             new NoteBlock($"Please answer by {by}. \"Not now\" is always fine — {mentee} only hears once a mentor says yes."),
+        ]);
+    }
+
+    /// <summary>To a member whose last rounds passed without meeting or a check-in: paused, no blame, one tap to come back.</summary>
+    public static ChatMessage QuietPause()
+    {
+        const string Text = "The last few pairing rounds didn't find a good moment for you — that's completely fine, teaching is a lot. "
+            + "I've paused your pairings and nudges so nothing piles up. Whenever you'd like colleagues again, one tap brings you back.";
+        return new ChatMessage(Text,
+        [
+            new TextBlock(Text),
+            new ButtonsBlock([new ChatButton("I'm back", BackAction, "", ButtonStyle.Primary)]),
         ]);
     }
 

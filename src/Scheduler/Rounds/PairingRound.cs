@@ -26,11 +26,13 @@ public sealed partial class PairingRound(
     public const int RepeatWindowDays = 180;
     public static readonly TimeSpan ProposalLifetime = TimeSpan.FromDays(3);
 
-    public async Task<RoundPlan> PlanAsync(Guid workspaceId, RoundScope scope, string runKey, CancellationToken ct, string? requestedBy = null)
+    /// <param name="quiet">Members this round pauses for being quiet: planned as paused.</param>
+    public async Task<RoundPlan> PlanAsync(Guid workspaceId, RoundScope scope, string runKey, CancellationToken ct, string? requestedBy = null, IReadOnlySet<Guid>? quiet = null)
     {
         var s = await settings.GetAsync(workspaceId, ct);
         var now = clock.GetUtcNow();
-        var people = await members.ListAsync(workspaceId, ct);
+        var people = (await members.ListAsync(workspaceId, ct))
+            .Select(m => quiet?.Contains(m.Id) == true ? m with { PausedUntil = now + QuietMembers.PausedFor } : m).ToList();
         var open = await pairings.ListAsync(workspaceId, [PairingStatus.Proposed, PairingStatus.Active], ct);
         var closed = scope == RoundScope.FollowUp ? await pairings.ListAsync(workspaceId, [PairingStatus.Declined, PairingStatus.Expired], ct) : [];
         var history = await pairings.HistoryAsync(workspaceId, now.AddDays(-RepeatWindowDays), ct);
@@ -56,9 +58,11 @@ public sealed partial class PairingRound(
             return new RoundOutcome(null, new RoundPlan([], []), AlreadyRan: false) { AlreadyRunning = true };
         }
 
-        var plan = await PlanAsync(workspaceId, scope, runKey, ct, requestedBy);
-        var s = await settings.GetAsync(workspaceId, ct);
         var now = clock.GetUtcNow();
+        // Members whose last rounds passed in silence are paused (kindly) before this one plans, so it does not pair them again.
+        IReadOnlyList<QuietMember> quiet = scope == RoundScope.Full ? await QuietMembers.FindAsync(work, workspaceId, now, ct) : [];
+        var plan = await PlanAsync(workspaceId, scope, runKey, ct, requestedBy, quiet.Select(q => q.Id).ToHashSet());
+        var s = await settings.GetAsync(workspaceId, ct);
         var byUser = (await members.ListAsync(workspaceId, ct)).ToDictionary(m => m.ExternalUserId, StringComparer.Ordinal);
 
         var roundId = Guid.CreateVersion7();
@@ -99,6 +103,14 @@ public sealed partial class PairingRound(
             }
         }
 
+        if (quiet.Count > 0)
+        {
+            await QuietMembers.PauseAsync(work, [.. quiet.Select(q => q.Id)], now, ct);
+            messages.AddRange(quiet.Select(q => new OutboxEntry($"round:{roundId:N}:quiet:{q.Id:N}", [q.ExternalUserId], "quiet pause", Introductions.QuietPause(), urgency)
+                { MemberId = q.Id, TimeZones = [q.TimeZone] }));
+            LogQuiet(workspaceId, quiet.Count);
+        }
+
         if (scope == RoundScope.Full)
         {
             // Those who skipped this round are back for the next one, with the round itself.
@@ -130,6 +142,9 @@ public sealed partial class PairingRound(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Pairing round {RunKey} in workspace {WorkspaceId} not started: another round is running there")]
     private partial void LogAlreadyRunning(Guid workspaceId, string runKey);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Pairing round in workspace {WorkspaceId} paused {Count} quiet members (with a kind note and I'm back)")]
+    private partial void LogQuiet(Guid workspaceId, int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Pairing round {RunKey} in workspace {WorkspaceId} had already run: nothing to do")]
     private partial void LogAlreadyRan(Guid workspaceId, string runKey);
