@@ -105,23 +105,33 @@ internal static partial class ShapeBenchmark
         var (graph, capacity, mentees, mentors) = ReadGraph(roster, edges);
         var ours = new List<double>();
         var reference = new List<double>();
+        var oursCpu = new List<double>();
+        var referenceCpu = new List<double>();
+        var self = Process.GetCurrentProcess();
         (int Pairs, long Points) own = default, theirs = default;
         for (var run = 0; run < runs; run++)
         {
             // Alternate, so both meet the same neighbours on this shared box.
+            self.Refresh();
+            var cpu = self.TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             var chosen = MinCostAssignment.Solve(graph, capacity, 0);
             ours.Add(clock.Elapsed.TotalMilliseconds);
+            self.Refresh();
+            oursCpu.Add((self.TotalProcessorTime - cpu).TotalMilliseconds);
+            cpu = self.TotalProcessorTime;
             own = (chosen.Count(e => e >= 0), chosen.Where(e => e >= 0).Sum(e => (long)graph.Points[e]));
             clock.Restart();
             theirs = OrToolsReference.Solve(graph, capacity);
             reference.Add(clock.Elapsed.TotalMilliseconds);
+            self.Refresh();
+            referenceCpu.Add((self.TotalProcessorTime - cpu).TotalMilliseconds);
         }
 
         var written = Math.Round(median.Total * 100);
         var same = own == theirs && (long)written == theirs.Points ? "yes" : $"NO: ours {own}, OR-Tools {theirs}, match wrote {median.Total}";
         var row = $"| {name} | {mentees + mentors:N0} ({mentees:N0} × {mentors:N0}) | {Span(processes.Select(p => p.Ms))} | {median.Phases} | {processes.Max(p => p.PeakMb):0} MB | " +
-            $"{Measure.Ms(Median(ours))} vs {Measure.Ms(Median(reference))} ({graph.EdgeCount:N0} edges, {own.Pairs:N0} pairs) | {same} |";
+            $"{Measure.Ms(Median(ours))} vs {Measure.Ms(Median(reference))} (CPU {Measure.Ms(Median(oursCpu))} vs {Measure.Ms(Median(referenceCpu))}; {graph.EdgeCount:N0} edges, {own.Pairs:N0} pairs) | {same} |";
         Console.WriteLine(row);
         return row;
     }

@@ -17,8 +17,13 @@ namespace PeerBot.Matching.Solvers;
 /// </summary>
 internal sealed partial class Transportation
 {
-    /// <summary>Nodes one unit's search may settle before the rest of the units are placed in shared phases.</summary>
-    public const int CrowdedSearch = 256;
+    /// <summary>
+    /// Nodes one unit's search may settle before the rest of the units are placed in shared phases. Since a search
+    /// stops reading a row at its first edge that cannot help, one-by-one searches are cheap enough to keep going
+    /// longer: on the 130k state roster 4,096 takes 3 s of CPU where 256 took 7 s, and where phases do pay (sparse
+    /// availability, 130k) both settings take 7.5 s while one by one throughout takes 19 s.
+    /// </summary>
+    public const int CrowdedSearch = 4096;
 
     private readonly int _rows;
     private readonly int _columns;
