@@ -7,6 +7,7 @@ using NpgsqlTypes;
 using PeerBot.Bot.Pulse;
 using PeerBot.Bot.Reports;
 using PeerBot.Matching.Pulse;
+using PeerBot.Scheduler.Delivery;
 using PeerBot.Scheduler.Persistence;
 using PeerBot.Scheduler.Pulse;
 using PeerBot.Scheduler.Schedules;
@@ -168,10 +169,24 @@ static async Task<long> SeedAsync(NpgsqlDataSource db, Guid workspaceId, int mem
         await using var comments = new NpgsqlCommand("insert into pulse_comments (id, pulse_id, body) select gen_random_uuid(), $1, 'comment ' || g from generate_series(1, 40) g", conn);
         comments.Parameters.Add(new() { Value = pulseId });
         await comments.ExecuteNonQueryAsync();
-        await new PulseStore(db).CloseAsync(pulseId, CancellationToken.None);
+        // Closed the way the pulse's close job closes it: through a unit of work (closing schedules no jobs).
+        var settings = new WorkspaceSettingsStore(db, new WorkspaceChanges(db, new WorkspaceDirectory(db, new PeerBot.Scheduler.Schedules.ScheduleSignal()), NullLogger<WorkspaceChanges>.Instance));
+        var units = new UnitOfWorkSource(db, new Outbox(db, settings, new OutboxSignal(), clock),
+            new JobIntentRelay(db, new NoJobs(), Options.Create(new JobRelayOptions()), clock, NullLogger<JobIntentRelay>.Instance));
+        await using var work = await units.BeginAsync(CancellationToken.None);
+        await PulseStore.CloseAsync(work, pulseId, CancellationToken.None);
+        await work.CommitAsync(CancellationToken.None);
     }
 
     return answers;
+}
+
+/// <summary>Closing a pulse hands Hangfire nothing; a job asked for here would be a change in what closing does.</summary>
+internal sealed class NoJobs : Hangfire.IBackgroundJobClient
+{
+    public string Create(Hangfire.Common.Job job, Hangfire.States.IState state) => throw new InvalidOperationException($"Closing a pulse scheduled {job}");
+
+    public bool ChangeState(string jobId, Hangfire.States.IState state, string expectedState) => throw new InvalidOperationException("Closing a pulse changed a job's state");
 }
 
 /// <summary>A clock that stands still, so every run reports the same year.</summary>
