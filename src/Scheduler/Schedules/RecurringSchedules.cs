@@ -2,6 +2,7 @@ using Hangfire;
 using Hangfire.Storage;
 using Npgsql;
 using PeerBot.Scheduler.CheckIns;
+using PeerBot.Scheduler.Persistence;
 using PeerBot.Scheduler.Pulse;
 using PeerBot.Scheduler.Rounds;
 
@@ -46,12 +47,12 @@ public sealed class RecurringSchedules(NpgsqlDataSource db, JobStorage storage, 
         }
         catch
         {
-            await SetStateAsync(workspaceId, "pending", "synced", CancellationToken.None);
+            await SetStateAsync(workspaceId, ScheduleState.Pending, ScheduleState.Synced, CancellationToken.None);
             throw;
         }
 
         // Uninstalled while we were registering: take the jobs away again.
-        if (await StateAsync(workspaceId, ct) == "stopped")
+        if (await StateAsync(workspaceId, ct) == ScheduleState.Stopped)
         {
             RemoveJobs(workspaceId);
         }
@@ -63,24 +64,27 @@ public sealed class RecurringSchedules(NpgsqlDataSource db, JobStorage storage, 
     /// </summary>
     public async Task ChangedAsync(Guid workspaceId, CancellationToken ct)
     {
-        await using var cmd = db.CreateCommand("update workspaces set schedules = 'pending' where id = $1 and schedules <> 'stopped'");
+        await using var cmd = db.CreateCommand("update workspaces set schedules = $2 where id = $1 and schedules <> $3");
         cmd.Parameters.Add(new() { Value = workspaceId });
+        cmd.Parameters.Add(new() { Value = StateText.Of(ScheduleState.Pending) });
+        cmd.Parameters.Add(new() { Value = StateText.Of(ScheduleState.Stopped) });
         await cmd.ExecuteNonQueryAsync(ct);
         signal.Wake();
     }
 
     /// <summary>Every workspace that is not uninstalled (at start: the job definitions follow the running code).</summary>
-    public async Task<int> SyncAllAsync(CancellationToken ct) => await SyncWhereAsync("schedules <> 'stopped'", ct);
+    public async Task<int> SyncAllAsync(CancellationToken ct) => await SyncWhereAsync("schedules <> $1", ScheduleState.Stopped, ct);
 
     /// <summary>Workspaces whose jobs are not registered yet (first seen since the last check, or installed again).</summary>
-    public async Task<int> SyncPendingAsync(CancellationToken ct) => await SyncWhereAsync("schedules = 'pending'", ct);
+    public async Task<int> SyncPendingAsync(CancellationToken ct) => await SyncWhereAsync("schedules = $1", ScheduleState.Pending, ct);
 
     /// <summary>Removes every recurring job of the workspace and keeps it unscheduled until it is installed again.</summary>
     public async Task<IReadOnlyList<string>> StopAsync(Guid workspaceId, CancellationToken ct)
     {
-        await using (var cmd = db.CreateCommand("update workspaces set schedules = 'stopped' where id = $1"))
+        await using (var cmd = db.CreateCommand("update workspaces set schedules = $2 where id = $1"))
         {
             cmd.Parameters.Add(new() { Value = workspaceId });
+            cmd.Parameters.Add(new() { Value = StateText.Of(ScheduleState.Stopped) });
             await cmd.ExecuteNonQueryAsync(ct);
         }
 
@@ -100,12 +104,14 @@ public sealed class RecurringSchedules(NpgsqlDataSource db, JobStorage storage, 
         return removed;
     }
 
-    private async Task<int> SyncWhereAsync(string condition, CancellationToken ct)
+    /// <summary>Syncs the workspaces matching <paramref name="condition"/> (our own SQL, its state as <c>$1</c>).</summary>
+    private async Task<int> SyncWhereAsync(string condition, ScheduleState state, CancellationToken ct)
     {
         var ids = new List<Guid>();
         await using (var cmd = db.CreateCommand($"select id from workspaces where {condition} order by id"))
-        await using (var r = await cmd.ExecuteReaderAsync(ct))
         {
+            cmd.Parameters.Add(new() { Value = StateText.Of(state) });
+            await using var r = await cmd.ExecuteReaderAsync(ct);
             while (await r.ReadAsync(ct))
             {
                 ids.Add(r.GetGuid(0));
@@ -122,24 +128,26 @@ public sealed class RecurringSchedules(NpgsqlDataSource db, JobStorage storage, 
 
     private async Task<bool> ClaimAsync(Guid workspaceId, CancellationToken ct)
     {
-        await using var cmd = db.CreateCommand("update workspaces set schedules = 'synced' where id = $1 and schedules <> 'stopped'");
+        await using var cmd = db.CreateCommand("update workspaces set schedules = $2 where id = $1 and schedules <> $3");
         cmd.Parameters.Add(new() { Value = workspaceId });
+        cmd.Parameters.Add(new() { Value = StateText.Of(ScheduleState.Synced) });
+        cmd.Parameters.Add(new() { Value = StateText.Of(ScheduleState.Stopped) });
         return await cmd.ExecuteNonQueryAsync(ct) > 0;
     }
 
-    private async Task SetStateAsync(Guid workspaceId, string state, string from, CancellationToken ct)
+    private async Task SetStateAsync(Guid workspaceId, ScheduleState state, ScheduleState from, CancellationToken ct)
     {
         await using var cmd = db.CreateCommand("update workspaces set schedules = $2 where id = $1 and schedules = $3");
         cmd.Parameters.Add(new() { Value = workspaceId });
-        cmd.Parameters.Add(new() { Value = state });
-        cmd.Parameters.Add(new() { Value = from });
+        cmd.Parameters.Add(new() { Value = StateText.Of(state) });
+        cmd.Parameters.Add(new() { Value = StateText.Of(from) });
         await cmd.ExecuteNonQueryAsync(ct);
     }
 
-    private async Task<string?> StateAsync(Guid workspaceId, CancellationToken ct)
+    private async Task<ScheduleState?> StateAsync(Guid workspaceId, CancellationToken ct)
     {
         await using var cmd = db.CreateCommand("select schedules from workspaces where id = $1");
         cmd.Parameters.Add(new() { Value = workspaceId });
-        return await cmd.ExecuteScalarAsync(ct) as string;
+        return await cmd.ExecuteScalarAsync(ct) is string state ? StateText.Parse<ScheduleState>(state) : null;
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Npgsql;
+using PeerBot.Scheduler.Persistence;
 using PeerBot.Scheduler.Schedules;
 
 namespace PeerBot.Scheduler.Workspaces;
@@ -30,13 +31,15 @@ public sealed class WorkspaceDirectory(NpgsqlDataSource db, ScheduleSignal sched
             insert into workspaces (id, platform, external_id, name) values ($1, $2, $3, $4)
             on conflict (platform, external_id) do update set
                 name = case when excluded.name = '' then workspaces.name else excluded.name end,
-                schedules = case when workspaces.schedules = 'stopped' then 'pending' else workspaces.schedules end
-            returning id, platform, external_id, name, time_zone, xmax = 0 or schedules = 'pending'
+                schedules = case when workspaces.schedules = $5 then $6 else workspaces.schedules end
+            returning id, platform, external_id, name, time_zone, xmax = 0 or schedules = $6
             """);
         cmd.Parameters.Add(new() { Value = Guid.CreateVersion7() });
         cmd.Parameters.Add(new() { Value = platform });
         cmd.Parameters.Add(new() { Value = externalId });
         cmd.Parameters.Add(new() { Value = name });
+        cmd.Parameters.Add(new() { Value = StateText.Of(ScheduleState.Stopped) });
+        cmd.Parameters.Add(new() { Value = StateText.Of(ScheduleState.Pending) });
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
         var workspace = Read(reader);

@@ -19,6 +19,7 @@ public sealed partial class StateTextTests
         Assert.Equal(await AcceptedAsync(app, "checkins", "answer"), Names<CheckInAnswer>());
         Assert.Equal(await AcceptedAsync(app, "ask_questions", "state"), Names<PeerBot.Scheduler.Ask.AskState>());
         Assert.Equal(await AcceptedAsync(app, "ask_offers", "state"), Names<PeerBot.Scheduler.Ask.OfferState>());
+        Assert.Equal(await AcceptedAsync(app, "workspaces", "schedules"), Names<PeerBot.Scheduler.Schedules.ScheduleState>());
         Assert.Equal(CheckInAnswer.NotYet, StateText.Parse<CheckInAnswer>("not_yet"));
         Assert.Throws<InvalidDataException>(() => StateText.Parse<PairingStatus>("Active"));
     }

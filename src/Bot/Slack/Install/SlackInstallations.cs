@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using Npgsql;
+using PeerBot.Scheduler.Persistence;
 using PeerBot.Scheduler.Schedules;
 using PeerBot.Scheduler.Workspaces;
 
@@ -34,8 +35,10 @@ public sealed class SlackInstallations(NpgsqlDataSource db, WorkspaceDirectory w
         await cmd.ExecuteNonQueryAsync(ct);
 
         // Installed again after an uninstall: its rhythm comes back (the schedule keeper registers the jobs).
-        await using var resume = db.CreateCommand("update workspaces set schedules = 'pending' where id = $1 and schedules = 'stopped'");
+        await using var resume = db.CreateCommand("update workspaces set schedules = $2 where id = $1 and schedules = $3");
         resume.Parameters.Add(new() { Value = workspace.Id });
+        resume.Parameters.Add(new() { Value = StateText.Of(ScheduleState.Pending) });
+        resume.Parameters.Add(new() { Value = StateText.Of(ScheduleState.Stopped) });
         if (await resume.ExecuteNonQueryAsync(ct) > 0)
         {
             schedules.Wake();
