@@ -33,6 +33,7 @@ public static class AskExtensions
         s.AddSingleton<IActionHandler, TipAction>();
         s.AddSingleton<IActionHandler, ReportAction>();
         s.AddSingleton<IAdminVerb, SupportVerb>();
+        s.AddSingleton<PeerBot.Bot.Simulator.ITimeRun, AskStepRun>();
         return builder;
     }
 }

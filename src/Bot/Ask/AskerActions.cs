@@ -117,28 +117,3 @@ public sealed class AskerActions(AskStore questions, MemberDirectory members, Un
 
     private static MessageReply Say(string text) => new(ChatMessage.Plain(text));
 }
-
-public sealed class HelpedAction(AskerActions asker) : IActionHandler
-{
-    public string ActionId => AskMessages.HelpedAction;
-
-    public async Task<CommandReply?> HandleAsync(ChatAction action, CancellationToken ct) => await asker.HelpedAsync(action, ct);
-}
-
-public sealed class ReplyAction(AskerActions asker) : IActionHandler, IFormHandler
-{
-    public string ActionId => AskMessages.ReplyAction;
-
-    public string FormId => AskerActions.ReplyForm;
-
-    public async Task<CommandReply?> HandleAsync(ChatAction action, CancellationToken ct) => await asker.ReplyAsync(action, ct);
-
-    public Task<FormOutcome> HandleAsync(FormSubmission submission, CancellationToken ct) => asker.SendReplyAsync(submission, ct);
-}
-
-public sealed class TipAction(AskerActions asker) : IActionHandler
-{
-    public string ActionId => AskMessages.TipAction;
-
-    public async Task<CommandReply?> HandleAsync(ChatAction action, CancellationToken ct) => await asker.SaveTipAsync(action, ct);
-}

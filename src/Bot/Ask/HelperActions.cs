@@ -81,19 +81,3 @@ public sealed class HelperActions(MemberDirectory members, BoundaryStore boundar
 
     private static MessageReply Say(string text) => new(ChatMessage.Plain(text));
 }
-
-/// <summary>"I can help".</summary>
-public sealed class ClaimAction(HelperActions helpers) : IActionHandler
-{
-    public string ActionId => AskMessages.ClaimAction;
-
-    public async Task<CommandReply?> HandleAsync(ChatAction action, CancellationToken ct) => await helpers.ClaimAsync(action, ct);
-}
-
-/// <summary>"Not me".</summary>
-public sealed class DeclineAction(HelperActions helpers) : IActionHandler
-{
-    public string ActionId => AskMessages.DeclineAction;
-
-    public async Task<CommandReply?> HandleAsync(ChatAction action, CancellationToken ct) => await helpers.DeclineAsync(action, ct);
-}

@@ -17,6 +17,7 @@ public sealed class TimePanel(IEnumerable<ITimeRun> runs, WorkspaceDirectory wor
         ("checkins", "Send check-in nudges", "\"Did you meet?\" to every active pairing (Thursday 15:30)"),
         ("pulse", "Open a wellness pulse", "A few 1–5 questions by DM, anonymous (every other Friday 14:00)"),
         ("pulse-reminder", "Send the pulse reminder", "Only to those who have not answered (two days later)"),
+        ("ask", "Move unanswered questions on", "A question nobody claimed: next 5 peers, then the support channel, then the asker is told (a school day each)"),
     ];
 
     public IReadOnlyList<TimeButton> State() =>

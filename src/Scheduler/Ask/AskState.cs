@@ -6,11 +6,3 @@ public enum AskState
     Open,
     Closed,
 }
-
-/// <summary>What a peer did with a question offered to them.</summary>
-public enum OfferState
-{
-    Offered,
-    Claimed,
-    Declined,
-}

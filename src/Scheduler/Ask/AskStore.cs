@@ -174,6 +174,18 @@ public sealed class AskStore(NpgsqlDataSource db)
         return [.. rows.Select(r => new PeerBot.Matching.Ask.SavedTip(r.Id, r.Tags, r.Question, r.Answer, r.HelperName, r.AnsweredAt))];
     }
 
+    /// <summary>Open questions nobody claimed that still have a routing step ahead, with the step they are at.</summary>
+    public async Task<IReadOnlyList<(Guid Id, int Stage)>> UnclaimedAsync(Guid workspaceId, CancellationToken ct)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return [.. await conn.QueryAsync<(Guid, int)>(new CommandDefinition("""
+            select q.id, q.stage from ask_questions q
+            where q.workspace_id = @workspaceId and q.state = @open and not q.hidden and q.stage < 4
+              and not exists (select 1 from ask_offers o where o.question_id = q.id and o.state = @claimed)
+            order by q.asked_at
+            """, new { workspaceId, open = StateText.Of(AskState.Open), claimed = StateText.Of(OfferState.Claimed) }, cancellationToken: ct))];
+    }
+
     /// <summary>Open questions past their closing time (their close job never ran).</summary>
     public async Task<IReadOnlyList<Guid>> DueToCloseAsync(DateTimeOffset now, CancellationToken ct)
     {

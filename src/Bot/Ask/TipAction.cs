@@ -1,0 +1,12 @@
+using PeerBot.Bot.Commands;
+using PeerBot.Scheduler.Ask;
+
+namespace PeerBot.Bot.Ask;
+
+/// <summary>"Save as a tip" after "This helped".</summary>
+public sealed class TipAction(AskerActions asker) : IActionHandler
+{
+    public string ActionId => AskMessages.TipAction;
+
+    public async Task<CommandReply?> HandleAsync(ChatAction action, CancellationToken ct) => await asker.SaveTipAsync(action, ct);
+}
