@@ -1,5 +1,6 @@
 using PeerBot.Bot.Admin;
 using PeerBot.Bot.Commands;
+using PeerBot.Bot.Hosting;
 using PeerBot.Scheduler.Ask;
 
 namespace PeerBot.Bot.Ask;
@@ -19,6 +20,7 @@ public static class AskExtensions
         s.AddSingleton<AskerActions>();
         s.AddTransient<AskFollowUpJob>();
         s.AddTransient<AskCloseJob>();
+        s.AddHostedService<DueSweeper<AskCloseJob>>();
 
         s.AddSingleton<ICommandHandler, AskCommand>();
         s.AddSingleton<ICommandHandler, TipsCommand>();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using PeerBot.Bot.Admin;
 using PeerBot.Bot.Commands;
+using PeerBot.Bot.Hosting;
 using PeerBot.Scheduler.Pulse;
 
 namespace PeerBot.Bot.Pulse;
@@ -18,7 +19,7 @@ public static class PulseExtensions
         s.AddSingleton<PulseSchedule>();
         s.AddSingleton<PulseRecorder>();
         s.AddTransient<PulseJob>();
-        s.AddHostedService<PulseSweeper>();
+        s.AddHostedService<DueSweeper<PulseJob>>();
 
         s.AddSingleton<ICommandHandler, PulseCommand>();
         s.AddSingleton<IActionHandler, PulseAnswerAction>();

@@ -4,7 +4,7 @@ using PeerBot.Scheduler.Persistence;
 namespace PeerBot.Scheduler.Ask;
 
 /// <summary>Closes a question when its relay time is over: from then on nothing in the database says who asked it (see <see cref="AskStore.CloseAsync"/>).</summary>
-public sealed class AskCloseJob(UnitOfWorkSource units, AskStore questions, TimeProvider clock)
+public sealed class AskCloseJob(UnitOfWorkSource units, AskStore questions, TimeProvider clock) : IDueSweep
 {
     [AutomaticRetry(Attempts = 5)]
     public async Task RunAsync(Guid questionId, CancellationToken ct)

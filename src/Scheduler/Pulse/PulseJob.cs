@@ -23,7 +23,7 @@ public sealed partial class PulseJob(
     MemberDirectory members,
     AnonymityRules rules,
     TimeProvider clock,
-    ILogger<PulseJob> log)
+    ILogger<PulseJob> log) : IDueSweep
 {
     public static readonly TimeSpan ReminderAfter = TimeSpan.FromDays(2), OpenFor = TimeSpan.FromDays(5);
 

@@ -86,4 +86,28 @@ public sealed class AskPrivacyTests
         Assert.Equal(0L, await bot.App.ScalarAsync<long>("select count(*) from ask_questions where asker_member_id is not null or asker_name is not null"));
         Assert.Empty(await bot.TablesMentioningAsync(anaMember.ToString(), anaMember.ToString("N"), "UT1"));
     }
+
+    [Fact]
+    public async Task AQuestionNoJobClosed_IsClosedByTheHourlySweep_AndForgetsWhoAsked()
+    {
+        // The close job runs on Hangfire's own (real) clock, a week out: on this bot's clock only the sweep can close it,
+        // as when the job was lost with Hangfire's storage.
+        await using var bot = await AskBot.StartAsync();
+        var ana = await bot.JoinAsync("slack", "US1", "Ana", "subjects:math grades:6-8");
+        await bot.JoinAsync("slack", "US2", "Ben", "subjects:math grades:6-8");
+        await ana.TypeAsync("ask How do you grade homework fairly? #math");
+        var question = await bot.OnlyQuestionAsync();
+        Assert.Equal(1L, await bot.App.ScalarAsync<long>("select count(*) from ask_questions where asker_member_id is not null"));
+
+        await bot.AdvanceToAsync(AskBot.TuesdayAfterClass + TimeSpan.FromDays(8));
+
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (await bot.App.ScalarAsync<long>("select count(*) from ask_questions where asker_member_id is not null") > 0 && waited.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            await Task.Delay(200);
+        }
+
+        Assert.Equal("closed", await bot.App.ScalarAsync<string>("select state from ask_questions where id = $1", question));
+        Assert.Equal(0L, await bot.App.ScalarAsync<long>("select count(*) from outbox where delivery_key like $1", AskStore.DeliveryKeyPrefix(question) + "%"));
+    }
 }
