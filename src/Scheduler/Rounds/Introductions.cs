@@ -12,8 +12,10 @@ public static class Introductions
     public const string DeclineAction = "mentor.decline";
     public const string BackAction = "member.back";
 
-    public static ChatMessage Introduce(Pairing pairing, IReadOnlyList<TeacherProfile> profiles)
+    /// <param name="week">A day of the week they will meet, to name the free times they share (none named when null).</param>
+    public static ChatMessage Introduce(Pairing pairing, IReadOnlyList<TeacherProfile> profiles, DateOnly? week = null, string defaultTimeZone = "UTC")
     {
+        var free = week is { } w ? PeerBot.Matching.Scoring.SharedTimes.Describe(profiles, w, defaultTimeZone) : [];
         var all = pairing.Members.Select(m => m.Name.Length > 0 ? m.Name : m.ExternalUserId).ToArray();
         var names = all.Length <= 2 ? string.Join(" and ", all) : $"{string.Join(", ", all[..^1])} and {all[^1]}";
         var headline = pairing.Kind == "mentor"
@@ -21,14 +23,16 @@ public static class Introductions
             : $"👋 Meet your pack: {names}!";
         var starters = ConversationStarters.For(profiles);
         var list = string.Join("\n", starters.Select(s => "• " + s));
-        var text = $"{headline}\nWhy you: {pairing.Explanation}\nThree ways to start:\n{list}";
+        var times = free.Count > 0 ? "🗓 " + string.Join("\n🗓 ", free) : null;
+        var text = $"{headline}\nWhy you: {pairing.Explanation}\n{(times is null ? "" : times + "\n")}Three ways to start:\n{list}";
         return new ChatMessage(text,
         [
             new TextBlock($"**{headline}**"),
             new TextBlock($"_Why you:_ {pairing.Explanation}"),
+            .. times is null ? Array.Empty<MessageBlock>() : [new TextBlock(times)],
             new TextBlock($"**Three ways to start:**\n{list}"),
             new ButtonsBlock([new ChatButton("Not a good fit", EndAction, pairing.Id.ToString(), ButtonStyle.Danger)]),
-            new NoteBlock("Pick a 20-minute slot this week — I'll check in on Thursday."),
+            new NoteBlock(times is null ? "Pick a 20-minute slot this week — I'll check in on Thursday." : "Pick 20 minutes of it this week — I'll check in on Thursday."),
         ]);
     }
 

@@ -37,7 +37,8 @@ public sealed class MentorConsent(UnitOfWorkSource units, PairingStore pairings,
             }
         }
 
-        var channel = (await settings.GetAsync(workspaceId, ct)).IntroChannel;
+        var s = await settings.GetAsync(workspaceId, ct);
+        var channel = s.IntroChannel;
         await using var work = await units.BeginAsync(ct);
         if (!await PairingStore.TransitionAsync(work, pairingId, PairingStatus.Proposed, PairingStatus.Active, clock.GetUtcNow(), ct))
         {
@@ -47,7 +48,7 @@ public sealed class MentorConsent(UnitOfWorkSource units, PairingStore pairings,
         // Keyed by the pairing, so a double click or a retried request introduces them once.
         await work.SendAsync(workspaceId,
         [
-            new OutboxEntry($"pairing:{pairing.Id:N}:intro", pairing.UserIds, "introduction", Introductions.Introduce(pairing with { Status = PairingStatus.Active }, profiles), Urgency.Now)
+            new OutboxEntry($"pairing:{pairing.Id:N}:intro", pairing.UserIds, "introduction", Introductions.Introduce(pairing with { Status = PairingStatus.Active }, profiles, TimeZones.LocalDate(s.Zone, clock.GetUtcNow()), s.TimeZone), Urgency.Now)
                 { PairingId = pairing.Id, Conversation = channel },
         ], ct);
         await work.CommitAsync(ct);

@@ -55,6 +55,21 @@ public sealed class PairingRoundTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PodIntroduction_NamesTheFreeTimesThePodShares_InTheirZone()
+    {
+        await JoinAsync("U41", "role:peer subjects:art grades:k-2 years:3 focus:sel avail:\"tue 15:30-16:30,thu 07:00-07:45\"");
+        await JoinAsync("U42", "role:peer subjects:art grades:k-2 years:5 focus:sel avail:\"tue 15:00-16:15\"");
+        await _app.ReplyAsync("admin pods 2", Admin);
+
+        Assert.Contains("1 pod introduced", await _app.ReplyAsync("admin round now", Admin), StringComparison.Ordinal);
+        await _app.DrainedAsync();
+
+        var intro = Assert.Single(_app.Slack.MessagesIn(FakeSlack.ChannelFor(["U41", "U42"])));
+        Assert.Contains("You're both free Tue 3:30–4:15 pm", intro.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Thu", intro.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RoundNow_TellsAMenteeWithNoFittingMentorKindly_AndSecondClickOfSameRunDoesNothing()
     {
         await JoinAsync("U3", "role:mentee subjects:art grades:k-2 years:1");
