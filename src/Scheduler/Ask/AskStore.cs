@@ -96,7 +96,11 @@ public sealed class AskStore(NpgsqlDataSource db)
             return false;
         }
 
-        await work.ExecuteAsync("update ask_questions set first_answer_at = coalesce(first_answer_at, @at) where id = @questionId", new { questionId, at }, ct);
+        await work.ExecuteAsync("""
+            update ask_questions set first_answer_at = coalesce(first_answer_at, @at),
+                first_answer_seconds = coalesce(first_answer_seconds, extract(epoch from @at - asked_at)::float8)
+            where id = @questionId
+            """, new { questionId, at }, ct);
         return true;
     }
 
@@ -125,11 +129,16 @@ public sealed class AskStore(NpgsqlDataSource db)
     /// <summary>
     /// Closes a question once: forgets who asked it (a signed question keeps the name its helpers saw), who it was
     /// offered to, and every message PeerBot sent about it (offers, relayed answers, replies, thanks), so that nothing
-    /// left in the database links the asker to it. Answers stay, with their helpers.
+    /// left in the database links the asker to it. Its times keep only the day (an exact time could be matched against
+    /// another the asker left); the time to a first answer stays as a duration. Answers stay, with their helpers.
     /// </summary>
     public static async Task<bool> CloseAsync(UnitOfWork work, Guid questionId, CancellationToken ct)
     {
-        if (await work.ExecuteAsync("update ask_questions set state = @closed, asker_member_id = null where id = @questionId and state = @open",
+        if (await work.ExecuteAsync("""
+            update ask_questions set state = @closed, asker_member_id = null, first_answer_at = null,
+                asked_at = date_trunc('day', asked_at, 'UTC'), closes_at = date_trunc('day', closes_at, 'UTC')
+            where id = @questionId and state = @open
+            """,
             new { questionId, closed = StateText.Of(AskState.Closed), open = StateText.Of(AskState.Open) }, ct) == 0)
         {
             return false;
@@ -147,8 +156,8 @@ public sealed class AskStore(NpgsqlDataSource db)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
         var row = await conn.QuerySingleAsync<(long Asked, long Answered, double? Median)>(new CommandDefinition("""
-            select count(*), count(first_answer_at),
-                   percentile_cont(0.5) within group (order by extract(epoch from first_answer_at - asked_at)::float8) filter (where first_answer_at is not null)
+            select count(*), count(first_answer_seconds),
+                   percentile_cont(0.5) within group (order by first_answer_seconds) filter (where first_answer_seconds is not null)
             from ask_questions where workspace_id = @workspaceId and asked_at >= @since and not hidden
             """, new { workspaceId, since }, cancellationToken: ct));
         return new AskHealth((int)row.Asked, (int)row.Answered, row.Median is { } seconds ? TimeSpan.FromSeconds(seconds) : null);

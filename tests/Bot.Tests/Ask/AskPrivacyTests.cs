@@ -88,7 +88,7 @@ public sealed class AskPrivacyTests
     }
 
     [Fact]
-    public async Task AQuestionNoJobClosed_IsClosedByTheHourlySweep_AndForgetsWhoAsked()
+    public async Task AQuestionNoJobClosed_IsClosedByTheHourlySweep_AndForgetsWhoAsked_AndWhenToTheMinute()
     {
         // The close job runs on Hangfire's own (real) clock, a week out: on this bot's clock only the sweep can close it,
         // as when the job was lost with Hangfire's storage.
@@ -109,5 +109,11 @@ public sealed class AskPrivacyTests
 
         Assert.Equal("closed", await bot.App.ScalarAsync<string>("select state from ask_questions where id = $1", question));
         Assert.Equal(0L, await bot.App.ScalarAsync<long>("select count(*) from outbox where delivery_key like $1", AskStore.DeliveryKeyPrefix(question) + "%"));
+        // Asked at 21:00: a database reader now sees only the day, nothing to match against another trace of the asker's.
+        Assert.Equal(
+            new DateTime(AskBot.TuesdayAfterClass.Year, AskBot.TuesdayAfterClass.Month, AskBot.TuesdayAfterClass.Day, 0, 0, 0, DateTimeKind.Utc),
+            await bot.App.ScalarAsync<DateTime>("select asked_at from ask_questions where id = $1", question));
+        Assert.True(await bot.App.ScalarAsync<bool>(
+            "select closes_at = date_trunc('day', closes_at, 'UTC') and first_answer_at is null from ask_questions where id = $1", question));
     }
 }
