@@ -33,6 +33,7 @@ public static class AskExtensions
         s.AddSingleton<IActionHandler>(sp => sp.GetRequiredService<ReplyAction>());
         s.AddSingleton<IFormHandler>(sp => sp.GetRequiredService<ReplyAction>());
         s.AddSingleton<IActionHandler, TipAction>();
+        s.AddSingleton<IActionHandler, SuggestTipAction>();
         s.AddSingleton<IActionHandler, ReportAction>();
         s.AddSingleton<IAdminVerb, SupportVerb>();
         s.AddSingleton<PeerBot.Bot.Simulator.ITimeRun, AskStepRun>();

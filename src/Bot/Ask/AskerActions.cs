@@ -32,7 +32,7 @@ public sealed class AskerActions(AskStore questions, MemberDirectory members, Un
         if (answer.HelperUserId is { } helper)
         {
             await work.SendAsync(q.WorkspaceId,
-                [new OutboxEntry($"{AskStore.DeliveryKeyPrefix(q.Id)}helped:{answer.Id:N}", [helper], "ask helped", AskMessages.Helped(AskRouting.Describe(asker.Profile), q), Urgency.Now)], ct);
+                [new OutboxEntry($"{AskStore.DeliveryKeyPrefix(q.Id)}helped:{answer.Id:N}", [helper], "ask helped", AskMessages.Helped(AskRouting.Describe(asker.Profile), q, answer.Id), Urgency.Now)], ct);
         }
 
         await work.CommitAsync(ct);

@@ -6,7 +6,7 @@ namespace PeerBot.Scheduler.Ask;
 public static class AskMessages
 {
     public const string ClaimAction = "ask.claim", DeclineAction = "ask.decline", ReportAction = "ask.report",
-        HelpedAction = "ask.helped", ReplyAction = "ask.reply", TipAction = "ask.tip";
+        HelpedAction = "ask.helped", ReplyAction = "ask.reply", TipAction = "ask.tip", SuggestTipAction = "ask.tip-suggest";
 
     /// <summary>The question offered to a peer (DM) or posted in the peer-support channel, with "I can help" / "Not me".</summary>
     public static ChatMessage Offer(AskQuestion q, bool inChannel = false)
@@ -58,11 +58,30 @@ public static class AskMessages
         return new ChatMessage($"{intro}\n{Safe(reply)}", [new TextBlock(intro), new TextBlock(Safe(reply)), new NoteBlock("About: " + Quote(q.Body))]);
     }
 
-    /// <summary>A ripple: the helper hears their answer helped, and whom in general terms only.</summary>
-    public static ChatMessage Helped(string askerDescription, AskQuestion q)
+    /// <summary>A ripple: the helper hears their answer helped, and whom in general terms only; they may suggest it as a tip.</summary>
+    public static ChatMessage Helped(string askerDescription, AskQuestion q, Guid answerId)
     {
         var text = $"💛 Your answer helped {askerDescription}. Thank you for sharing what you know!";
-        return new ChatMessage(text, [new TextBlock(text), new NoteBlock("About: " + Quote(q.Body))]);
+        return new ChatMessage(text,
+        [
+            new TextBlock(text),
+            new NoteBlock("About: " + Quote(q.Body)),
+            new NoteBlock("Others could use it too: suggest it as a tip, and PeerBot asks the colleague you helped whether that's OK."),
+            new ButtonsBlock([new ChatButton("Suggest it as a tip", SuggestTipAction, Value(answerId))]),
+        ]);
+    }
+
+    /// <summary>The helper would like their answer saved as a tip: the asker is asked, and only their yes saves it.</summary>
+    public static ChatMessage TipRequest(AskQuestion q, Guid answerId, string helperName)
+    {
+        var text = $"💡 {helperName} would like to save their answer to your question as a tip, so other teachers can find it. " +
+            $"A tip shows the question and {helperName}'s name — never yours. Only you can say yes; if you'd rather not, just leave this.";
+        return new ChatMessage(text,
+        [
+            new TextBlock(text),
+            new NoteBlock(Quote(q.Body)),
+            new ButtonsBlock([new ChatButton("Yes, save it as a tip", TipAction, Value(answerId), ButtonStyle.Primary)]),
+        ]);
     }
 
     /// <summary>Three school days and nobody picked it up: told kindly, with <c>find</c> as the next step.</summary>

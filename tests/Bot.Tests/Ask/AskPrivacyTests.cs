@@ -116,4 +116,44 @@ public sealed class AskPrivacyTests
         Assert.True(await bot.App.ScalarAsync<bool>(
             "select closes_at = date_trunc('day', closes_at, 'UTC') and first_answer_at is null from ask_questions where id = $1", question));
     }
+
+    [Theory]
+    [InlineData("slack")]
+    [InlineData("teams")]
+    public async Task AHelperSuggestsATip_OnlyTheAskersYesSavesIt_TheHelperNeverLearnsWhoAsked_AndSeesTheRippleInProfile(string platform)
+    {
+        await using var bot = await AskBot.StartAsync();
+        var ana = await bot.JoinAsync(platform, "UH1", "Ana", "subjects:math grades:6-8 years:2");
+        var ben = await bot.JoinAsync(platform, "UH2", "Ben", "subjects:math grades:6-8 years:9");
+        var cleo = await bot.JoinAsync(platform, "UH3", "Cleo", "subjects:math grades:6-8");
+        await ana.TypeAsync("ask How do you keep a warm-up to five minutes? #math");
+        await bot.DeliveredAsync();
+        var offer = await ben.MessageAsync("warm-up");
+        await ben.SubmitAsync(await ben.ClickAsync(offer, AskMessages.ClaimAction), new Dictionary<string, string[]> { [AnswerForm.Field] = ["A visible timer and one problem only."] });
+        await ana.ClickAsync(await ana.MessageAsync("visible timer"), AskMessages.HelpedAction);
+        await bot.DeliveredAsync();
+        var ripple = await ben.MessageAsync("Your answer helped");
+        var answer = ripple.ButtonValues(AskMessages.SuggestTipAction).Single();
+
+        // Only the helper may suggest it, and a suggestion is not a yes: the helper cannot save it themselves.
+        Assert.Contains("Only the colleague who wrote", (await cleo.ClickAsync(AskMessages.SuggestTipAction, answer)).Text, StringComparison.Ordinal);
+        Assert.Contains("Only the colleague who asked", (await ben.ClickAsync(AskMessages.TipAction, answer)).Text, StringComparison.Ordinal);
+
+        var asked = await ben.ClickAsync(ripple, AskMessages.SuggestTipAction);
+        Assert.Contains("without telling you who", asked.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Ana", asked.Text, StringComparison.Ordinal);
+        await ben.ClickAsync(ripple, AskMessages.SuggestTipAction);
+        await bot.DeliveredAsync();
+        var request = await ana.MessageAsync("would like to save their answer");
+        Assert.Single(ana.Messages, m => m.Text.Contains("would like to save their answer", StringComparison.Ordinal));
+        Assert.Contains("No saved tips", (await cleo.TypeAsync("tips warm-up")).Text, StringComparison.Ordinal);
+
+        Assert.Contains("saved as a tip", (await ana.ClickAsync(request, AskMessages.TipAction)).Text, StringComparison.OrdinalIgnoreCase);
+        var tips = await cleo.TypeAsync("tips math");
+        Assert.Contains("From Ben", tips.Text, StringComparison.Ordinal);
+        Assert.Contains("visible timer", tips.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Ana", tips.Text, StringComparison.Ordinal);
+        // Teams has no Home tab: the ripple shows in `profile`, on both platforms.
+        Assert.Contains("your answers helped 1 colleague.", (await ben.TypeAsync("profile")).Text, StringComparison.Ordinal);
+    }
 }

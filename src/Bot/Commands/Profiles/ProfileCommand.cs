@@ -1,10 +1,11 @@
+using PeerBot.Scheduler.Ask;
 using PeerBot.Scheduler.Chat;
 using PeerBot.Scheduler.Members;
 
 namespace PeerBot.Bot.Commands.Profiles;
 
 /// <summary><c>profile</c>: what PeerBot knows about me, and whether I'm paused.</summary>
-public sealed class ProfileCommand(MemberDirectory members, TimeProvider clock) : ICommandHandler
+public sealed class ProfileCommand(MemberDirectory members, AskStore asks, TimeProvider clock) : ICommandHandler
 {
     public CommandInfo Info { get; } = new("profile", "profile", "see your profile and your PeerBot status", "profile");
 
@@ -27,6 +28,7 @@ public sealed class ProfileCommand(MemberDirectory members, TimeProvider clock) 
             new TextBlock("**Your PeerBot profile**"),
             new FieldsBlock(ProfileText.Fields(member.Profile)),
             new TextBlock(status),
+            .. ProfileText.Ripples(await asks.HelpedCountAsync(member.Id, ct)) is { } ripples ? [new TextBlock(ripples)] : Array.Empty<MessageBlock>(),
             new ButtonsBlock([new ChatButton("Edit profile", ProfileActions.Edit, Style: ButtonStyle.Primary)]),
             new NoteBlock($"Only people you're paired with see your profile. `{command.Prefix}leave` erases it."),
             new NoteBlock($"PeerBot never pairs you with someone who evaluates you (your admins record who evaluates whom), and never with anyone on your private `{command.Prefix}never` list."),

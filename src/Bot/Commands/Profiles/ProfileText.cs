@@ -8,6 +8,10 @@ public static class ProfileText
 {
     public const string InlineExample = "join role:mentee subjects:math,science grades:6-8 years:2 school:\"Lincoln MS\" focus:ell tz:America/Chicago avail:\"tue 15:30-16:30\"";
 
+    /// <summary>Answers of theirs that someone marked "This helped" (ask a colleague): their ripples; null while there are none.</summary>
+    public static string? Ripples(int helped) =>
+        helped > 0 ? $"💛 **Your ripples:** your answers helped {helped} colleague{(helped == 1 ? "" : "s")}." : null;
+
     public static IReadOnlyList<MessageField> Fields(TeacherProfile p) =>
     [
         new("Role", RoleName(p)),

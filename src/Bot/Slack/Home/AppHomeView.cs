@@ -20,7 +20,7 @@ public static class AppHomeView
             new TextBlock($"*Hi {member.Profile.Name}!* Here is what PeerBot knows about you."),
             new FieldsBlock(ProfileText.Fields(member.Profile)),
             new NoteBlock(status),
-            .. helped > 0 ? [new TextBlock($"💛 *Your ripples:* your answers helped {helped} colleague{(helped == 1 ? "" : "s")}.")] : Array.Empty<MessageBlock>(),
+            .. ProfileText.Ripples(helped) is { } ripples ? [new TextBlock(ripples)] : Array.Empty<MessageBlock>(),
             new DividerBlock(),
             new TextBlock(FindHint),
             new ButtonsBlock([new ChatButton("Edit profile", ProfileActions.Edit, "", ButtonStyle.Primary)]),
