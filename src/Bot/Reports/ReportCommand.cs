@@ -8,7 +8,7 @@ namespace PeerBot.Bot.Reports;
 /// <summary><c>report [cohort] [weeks]</c>: the coach's pulse and mentoring report — summary here, chart and CSV in their DM, a signed web link.</summary>
 public sealed partial class ReportCommand(ReportAccess access, CoachReportBuilder builder, ReportLinks links, ChatGateways gateways, ILogger<ReportCommand> log) : ICommandHandler
 {
-    public CommandInfo Info { get; } = new("report", "report [cohort] [weeks]", "coaches: how your teachers are doing (anonymous pulse trends, mentoring health)", "report new-2026 8");
+    public CommandInfo Info { get; } = new("report", "report [cohort] [weeks]", "coaches: how your teachers are doing (anonymous pulse trends, mentoring health)", "report new-2026 8", CommandAudience.Coaches);
 
     public async Task<CommandReply> HandleAsync(ChatCommand command, CancellationToken ct)
     {

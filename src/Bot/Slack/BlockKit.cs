@@ -170,6 +170,8 @@ public static partial class BlockKit
             ["text"] = Plain(b.Label, 75),
             ["action_id"] = b.ActionId,
             ["value"] = b.Value,
+            // Read by screen readers instead of the text: every button says what it does, in words.
+            ["accessibility_label"] = Limit(b.Spoken, ChatButton.MaxSpoken),
         };
         if (b.Style != ButtonStyle.Default)
         {

@@ -145,6 +145,7 @@ public static class AdaptiveCards
         {
             ["type"] = "Action.Execute",
             ["title"] = form.SubmitLabel,
+            ["tooltip"] = $"{form.SubmitLabel} (the {form.Title} form)",
             ["verb"] = form.FormId,
             ["style"] = "positive",
             ["data"] = new JsonObject { [FormKey] = form.FormId, [StateKey] = form.State },
@@ -194,6 +195,8 @@ public static class AdaptiveCards
         {
             ["type"] = "Action.Execute",
             ["title"] = b.Label,
+            // Shown on hover and read by screen readers: every button says what it does, in words.
+            ["tooltip"] = b.Spoken,
             ["verb"] = b.ActionId,
             ["data"] = new JsonObject { [ActionKey] = b.ActionId, [ValueKey] = b.Value },
         };

@@ -33,9 +33,9 @@ public static class CheckInMessages
             new TextBlock($"**{question}**"),
             new ButtonsBlock(
             [
-                new ChatButton("We met ✅", MetAction, value, ButtonStyle.Primary),
-                new ChatButton("Not yet", NotYetAction, value),
-                new ChatButton("Skip this week", SkipAction, value),
+                new ChatButton("We met ✅", MetAction, value, ButtonStyle.Primary, "We met this week"),
+                new ChatButton("Not yet", NotYetAction, value, Description: "We have not met yet this week"),
+                new ChatButton("Skip this week", SkipAction, value, Description: "Skip this week's check-in"),
             ]),
             new NoteBlock("Only counts of answers reach coaches — never who said what."),
         ]);
@@ -50,9 +50,9 @@ public static class CheckInMessages
         ]);
 
     public static ChatMessage AskRating(Guid pairingId, DateOnly week) => new(
-        "Great! How useful was it, 1–5? (optional)",
+        "Great! How useful was it, from 1 (not useful) to 5 (very useful)? (optional)",
         [
             new TextBlock("Great — thanks for meeting! How useful was it? (optional)"),
-            new ButtonsBlock([.. Enumerable.Range(1, 5).Select(i => new ChatButton(i.ToString(System.Globalization.CultureInfo.InvariantCulture), RateAction, $"{Value(pairingId, week)}|{i}"))]),
+            new ButtonsBlock(RatingScale.Buttons(RateAction, i => $"{Value(pairingId, week)}|{i}", RatingScale.Usefulness, "Rate the meeting")),
         ]);
 }

@@ -20,7 +20,7 @@ public static class PulseMessages
             : reminder
                 ? $"A gentle reminder: the wellness pulse closes {pulse.ClosesAt:ddd d MMM}. {pulse.Questions.Count} quick questions."
                 : $"Time for the wellness pulse: {pulse.Questions.Count} quick questions, about a minute.";
-        var buttons = Enumerable.Range(1, 5).Select(v => new ChatButton(v.ToString(System.Globalization.CultureInfo.InvariantCulture), AnswerAction, Value(pulse.Id, soFar + v))).ToList();
+        var buttons = RatingScale.Buttons(AnswerAction, v => Value(pulse.Id, soFar + v), RatingScale.For(question.Text), "Answer");
         var blocks = new List<MessageBlock> { new TextBlock($"**{heading}**"), new TextBlock(question.Text), new ButtonsBlock(buttons) };
         if (index == 0)
         {

@@ -22,8 +22,8 @@ public static class RoundHeadsUp
             new TextBlock(body),
             new ButtonsBlock(
             [
-                new ChatButton("Skip this one", SkipAction, roundDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-                new ChatButton("Pause…", PauseAction),
+                new ChatButton("Skip this one", SkipAction, roundDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Description: "Skip the next pairing round only"),
+                new ChatButton("Pause…", PauseAction, Description: "Pause pairing and nudges for a while: choose how long"),
             ]),
         ]);
     }
@@ -34,9 +34,9 @@ public static class RoundHeadsUp
         new TextBlock("How long would you like a break? No nudges, pulses or new pairings until then."),
         new ButtonsBlock(
         [
-            new ChatButton("1 week", PauseForAction, "1"),
-            new ChatButton("2 weeks", PauseForAction, "2"),
-            new ChatButton("4 weeks", PauseForAction, "4"),
+            new ChatButton("1 week", PauseForAction, "1", Description: "Pause for 1 week"),
+            new ChatButton("2 weeks", PauseForAction, "2", Description: "Pause for 2 weeks"),
+            new ChatButton("4 weeks", PauseForAction, "4", Description: "Pause for 4 weeks"),
         ]),
     ]);
 

@@ -20,18 +20,51 @@ public sealed class TeamsManifestTests
         Assert.Empty(errors.Select(e => $"{e.Path}: {e.Kind}"));
     }
 
+    // Teams' limits for a bot's command menu (manifest schema, and the stricter lengths of earlier manifest versions).
+    private const int MaxLists = 3, MaxCommands = 12, MaxTitle = 32, MaxDescription = 128;
+
     [Fact]
-    public async Task Manifest_CommandsAreRealVerbs_WithoutSlashesOrDuplicates()
+    public async Task Manifest_CommandMenu_OffersEveryVerbForEveryone_AsRealVerbs_WithinTeamsLimits()
     {
         var manifest = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(Manifests, "manifest.json")))!;
-        var titles = manifest["bots"]![0]!["commandLists"]!.AsArray().SelectMany(l => l!["commands"]!.AsArray()).Select(c => c!["title"]!.GetValue<string>()).ToList();
+        var bot = manifest["bots"]![0]!;
+        var lists = bot["commandLists"]!.AsArray().Select(l => (
+            Scopes: l!["scopes"]!.AsArray().Select(s => s!.GetValue<string>()).ToList(),
+            Commands: l["commands"]!.AsArray().Select(c => (Title: c!["title"]!.GetValue<string>(), Description: c["description"]?.GetValue<string>() ?? "")).ToList())).ToList();
         await using var app = await PeerBotApp.StartAsync();
-        var verbs = app.Services.GetRequiredService<CommandRouter>().Verbs.Select(v => v.Verb).ToHashSet();
+        // The router's own table: a verb added anywhere (thanks, …) is checked here without touching this test.
+        var verbs = app.Services.GetRequiredService<CommandRouter>().Verbs.ToList();
+        var everyones = verbs.Where(v => v.Audience == CommandAudience.Everyone).Select(v => v.Verb).ToList();
 
-        Assert.NotEmpty(titles);
-        Assert.Equal(titles.Count, titles.Distinct(StringComparer.OrdinalIgnoreCase).Count());
-        Assert.All(titles, t => Assert.False(t.StartsWith('/'), $"'{t}' starts with a slash"));
-        Assert.All(titles, t => Assert.Contains(t, verbs));
+        Assert.Contains("skip", everyones);
+        Assert.DoesNotContain("admin", everyones);
+        Assert.DoesNotContain("report", everyones);
+        Assert.InRange(lists.Count, 1, MaxLists);
+        // One list per scope, and every scope the bot is installed in has its menu.
+        var listed = lists.SelectMany(l => l.Scopes).ToList();
+        Assert.Equal(listed.Count, listed.Distinct(StringComparer.Ordinal).Count());
+        Assert.All(bot["scopes"]!.AsArray().Select(s => s!.GetValue<string>()), scope => Assert.Contains(scope, listed));
+        foreach (var (scopes, commands) in lists)
+        {
+            var titles = commands.Select(c => c.Title).ToList();
+            Assert.InRange(commands.Count, 1, MaxCommands);
+            Assert.Equal(titles.Count, titles.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+            Assert.All(commands, c => Assert.True(c.Title.Length <= MaxTitle && c.Description.Length is > 0 and <= MaxDescription,
+                $"'{c.Title}': Teams shows a title of up to {MaxTitle} characters and a description of 1 to {MaxDescription}; this one has {c.Title.Length} and {c.Description.Length}"));
+            Assert.All(titles, t => Assert.False(t.StartsWith('/'), $"'{t}' starts with a slash"));
+            Assert.All(titles, t => Assert.True(verbs.Any(v => v.Verb == t), $"The Teams menu offers '{t}', which PeerBot does not understand"));
+
+            // Every verb for everyone is in the menu. Only when there are more than Teams allows may a verb be named in a
+            // related command's description instead (resume in pause's), and then the menu must be full.
+            var missing = everyones.Where(v => !titles.Contains(v, StringComparer.Ordinal)).ToList();
+            var mentioned = missing.Where(v => commands.Any(c => System.Text.RegularExpressions.Regex.IsMatch(c.Description, $@"\b{v}\b"))).ToList();
+            Assert.True(missing.Count == mentioned.Count && (missing.Count == 0 || commands.Count == MaxCommands),
+                $"The Teams command menu for {string.Join("/", scopes)} (manifests/teams/manifest.json, bots[0].commandLists) does not offer: " +
+                $"{string.Join(", ", missing.Except(mentioned))}{(missing.Count > 0 && commands.Count < MaxCommands ? $"; and it has room, so {string.Join(", ", mentioned)} should be commands of their own" : "")}. " +
+                $"Add {{ \"title\": \"<verb>\", \"description\": \"<what it does, up to {MaxDescription} characters>\" }}. The menu holds {MaxCommands}: " +
+                "when it is full, name the verb in a related command's description instead (e.g. pause: \"…; resume ends it early\").");
+        }
+
         Assert.Equal("PeerBot", manifest["name"]!["short"]!.GetValue<string>());
     }
 

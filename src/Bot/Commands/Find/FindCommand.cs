@@ -52,7 +52,7 @@ public sealed class FindCommand(MemberDirectory members, BoundaryStore boundarie
         foreach (var s in suggestions)
         {
             blocks.Add(new TextBlock($"**{s.Name}** — {s.Reason}"));
-            blocks.Add(new ButtonsBlock([new ChatButton($"Say hi to {FirstName(s.Name)}", SayHiAction.Id, s.Id, ButtonStyle.Primary)]));
+            blocks.Add(new ButtonsBlock([new ChatButton($"Say hi to {FirstName(s.Name)}", SayHiAction.Id, s.Id, ButtonStyle.Primary, $"Open a chat with {s.Name} with a one-line introduction")]));
         }
 
         blocks.Add(new NoteBlock("\"Say hi\" opens a chat between the two of you with a one-line introduction. Only people who joined PeerBot are shown."));

@@ -109,7 +109,10 @@ public sealed record Seen(string Text, IReadOnlyList<SeenButton> Buttons, JsonNo
         var actions = (card["actions"] as JsonArray ?? []).Where(a => a?["type"]?.GetValue<string>() == "Action.Execute").ToList();
         var submit = isForm ? actions.Select(a => a!["data"]).FirstOrDefault(d => d?[AdaptiveCards.FormKey] is not null) : null;
         return new Seen(string.Join("\n", lines), [.. actions.Where(a => a!["data"]?[AdaptiveCards.ActionKey] is not null).Select(a => new SeenButton(
-            a!["title"]?.GetValue<string>() ?? "", a["data"]![AdaptiveCards.ActionKey]!.GetValue<string>(), a["data"]![AdaptiveCards.ValueKey]?.GetValue<string>() ?? ""))], raw ?? card)
+            a!["title"]?.GetValue<string>() ?? "", a["data"]![AdaptiveCards.ActionKey]!.GetValue<string>(), a["data"]![AdaptiveCards.ValueKey]?.GetValue<string>() ?? "")
+        {
+            Spoken = a["tooltip"]?.GetValue<string>(),
+        })], raw ?? card)
         {
             FormId = submit?[AdaptiveCards.FormKey]?.GetValue<string>(),
             FormState = submit?[AdaptiveCards.StateKey]?.GetValue<string>() ?? "",
@@ -128,8 +131,15 @@ public sealed record Seen(string Text, IReadOnlyList<SeenButton> Buttons, JsonNo
         [.. blocks.Where(b => b?["type"]?.GetValue<string>() == "actions")
             .SelectMany(b => b!["elements"] as JsonArray ?? [])
             .Where(e => e?["type"]?.GetValue<string>() == "button")
-            .Select(e => new SeenButton(e!["text"]?["text"]?.GetValue<string>() ?? "", e["action_id"]!.GetValue<string>(), e["value"]?.GetValue<string>() ?? ""))];
+            .Select(e => new SeenButton(e!["text"]?["text"]?.GetValue<string>() ?? "", e["action_id"]!.GetValue<string>(), e["value"]?.GetValue<string>() ?? "")
+            {
+                Spoken = e["accessibility_label"]?.GetValue<string>(),
+            })];
 }
 
 /// <summary>A button as shown: its label, what it does (action id) and the value it sends.</summary>
-public sealed record SeenButton(string Label, string ActionId, string Value);
+public sealed record SeenButton(string Label, string ActionId, string Value)
+{
+    /// <summary>What a screen reader says for it (Slack <c>accessibility_label</c>, Teams <c>tooltip</c>); null when the button has none.</summary>
+    public string? Spoken { get; init; }
+}
