@@ -16,6 +16,7 @@ using PeerBot.Bot.Scheduling;
 using PeerBot.Bot.Simulator;
 using PeerBot.Bot.Slack;
 using PeerBot.Bot.Teams;
+using PeerBot.Bot.Thanks;
 using PeerBot.Bot.Workspaces;
 
 if (CommandLine.IsVerb(args))
@@ -40,6 +41,7 @@ builder.AddSlack();
 builder.AddTeams();
 builder.AddDelivery();
 builder.AddRounds();
+builder.AddThanks();
 builder.AddAdmin();
 builder.AddSimulator();
 builder.AddPulse();

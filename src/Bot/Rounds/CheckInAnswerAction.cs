@@ -4,6 +4,7 @@ using PeerBot.Scheduler.Chat;
 using PeerBot.Scheduler.Members;
 using PeerBot.Scheduler.Persistence;
 using PeerBot.Scheduler.Rounds;
+using PeerBot.Scheduler.Thanks;
 
 namespace PeerBot.Bot.Rounds;
 
@@ -31,10 +32,14 @@ public sealed class CheckInAnswerAction(string actionId, CheckInAnswer answer, U
 
         return new MessageReply(answer switch
         {
-            CheckInAnswer.Met when rating is null => CheckInMessages.AskRating(pairing.Id, week),
-            CheckInAnswer.Met => ChatMessage.Plain($"Thanks — noted {rating}/5. Keep it going!"),
+            CheckInAnswer.Met when rating is null => WithThanks(CheckInMessages.AskRating(pairing.Id, week), pairing, week),
+            CheckInAnswer.Met => WithThanks(ChatMessage.Plain($"Thanks — noted {rating}/5. Keep it going!"), pairing, week),
             CheckInAnswer.NotYet => ChatMessage.Plain("Thanks for being honest! There's still time this week — even 15 minutes counts."),
             _ => ChatMessage.Plain("Skipped for this week — no worries. See you next week."),
         });
     }
+
+    /// <summary>A "met" answer carries a one-tap thank-you to the others of the pairing.</summary>
+    private static ChatMessage WithThanks(ChatMessage answer, Pairing pairing, DateOnly week) =>
+        answer with { Blocks = [.. answer.Blocks, ThanksMessages.SayThanksButton(CheckInMessages.Value(pairing.Id, week), pod: pairing.Members.Count > 2)] };
 }

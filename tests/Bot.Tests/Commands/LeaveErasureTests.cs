@@ -49,6 +49,11 @@ public sealed class LeaveErasureTests
         await app.DrainedAsync();
         Assert.Contains(app.Slack.Posted, m => m.Text.Contains(LeaverName, StringComparison.Ordinal));
 
+        // Thanks the person gave and received (with notes naming them), still waiting for after class to be delivered.
+        Assert.Contains("Thanks sent to Milo Brandt", await ReplyAsync(app, $"thanks <@{Friend}|milo> you made my week", Leaver, LeaverName), StringComparison.Ordinal);
+        Assert.Contains($"Thanks sent to {LeaverName}", await ReplyAsync(app, $"thanks <@{Leaver}|zora> Thanks {LeaverName}, see you soon", Friend, "Milo Brandt"), StringComparison.Ordinal);
+        Assert.Equal(2L, await app.ScalarAsync<long>("select count(*) from thanks"));
+
         // Someone else's pending message that names the person (as a thank-you note would), one that only looks
         // alike ("Zoranna"), and a Hangfire record quoting the person (as a failed job's exception would).
         await app.ScalarAsync<int>("""
@@ -62,6 +67,7 @@ public sealed class LeaveErasureTests
         var reply = await ReplyAsync(app, "leave", Leaver, LeaverName);
         Assert.Contains("erased", reply, StringComparison.Ordinal);
 
+        Assert.Equal(0L, await app.ScalarAsync<long>("select count(*) from thanks"));
         var dump = await DumpEverythingAsync(app.ConnectionString);
         Assert.DoesNotContain(Leaver, dump, StringComparison.Ordinal);
         Assert.DoesNotContain(LeaverName, dump, StringComparison.OrdinalIgnoreCase);
