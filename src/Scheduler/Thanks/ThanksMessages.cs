@@ -12,7 +12,8 @@ public static class ThanksMessages
 
     /// <summary>Offered with the answer to "We met": value = the check-in's pairing and week.</summary>
     public static ButtonsBlock SayThanksButton(string checkInValue, bool pod) =>
-        new([new ChatButton(pod ? "Say thanks to your pod 💛" : "Say thanks 💛", SayThanksAction, checkInValue)]);
+        new([new ChatButton(pod ? "Say thanks to your pod 💛" : "Say thanks 💛", SayThanksAction, checkInValue,
+            Description: pod ? "Say thanks to your pod for meeting, with a note if you like" : "Say thanks for meeting, with a note if you like")]);
 
     public static ChatForm Form(string othersNames, string checkInValue) => new(FormId, "Say thanks", "Send thanks",
         [new FormField(NoteField, $"A note for {othersNames} (optional)", FormFieldKind.Text)

@@ -66,8 +66,11 @@ public sealed partial class AccessibleButtonsTests
         seen.Add(checkIn);
         var rating = await ana.ClickAsync(checkIn, CheckInMessages.MetAction);
         seen.Add(rating);
-        Assert.Equal(["1 – Not useful", "2 – A little useful", "3 – Somewhat useful", "4 – Useful", "5 – Very useful"], rating.Buttons.Select(b => b.Label));
-        Assert.Equal("Rate the meeting 5 of 5: very useful", rating.Buttons[^1].Spoken);
+        // The scale, then the one-tap thank-you a "met" answer carries.
+        var scale = rating.Buttons.Where(b => b.ActionId == CheckInMessages.RateAction).ToList();
+        Assert.Equal(["1 – Not useful", "2 – A little useful", "3 – Somewhat useful", "4 – Useful", "5 – Very useful"], scale.Select(b => b.Label));
+        Assert.Equal("Rate the meeting 5 of 5: very useful", scale[^1].Spoken);
+        Assert.Equal("Say thanks for meeting, with a note if you like", rating.Buttons[^1].Spoken);
 
         seen.Add(await admin.TypeAsync("admin pulse now"));
         var pulse = await ben.MessageAsync("wellness pulse");
