@@ -30,6 +30,7 @@ public static class RoundsExtensions
         s.AddSingleton<IActionHandler, MentorAcceptAction>();
         s.AddSingleton<IActionHandler, MentorDeclineAction>();
         s.AddSingleton<IActionHandler, EndPairingAction>();
+        s.AddSingleton<IActionHandler, Meetings.ProposeMeetingAction>();
         AddAnswer(s, CheckInMessages.MetAction, CheckInAnswer.Met);
         AddAnswer(s, CheckInMessages.RateAction, CheckInAnswer.Met);
         AddAnswer(s, CheckInMessages.NotYetAction, CheckInAnswer.NotYet);

@@ -41,6 +41,11 @@ public sealed partial class SlackChatGateway(SlackApiClient api, ISlackTokenSour
             // Slack has no idempotency key; the key rides along as message metadata so FindDeliveredAsync can look for it.
             payload["metadata"] = new JsonObject { ["event_type"] = DeliveryEvent, ["event_payload"] = new JsonObject { ["delivery_key"] = message.DeliveryKey } };
             var body = await api.CallAsync("chat.postMessage", token, payload, ct);
+            if (message.Message.Files.Count > 0)
+            {
+                await ShareFilesAsync(workspace, token, channel, message.Message.Files, comment: null, ct);
+            }
+
             return new DeliveryReceipt([body.GetProperty("ts").GetString() ?? ""]);
         }
         catch (HttpRequestException e) when (e.StatusCode == System.Net.HttpStatusCode.TooManyRequests)
@@ -62,27 +67,7 @@ public sealed partial class SlackChatGateway(SlackApiClient api, ISlackTokenSour
         var token = await tokens.GetBotTokenAsync(workspace.ExternalId, ct);
         try
         {
-            var uploaded = new JsonArray();
-            foreach (var file in files)
-            {
-                var slot = await api.CallFormAsync("files.getUploadURLExternal", token, new Dictionary<string, string>
-                {
-                    ["filename"] = file.Name,
-                    ["length"] = file.Bytes.Length.ToString(CultureInfo.InvariantCulture),
-                }, ct);
-                using var content = new ByteArrayContent(file.Bytes);
-                content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-                using var response = await http.CreateClient(UploadClient).PostAsync(slot.GetProperty("upload_url").GetString(), content, ct);
-                response.EnsureSuccessStatusCode();
-                uploaded.Add(new JsonObject { ["id"] = slot.GetProperty("file_id").GetString(), ["title"] = file.Title });
-            }
-
-            await api.CallAsync("files.completeUploadExternal", token, new JsonObject
-            {
-                ["files"] = uploaded,
-                ["channel_id"] = await ConversationAsync(token, [userId], ct),
-                ["initial_comment"] = message.Text,
-            }, ct);
+            await UploadAsync(token, await ConversationAsync(token, [userId], ct), files, message.Text, ct);
         }
         catch (HttpRequestException e) when (e.StatusCode == System.Net.HttpStatusCode.TooManyRequests)
         {
@@ -92,6 +77,48 @@ public sealed partial class SlackChatGateway(SlackApiClient api, ISlackTokenSour
         {
             throw new ChatDeliveryException(e.Message, PermanentErrors.Contains(e.Error), e);
         }
+    }
+
+    /// <summary>
+    /// Files that go with a delivered message (a calendar invitation). An install from a manifest without files:write
+    /// still has the message, which says the time: the refusal is logged, and the delivery counts as done.
+    /// </summary>
+    private async Task ShareFilesAsync(Workspace workspace, string token, string channel, IReadOnlyList<ChatFile> files, string? comment, CancellationToken ct)
+    {
+        try
+        {
+            await UploadAsync(token, channel, files, comment, ct);
+        }
+        catch (SlackApiException e) when (e.Error == "missing_scope")
+        {
+            LogCannotShareFiles(workspace.ExternalId, e.Message);
+        }
+    }
+
+    private async Task UploadAsync(string token, string channel, IReadOnlyList<ChatFile> files, string? comment, CancellationToken ct)
+    {
+        var uploaded = new JsonArray();
+        foreach (var file in files)
+        {
+            var slot = await api.CallFormAsync("files.getUploadURLExternal", token, new Dictionary<string, string>
+            {
+                ["filename"] = file.Name,
+                ["length"] = file.Bytes.Length.ToString(CultureInfo.InvariantCulture),
+            }, ct);
+            using var content = new ByteArrayContent(file.Bytes);
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+            using var response = await http.CreateClient(UploadClient).PostAsync(slot.GetProperty("upload_url").GetString(), content, ct);
+            response.EnsureSuccessStatusCode();
+            uploaded.Add(new JsonObject { ["id"] = slot.GetProperty("file_id").GetString(), ["title"] = file.Title });
+        }
+
+        var complete = new JsonObject { ["files"] = uploaded, ["channel_id"] = channel };
+        if (comment is not null)
+        {
+            complete["initial_comment"] = comment;
+        }
+
+        await api.CallAsync("files.completeUploadExternal", token, complete, ct);
     }
 
     public async Task<bool?> FindDeliveredAsync(Workspace workspace, OutgoingMessage message, CancellationToken ct)
@@ -159,6 +186,9 @@ public sealed partial class SlackChatGateway(SlackApiClient api, ISlackTokenSour
         var token = await tokens.GetBotTokenAsync(teamId, ct);
         await api.CallAsync("views.open", token, new JsonObject { ["trigger_id"] = triggerId, ["view"] = BlockKit.Modal(form, privateMetadata) }, ct);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack team {TeamId} did not grant the scope to share files ({Error}): the message went without them; reinstall the app from the current manifest")]
+    private partial void LogCannotShareFiles(string teamId, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slack team {TeamId} did not grant the scope to look before resending ({Error}): reinstall the app from the current manifest")]
     private partial void LogCannotLook(string teamId, string error);

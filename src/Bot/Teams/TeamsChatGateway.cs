@@ -54,8 +54,11 @@ public sealed partial class TeamsChatGateway(
 
             var reference = await conversations.FindPersonalAsync(workspace.Id, member.ExternalUserId, ct)
                 ?? await OpenPersonalChatAsync(workspace, member, ct);
-            var copy = recipients.Count > 1 ? NamingTheOthers(message.Message, recipients.Where(r => r.Id != member.Id)) : message.Message;
-            var activityId = await connector.SendAsync(reference.ServiceUrl, reference.ConversationId, AdaptiveCards.MessageActivity(copy), ct);
+            // Each member's own copy (their clock only), naming the others it went to.
+            var own = message.Message.For(member.ExternalUserId);
+            var copy = recipients.Count > 1 ? NamingTheOthers(own, recipients.Where(r => r.Id != member.Id)) : own;
+            var activity = copy.Files.Count > 0 ? AdaptiveCards.FilesActivity(copy, copy.Files) : AdaptiveCards.MessageActivity(copy);
+            var activityId = await connector.SendAsync(reference.ServiceUrl, reference.ConversationId, activity, ct);
             await deliveries.RecordAsync(message.DeliveryKey, member.Id, activityId, ct);
             ids.Add(activityId);
         }
@@ -77,7 +80,7 @@ public sealed partial class TeamsChatGateway(
             throw new ChatDeliveryException("PeerBot has not heard from this Teams tenant yet, so it knows no serviceUrl", permanent: false);
         }
 
-        var activity = AdaptiveCards.MessageActivity(message.Message);
+        var activity = message.Message.Files.Count > 0 ? AdaptiveCards.FilesActivity(message.Message, message.Message.Files) : AdaptiveCards.MessageActivity(message.Message);
         var mentions = new JsonArray();
         foreach (var member in recipients)
         {

@@ -64,6 +64,9 @@ internal sealed class WeeklyCalendar
         return Merge(parts);
     }
 
+    /// <summary>The instant of a UTC minute of the week.</summary>
+    public DateTimeOffset At(int utcMinute) => new(_mondayUtc.AddMinutes(utcMinute), TimeSpan.Zero);
+
     /// <summary>The local day and time of a UTC minute of the week, in <paramref name="zone"/>.</summary>
     public (DayOfWeek Day, TimeOnly Time) ToLocal(int utcMinute, TimeZoneInfo zone)
     {

@@ -1,6 +1,8 @@
 using System.Globalization;
 using PeerBot.Matching.Profiles;
+using PeerBot.Matching.Scoring;
 using PeerBot.Scheduler.Chat;
+using PeerBot.Scheduler.Meetings;
 
 namespace PeerBot.Scheduler.Rounds;
 
@@ -13,9 +15,33 @@ public static class Introductions
     public const string BackAction = "member.back";
 
     /// <param name="week">A day of the week they will meet, to name the free times they share (none named when null).</param>
+    /// <remarks>
+    /// One message for the group (every zone's line, the zone named, when it spans several) and, for platforms that send
+    /// each member a copy, each member's copy on their own clock only.
+    /// </remarks>
     public static ChatMessage Introduce(Pairing pairing, IReadOnlyList<TeacherProfile> profiles, DateOnly? week = null, string defaultTimeZone = "UTC")
     {
-        var free = week is { } w ? PeerBot.Matching.Scoring.SharedTimes.Describe(profiles, w, defaultTimeZone) : [];
+        var slots = week is { } w ? SharedTimes.Find(profiles, w, defaultTimeZone) : [];
+        var lines = week is { } d ? SharedTimes.DescribeByZone(profiles, d, defaultTimeZone) : [];
+        var zones = SharedTimes.ZonesOf(profiles, defaultTimeZone);
+        var group = Render(pairing, profiles, slots, [.. lines.Select(l => l.InGroup)], zones.Count > 0 ? zones[0] : TimeZoneInfo.Utc, nameZone: zones.Count > 1);
+        if (zones.Count <= 1)
+        {
+            return group;
+        }
+
+        var copies = new Dictionary<string, ChatMessage>(StringComparer.Ordinal);
+        foreach (var person in profiles)
+        {
+            var zone = SharedTimes.Zone(person.TimeZone, defaultTimeZone);
+            copies[person.Id] = Render(pairing, profiles, slots, [.. lines.Where(l => l.ZoneId == zone.Id).Select(l => l.Own)], zone, nameZone: false);
+        }
+
+        return group with { Copies = copies };
+    }
+
+    private static ChatMessage Render(Pairing pairing, IReadOnlyList<TeacherProfile> profiles, IReadOnlyList<SharedSlot> slots, IReadOnlyList<string> free, TimeZoneInfo buttonZone, bool nameZone)
+    {
         var all = pairing.Members.Select(m => m.Name.Length > 0 ? m.Name : m.ExternalUserId).ToArray();
         var names = all.Length <= 2 ? string.Join(" and ", all) : $"{string.Join(", ", all[..^1])} and {all[^1]}";
         var headline = pairing.Kind == "mentor"
@@ -25,14 +51,19 @@ public static class Introductions
         var list = string.Join("\n", starters.Select(s => "• " + s));
         var times = free.Count > 0 ? "🗓 " + string.Join("\n🗓 ", free) : null;
         var text = $"{headline}\nWhy you: {pairing.Explanation}\n{(times is null ? "" : times + "\n")}Three ways to start:\n{list}";
+        // One button a row: Slack wants action ids unique within a row.
+        var propose = slots.Take(ProposeButton.MaxButtons).Select(s => (MessageBlock)new ButtonsBlock([ProposeButton.For(pairing.Id, s, buttonZone, nameZone)]));
         return new ChatMessage(text,
         [
             new TextBlock($"**{headline}**"),
             new TextBlock($"_Why you:_ {pairing.Explanation}"),
             .. times is null ? Array.Empty<MessageBlock>() : [new TextBlock(times)],
             new TextBlock($"**Three ways to start:**\n{list}"),
+            .. propose,
             new ButtonsBlock([new ChatButton("Not a good fit", EndAction, pairing.Id.ToString(), ButtonStyle.Danger)]),
-            new NoteBlock(times is null ? "Pick a 20-minute slot this week — I'll check in on Thursday." : "Pick 20 minutes of it this week — I'll check in on Thursday."),
+            new NoteBlock(times is null
+                ? "Pick a 20-minute slot this week — I'll check in on Thursday."
+                : "Pick 20 minutes of it this week — one tap on Propose sends everyone a calendar invitation. I'll check in on Thursday."),
         ]);
     }
 

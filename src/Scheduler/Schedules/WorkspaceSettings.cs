@@ -19,4 +19,7 @@ public sealed record WorkspaceSettings(
     public string? IntroChannel { get; init; }
 
     public string? IntroChannelName { get; init; }
+
+    /// <summary>The video-call link added to introductions and invitations (set with <c>admin video</c>); null: none.</summary>
+    public Uri? VideoLink { get; init; }
 }

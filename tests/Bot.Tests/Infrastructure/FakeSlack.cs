@@ -247,7 +247,7 @@ public sealed class FakeSlack : IAsyncDisposable
             "views.open" or "views.publish" => Results.Json(new { ok = true, view = new { id = "V0001" } }),
             "oauth.v2.access" => OAuthAccess(call.Form),
             "files.getUploadURLExternal" => UploadSlot(call.Form),
-            "files.completeUploadExternal" => Results.Json(new { ok = true, files = call.Json?["files"] }),
+            "files.completeUploadExternal" => CompleteUpload(call.Json!),
             _ => Results.Json(new { ok = false, error = "unknown_method" }),
         };
     }
@@ -290,6 +290,25 @@ public sealed class FakeSlack : IAsyncDisposable
     public ConcurrentDictionary<string, (string Name, byte[] Bytes)> Uploads { get; } = new();
 
     private readonly ConcurrentDictionary<string, string> _slots = new();
+
+    /// <summary>Files shared by files.completeUploadExternal: the channel, and each file's name and bytes as uploaded.</summary>
+    public IReadOnlyList<SharedFiles> FileShares => [.. _shares];
+
+    private readonly ConcurrentQueue<SharedFiles> _shares = new();
+
+    // As Slack: only files whose bytes arrived at their upload URL can be completed; shared where channel_id says.
+    private IResult CompleteUpload(JsonNode payload)
+    {
+        var ids = (payload["files"] as JsonArray ?? []).Select(f => f?["id"]?.GetValue<string>() ?? "").ToList();
+        if (ids.Count == 0 || ids.Any(id => !Uploads.ContainsKey(id)))
+        {
+            return Results.Json(new { ok = false, error = "file_not_found" });
+        }
+
+        _shares.Enqueue(new SharedFiles(payload["channel_id"]?.GetValue<string>(), [.. ids.Select(id => Uploads[id])], payload["initial_comment"]?.GetValue<string>()));
+        Changed();
+        return Results.Json(new { ok = true, files = payload["files"]?.DeepClone() });
+    }
 
     // files.getUploadURLExternal: the upload URL points back at this fake, as Slack's points at its own upload host.
     private IResult UploadSlot(Dictionary<string, string> form)
@@ -354,6 +373,9 @@ public sealed class FakeSlack : IAsyncDisposable
 }
 
 /// <summary>A message the fake Slack holds in a conversation.</summary>
+/// <param name="Channel">Where they were shared; null: kept private to the uploader.</param>
+public sealed record SharedFiles(string? Channel, IReadOnlyList<(string Name, byte[] Bytes)> Files, string? Comment);
+
 public sealed record PostedMessage(string Channel, string Ts, string Text, string? DeliveryKey, string? BlocksJson)
 {
     /// <summary>When the fake accepted it (pacing tests measure the achieved rate from these).</summary>
