@@ -19,9 +19,9 @@ public static class ProposeButton
 
     public static ChatButton For(Guid pairingId, SharedSlot slot, TimeZoneInfo zone, bool nameZone)
     {
-        var label = $"Propose {SharedTimes.SayStart(slot.Start, zone)}{(nameZone ? $" ({City(zone)})" : "")}";
+        var when = $"{SharedTimes.SayStart(slot.Start, zone)}{(nameZone ? $" ({City(zone)})" : "")}";
         var value = string.Create(CultureInfo.InvariantCulture, $"{pairingId:N}|{slot.Start.UtcDateTime.ToString(Format, CultureInfo.InvariantCulture)}|{slot.MeetingMinutes}");
-        return new ChatButton(label, Action, value, ButtonStyle.Primary);
+        return new ChatButton($"Propose {when}", Action, value, ButtonStyle.Primary, $"Send everyone a calendar invitation for {when}");
     }
 
     public static bool TryRead(string value, out Guid pairingId, out DateTimeOffset slotStart, out int minutes)
