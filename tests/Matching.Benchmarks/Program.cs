@@ -59,6 +59,12 @@ if (args is ["pods-phases", var podCountArg, ..])
     var podPool = new RoundPool(podPeople, podOptions);
     Phase("pool");
     var podScorer = podPool.Scorer(PairingKind.Peer);
+    Phase("scorer");
+    var podEveryone = Enumerable.Range(0, podPool.Count).ToArray();
+    var podIndex = new CandidateIndex(podPool.Features, podEveryone);
+    Phase("index");
+    CandidateSearch.Run(podPool, podScorer, podEveryone, podIndex, _ => podOptions.Limits.PeerTopK, queryIsFirst: true, podOptions.Seed);
+    Phase("search");
     var podGraph = PeerCandidates.Build(podPool, podScorer);
     Phase($"graph {podGraph.EdgeCount}");
     {

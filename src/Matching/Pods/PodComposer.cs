@@ -150,7 +150,8 @@ internal static class PodComposer
 
     private static void Quads(PodLayout layout, PeerGraph graph, List<(int A, int B)> pairs, int seed, int exactLimit)
     {
-        var pairOf = new Dictionary<int, int>();
+        var pairOf = new int[layout.PodOf.Length];
+        Array.Fill(pairOf, -1);
         for (var x = 0; x < pairs.Count; x++)
         {
             pairOf[pairs[x].A] = x;
@@ -166,7 +167,8 @@ internal static class PodComposer
             {
                 for (var i = graph.Start[member]; i < graph.Start[member + 1]; i++)
                 {
-                    if (!pairOf.TryGetValue(graph.Neighbour[i], out var y) || y <= x || stamp[y] == x + 1)
+                    var y = pairOf[graph.Neighbour[i]];
+                    if (y <= x || stamp[y] == x + 1)
                     {
                         continue;
                     }

@@ -16,36 +16,31 @@ internal static class GreedyMatching
     public static int[] Solve(int vertexCount, IReadOnlyList<WeightedEdge> edges)
     {
         var m = edges.Count;
-        var order = new int[m];
+        var us = new int[m];
+        var vs = new int[m];
+        var ws = new long[m];
+        var order = new EdgeOrder[m];
         for (var k = 0; k < m; k++)
         {
-            var (u, v, _) = edges[k];
+            var (u, v, w) = edges[k];
             if (u == v || (uint)u >= (uint)vertexCount || (uint)v >= (uint)vertexCount)
             {
                 throw new ArgumentException($"Edge {k} ({u}, {v}) is a loop or names a vertex outside 0..{vertexCount - 1}.", nameof(edges));
             }
 
-            order[k] = k;
+            (us[k], vs[k], ws[k]) = (u, v, w);
+            order[k] = new EdgeOrder(w, ((long)Math.Min(u, v) << 32) | (uint)Math.Max(u, v), k);
         }
 
-        Array.Sort(order, (x, y) =>
-        {
-            var c = edges[y].Weight.CompareTo(edges[x].Weight);
-            if (c != 0)
-            {
-                return c;
-            }
-
-            c = Math.Min(edges[x].U, edges[x].V).CompareTo(Math.Min(edges[y].U, edges[y].V));
-            return c != 0 ? c : Math.Max(edges[x].U, edges[x].V).CompareTo(Math.Max(edges[y].U, edges[y].V));
-        });
+        // Heaviest first, ties to the lower vertex numbers: one value-type sort (a state pool has millions of edges).
+        Array.Sort(order);
 
         // Adjacency sorted by neighbour, so a pair's weight is found by binary search; parallel edges keep the heaviest.
         var start = new int[vertexCount + 1];
-        foreach (var (u, v, _) in edges)
+        for (var k = 0; k < m; k++)
         {
-            start[u + 1]++;
-            start[v + 1]++;
+            start[us[k] + 1]++;
+            start[vs[k] + 1]++;
         }
 
         for (var v = 0; v < vertexCount; v++)
@@ -56,12 +51,13 @@ internal static class GreedyMatching
         var neighbour = new int[2 * m];
         var weight = new long[2 * m];
         var fill = (int[])start.Clone();
-        foreach (var (u, v, w) in edges)
+        for (var k = 0; k < m; k++)
         {
+            int u = us[k], v = vs[k];
             neighbour[fill[u]] = v;
-            weight[fill[u]++] = w;
+            weight[fill[u]++] = ws[k];
             neighbour[fill[v]] = u;
-            weight[fill[v]++] = w;
+            weight[fill[v]++] = ws[k];
         }
 
         for (var v = 0; v < vertexCount; v++)
@@ -71,9 +67,9 @@ internal static class GreedyMatching
 
         var mate = new int[vertexCount];
         Array.Fill(mate, -1);
-        foreach (var k in order)
+        foreach (var edge in order)
         {
-            var (u, v, _) = edges[k];
+            int u = us[edge.Edge], v = vs[edge.Edge];
             if (mate[u] < 0 && mate[v] < 0)
             {
                 mate[u] = v;
@@ -240,5 +236,15 @@ internal static class GreedyMatching
         }
 
         return changed;
+    }
+
+    /// <summary>An edge's place in the greedy order: heavier first, then by its lower and its higher vertex.</summary>
+    private readonly record struct EdgeOrder(long Weight, long Pair, int Edge) : IComparable<EdgeOrder>
+    {
+        public int CompareTo(EdgeOrder other)
+        {
+            var c = other.Weight.CompareTo(Weight);
+            return c != 0 ? c : Pair.CompareTo(other.Pair);
+        }
     }
 }
