@@ -10,7 +10,7 @@ public sealed class AdminCommand(IEnumerable<IAdminVerb> verbs, AdminGate gate, 
 {
     private readonly Dictionary<string, IAdminVerb> _verbs = verbs.ToDictionary(v => v.Name, StringComparer.OrdinalIgnoreCase);
 
-    public CommandInfo Info { get; } = new("admin", "admin <verb>", "workspace admins: schedules, time zone, school breaks, pods, introductions channel, rounds (try `admin show`)", "admin show", CommandAudience.Admins);
+    public CommandInfo Info { get; } = new("admin", "admin <verb>", "workspace admins: schedules, time zone, school breaks, pods, introductions channel, video link, rounds (try `admin show`)", "admin show", CommandAudience.Admins);
 
     public async Task<CommandReply> HandleAsync(ChatCommand command, CancellationToken ct)
     {

@@ -16,6 +16,7 @@ public static class AdminExtensions
         s.AddSingleton<ICommandHandler, AdminCommand>();
         s.AddSingleton<IAdminVerb, ShowVerb>();
         s.AddSingleton<IAdminVerb, IntrosVerb>();
+        s.AddSingleton<IAdminVerb, VideoVerb>();
         s.AddSingleton<IAdminVerb, ScheduleVerb>();
         s.AddSingleton<IAdminVerb, TimeZoneVerb>();
         s.AddSingleton<IAdminVerb, BreakVerb>();

@@ -32,6 +32,7 @@ public sealed class ShowVerb(WorkspaceSettingsStore settings, Outbox outbox, Pee
             new("Pod size", s.PodSize.ToString(CultureInfo.InvariantCulture)),
             new("Message hours", $"school days {s.Window.From:HH:mm}–{s.Window.Until:HH:mm}, each teacher's time zone"),
             new("School breaks", breaks.Count == 0 ? "none ahead" : string.Join(", ", breaks)),
+            new("Video link", s.VideoLink ?? "none"),
             new("Quiet members", $"{await quiet.CountAsync(command.Workspace.Id, now, ct)} paused after {await quiet.RoundsAsync(command.Workspace.Id, ct)} rounds without meeting or a check-in (each can tap I'm back)"),
             new("Outbox", $"{Count(counts, OutboxState.Pending) + Count(counts, OutboxState.Sending)} waiting, {Count(counts, OutboxState.Sent)} sent, {Count(counts, OutboxState.Dead)} undeliverable"),
         };
@@ -44,7 +45,7 @@ public sealed class ShowVerb(WorkspaceSettingsStore settings, Outbox outbox, Pee
             text += $"\nUndeliverable messages:\n{lines}";
         }
 
-        blocks.Add(new NoteBlock($"Change with `{command.Prefix}admin schedule …`, `timezone …`, `break …`, `pods …`, `hours …`, `quiet …`."));
+        blocks.Add(new NoteBlock($"Change with `{command.Prefix}admin schedule …`, `timezone …`, `break …`, `pods …`, `hours …`, `quiet …`, `video …`."));
         return new ChatMessage(text, blocks);
     }
 

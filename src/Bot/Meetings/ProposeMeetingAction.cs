@@ -36,7 +36,7 @@ public sealed class ProposeMeetingAction(PairingStore pairings, WorkspaceSetting
         TimeZoneInfo ZoneOf(PairingMember m) => TimeZones.FindOr(m.TimeZone, s.Zone);
         var now = clock.GetUtcNow();
         var start = SharedTimes.NextOccurrence(slotStart, ZoneOf(proposer), now);
-        var entry = MeetingProposal.Build(pairing, proposer, start, minutes, ZoneOf, now, s.VideoLink, s.IntroChannel);
+        var entry = MeetingProposal.Build(pairing, proposer, start, minutes, ZoneOf, now, VideoLink.For(s.VideoLink, pairing.Id), s.IntroChannel);
         var when = MeetingProposal.When(start, minutes, ZoneOf(proposer));
         var group = pairing.Members.Count == 2 ? "your partner" : "your pod";
         return await outbox.EnqueueAsync(action.Workspace.Id, [entry], ct) > 0

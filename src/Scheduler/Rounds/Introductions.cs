@@ -19,12 +19,13 @@ public static class Introductions
     /// One message for the group (every zone's line, the zone named, when it spans several) and, for platforms that send
     /// each member a copy, each member's copy on their own clock only.
     /// </remarks>
-    public static ChatMessage Introduce(Pairing pairing, IReadOnlyList<TeacherProfile> profiles, DateOnly? week = null, string defaultTimeZone = "UTC")
+    /// <param name="video">The workspace's video-call link for this pairing (<c>admin video</c>), if any.</param>
+    public static ChatMessage Introduce(Pairing pairing, IReadOnlyList<TeacherProfile> profiles, DateOnly? week = null, string defaultTimeZone = "UTC", Uri? video = null)
     {
         var slots = week is { } w ? SharedTimes.Find(profiles, w, defaultTimeZone) : [];
         var lines = week is { } d ? SharedTimes.DescribeByZone(profiles, d, defaultTimeZone) : [];
         var zones = SharedTimes.ZonesOf(profiles, defaultTimeZone);
-        var group = Render(pairing, profiles, slots, [.. lines.Select(l => l.InGroup)], zones.Count > 0 ? zones[0] : TimeZoneInfo.Utc, nameZone: zones.Count > 1);
+        var group = Render(pairing, profiles, slots, [.. lines.Select(l => l.InGroup)], zones.Count > 0 ? zones[0] : TimeZoneInfo.Utc, nameZone: zones.Count > 1, video);
         if (zones.Count <= 1)
         {
             return group;
@@ -34,13 +35,13 @@ public static class Introductions
         foreach (var person in profiles)
         {
             var zone = SharedTimes.Zone(person.TimeZone, defaultTimeZone);
-            copies[person.Id] = Render(pairing, profiles, slots, [.. lines.Where(l => l.ZoneId == zone.Id).Select(l => l.Own)], zone, nameZone: false);
+            copies[person.Id] = Render(pairing, profiles, slots, [.. lines.Where(l => l.ZoneId == zone.Id).Select(l => l.Own)], zone, nameZone: false, video);
         }
 
         return group with { Copies = copies };
     }
 
-    private static ChatMessage Render(Pairing pairing, IReadOnlyList<TeacherProfile> profiles, IReadOnlyList<SharedSlot> slots, IReadOnlyList<string> free, TimeZoneInfo buttonZone, bool nameZone)
+    private static ChatMessage Render(Pairing pairing, IReadOnlyList<TeacherProfile> profiles, IReadOnlyList<SharedSlot> slots, IReadOnlyList<string> free, TimeZoneInfo buttonZone, bool nameZone, Uri? video)
     {
         var all = pairing.Members.Select(m => m.Name.Length > 0 ? m.Name : m.ExternalUserId).ToArray();
         var names = all.Length <= 2 ? string.Join(" and ", all) : $"{string.Join(", ", all[..^1])} and {all[^1]}";
@@ -50,7 +51,8 @@ public static class Introductions
         var starters = ConversationStarters.For(profiles);
         var list = string.Join("\n", starters.Select(s => "• " + s));
         var times = free.Count > 0 ? "🗓 " + string.Join("\n🗓 ", free) : null;
-        var text = $"{headline}\nWhy you: {pairing.Explanation}\n{(times is null ? "" : times + "\n")}Three ways to start:\n{list}";
+        var call = video is null ? null : $"🎥 Video call: {video.AbsoluteUri}";
+        var text = $"{headline}\nWhy you: {pairing.Explanation}\n{(times is null ? "" : times + "\n")}{(call is null ? "" : call + "\n")}Three ways to start:\n{list}";
         // One button a row: Slack wants action ids unique within a row.
         var propose = slots.Take(ProposeButton.MaxButtons).Select(s => (MessageBlock)new ButtonsBlock([ProposeButton.For(pairing.Id, s, buttonZone, nameZone)]));
         return new ChatMessage(text,
@@ -58,6 +60,7 @@ public static class Introductions
             new TextBlock($"**{headline}**"),
             new TextBlock($"_Why you:_ {pairing.Explanation}"),
             .. times is null ? Array.Empty<MessageBlock>() : [new TextBlock(times)],
+            .. call is null ? Array.Empty<MessageBlock>() : [new TextBlock(call)],
             new TextBlock($"**Three ways to start:**\n{list}"),
             .. propose,
             new ButtonsBlock([new ChatButton("Not a good fit", EndAction, pairing.Id.ToString(), ButtonStyle.Danger)]),

@@ -48,7 +48,7 @@ public sealed class MentorConsent(UnitOfWorkSource units, PairingStore pairings,
         // Keyed by the pairing, so a double click or a retried request introduces them once.
         await work.SendAsync(workspaceId,
         [
-            new OutboxEntry($"pairing:{pairing.Id:N}:intro", pairing.UserIds, "introduction", Introductions.Introduce(pairing with { Status = PairingStatus.Active }, profiles, TimeZones.LocalDate(s.Zone, clock.GetUtcNow()), s.TimeZone), Urgency.Now)
+            new OutboxEntry($"pairing:{pairing.Id:N}:intro", pairing.UserIds, "introduction", Introductions.Introduce(pairing with { Status = PairingStatus.Active }, profiles, TimeZones.LocalDate(s.Zone, clock.GetUtcNow()), s.TimeZone, Meetings.VideoLink.For(s.VideoLink, pairing.Id)), Urgency.Now)
                 { PairingId = pairing.Id, Conversation = channel },
         ], ct);
         await work.CommitAsync(ct);

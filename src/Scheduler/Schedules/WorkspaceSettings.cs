@@ -20,6 +20,6 @@ public sealed record WorkspaceSettings(
 
     public string? IntroChannelName { get; init; }
 
-    /// <summary>The video-call link added to introductions and invitations (set with <c>admin video</c>); null: none.</summary>
-    public Uri? VideoLink { get; init; }
+    /// <summary>The video-call link added to introductions and invitations (set with <c>admin video</c>; may hold <c>{pair}</c>); null: none.</summary>
+    public string? VideoLink { get; init; }
 }

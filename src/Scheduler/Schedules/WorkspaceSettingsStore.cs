@@ -14,17 +14,18 @@ public sealed class WorkspaceSettingsStore(NpgsqlDataSource db, WorkspaceChanges
         {
             IntroChannel = s.Channel,
             IntroChannelName = s.ChannelName,
+            VideoLink = s.Video,
         };
     }
 
     // The reader is disposed exactly once, at the end of this method. Npgsql reuses one reader object per physical
     // connection: disposing it a second time after the connection went back to the pool closes someone else's query.
-    private async Task<(string TimeZone, string Pairing, int Every, DateOnly Anchor, string CheckIn, int Pod, TimeOnly From, TimeOnly Until, string? Channel, string? ChannelName)> ReadRhythmAsync(
+    private async Task<(string TimeZone, string Pairing, int Every, DateOnly Anchor, string CheckIn, int Pod, TimeOnly From, TimeOnly Until, string? Channel, string? ChannelName, string? Video)> ReadRhythmAsync(
         Guid workspaceId, CancellationToken ct)
     {
         await using var cmd = db.CreateCommand("""
             select time_zone, pairing_schedule, pairing_every_weeks, pairing_anchor, checkin_schedule, pod_size, send_from, send_until,
-                   intro_channel, intro_channel_name
+                   intro_channel, intro_channel_name, video_link
             from workspaces where id = $1
             """);
         cmd.Parameters.Add(new() { Value = workspaceId });
@@ -35,7 +36,7 @@ public sealed class WorkspaceSettingsStore(NpgsqlDataSource db, WorkspaceChanges
         }
 
         return (r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetFieldValue<DateOnly>(3), r.GetString(4), r.GetInt32(5),
-            r.GetFieldValue<TimeOnly>(6), r.GetFieldValue<TimeOnly>(7), r.IsDBNull(8) ? null : r.GetString(8), r.IsDBNull(9) ? null : r.GetString(9));
+            r.GetFieldValue<TimeOnly>(6), r.GetFieldValue<TimeOnly>(7), r.IsDBNull(8) ? null : r.GetString(8), r.IsDBNull(9) ? null : r.GetString(9), r.IsDBNull(10) ? null : r.GetString(10));
     }
 
     public Task SetTimeZoneAsync(Guid id, string zone, CancellationToken ct) => UpdateAsync(id, "time_zone = $2", ct, zone);
@@ -48,6 +49,9 @@ public sealed class WorkspaceSettingsStore(NpgsqlDataSource db, WorkspaceChanges
     /// <summary>Introductions go to this channel from now on; null brings them back to the pairs' own conversations.</summary>
     public Task SetIntroChannelAsync(Guid id, string? channel, string? name, CancellationToken ct) =>
         UpdateAsync(id, "intro_channel = $2, intro_channel_name = $3", ct, (object?)channel ?? DBNull.Value, (object?)name ?? DBNull.Value);
+
+    /// <summary>The video-call link for introductions and invitations; null removes it.</summary>
+    public Task SetVideoLinkAsync(Guid id, string? link, CancellationToken ct) => UpdateAsync(id, "video_link = $2", ct, (object?)link ?? DBNull.Value);
 
     public Task SetPodSizeAsync(Guid id, int size, CancellationToken ct) => UpdateAsync(id, "pod_size = $2", ct, size);
 

@@ -26,10 +26,14 @@ public sealed class MeetingProposalTests
     [Theory]
     [InlineData("slack")]
     [InlineData("teams")]
-    public async Task ProposeOnAnIntroduction_PostsOneValidInvitationForTheNextOccurrence_OnEachReadersClock_AndAnEndedPairingIsAnsweredKindly(string platform)
+    public async Task ProposeOnAnIntroduction_PostsOneValidInvitationForTheNextOccurrence_OnEachReadersClock_WithTheAdminsVideoLink_AndAnEndedPairingIsAnsweredKindly(string platform)
     {
         var clock = new FakeTimeProvider(Wednesday);
-        var (bf, app) = await TeamsApp.StartAsync(new() { ["PeerBot:Outbox:PollInterval"] = "00:00:00.100" }, s => s.AddSingleton<TimeProvider>(clock));
+        var (bf, app) = await TeamsApp.StartAsync(new()
+        {
+            ["PeerBot:Admins"] = $"UADMIN, {TeamsActivities.TenantId}:29:UADMIN",
+            ["PeerBot:Outbox:PollInterval"] = "00:00:00.100",
+        }, s => s.AddSingleton<TimeProvider>(clock));
         await using var _ = app;
         await using var __ = bf;
         Teacher Person(string id, string name)
@@ -50,6 +54,14 @@ public sealed class MeetingProposalTests
         var settings = app.Services.GetRequiredService<WorkspaceSettingsStore>();
         await settings.SetTimeZoneAsync(workspace, "America/Chicago", CancellationToken.None);
         await settings.SetPodSizeAsync(workspace, 3, CancellationToken.None);
+
+        // The admin sets a video link (https only, admins only); {pair} gives the pod its own room.
+        var admin = Person("UADMIN", "Ada Admin");
+        Assert.Contains("Only workspace admins", (await ana.TypeAsync("admin video https://meet.example.org/x")).Text, StringComparison.Ordinal);
+        Assert.Contains("doesn't look like a secure web address", (await admin.TypeAsync("admin video http://meet.example.org/lounge")).Text, StringComparison.Ordinal);
+        Assert.Contains("doesn't look like a secure web address", (await admin.TypeAsync("admin video meet.example.org")).Text, StringComparison.Ordinal);
+        Assert.Contains("Each pair or pod gets a room of its own", (await admin.TypeAsync("admin video https://meet.example.org/{pair}")).Text, StringComparison.Ordinal);
+        Assert.Contains("Video link: https://meet.example.org/{pair}", (await admin.TypeAsync("admin show")).Text, StringComparison.Ordinal);
         await app.Services.GetRequiredService<PairingRound>().RunAsync(workspace, "meet:test", Urgency.Now, RoundScope.Full, CancellationToken.None);
 
         var group = FakeSlack.ChannelFor([ana.UserId, ben.UserId, zoe.UserId]);
@@ -77,6 +89,10 @@ public sealed class MeetingProposalTests
             Assert.Equal(["Propose Tue 9:00 pm"], bensIntro.Buttons.Where(b => b.ActionId == ProposeButton.Action).Select(b => b.Label));
         }
 
+        var room = System.Text.RegularExpressions.Regex.Match(anasIntro.Text, @"🎥 Video call: (https://meet\.example\.org/peerbot-[0-9a-f]{10})").Groups[1].Value;
+        Assert.NotEqual("", room);
+        Assert.Contains($"🎥 Video call: {room}", bensIntro.Text, StringComparison.Ordinal);
+
         // Ana proposes. Today is Wednesday, so it is next Tuesday, 10 March: 3 pm in Chicago is daylight time there by then
         // (20:00 UTC), 8 pm in London.
         // (A few minutes later: the clock moves once nothing is in flight, and a conversation takes one message a second.)
@@ -86,6 +102,7 @@ public sealed class MeetingProposalTests
         Assert.Contains("your pod now has your invitation for Tue 10 Mar, 3:00–3:20 pm", sent.Text, StringComparison.Ordinal);
         var anasProposal = await Reads(ana, "proposes");
         var bensProposal = await Reads(ben, "proposes");
+        Assert.Contains($"🎥 Video call: {room}", bensProposal.Text, StringComparison.Ordinal);
         if (platform == "slack")
         {
             Assert.Contains("Ana Ruiz proposes Tue 10 Mar, 3:00–3:20 pm Chicago time (your time in London: Tue 10 Mar, 8:00–8:20 pm)", anasProposal.Text, StringComparison.Ordinal);
@@ -131,6 +148,8 @@ public sealed class MeetingProposalTests
 
             Assert.Contains("proposed by Ana Ruiz", ics.Text("DESCRIPTION"), StringComparison.Ordinal);
             Assert.True(ics.Folds > 0, "the description is long enough to be folded");
+            Assert.Equal(room, ics.Text("LOCATION"));
+            Assert.Equal(room, ics.Event.Get("URL").Value);
             Assert.Null(ics.Event.Find("ORGANIZER"));
             Assert.Null(ics.Event.Find("ATTENDEE"));
         }
@@ -143,6 +162,8 @@ public sealed class MeetingProposalTests
         Assert.Contains("This pairing has ended, so I didn't send an invitation", stale.Text, StringComparison.Ordinal);
         await app.DrainedAsync();
         Assert.Equal(1, await app.ScalarAsync<long>("select count(*) from outbox where purpose = 'meeting proposal'"));
+        Assert.Contains("no longer include a video link", (await admin.TypeAsync("admin video off")).Text, StringComparison.Ordinal);
+        Assert.Contains("Video link: none", (await admin.TypeAsync("admin show")).Text, StringComparison.Ordinal);
     }
 
     private static Seen Slack(PostedMessage m) =>
