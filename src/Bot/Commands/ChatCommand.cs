@@ -10,6 +10,9 @@ public sealed record ChatCommand(Workspace Workspace, ChatCaller Caller, string 
 {
     /// <summary>The shared channel it was typed in; null in a direct chat with PeerBot.</summary>
     public ChatPlace? Place { get; init; }
+
+    /// <summary>Picked from a menu (Slack's shortcuts) rather than typed: there is nothing typed to build on, so forms suit it best.</summary>
+    public bool FromMenu { get; init; }
 }
 
 /// <summary>A shared channel, as the platform names it.</summary>

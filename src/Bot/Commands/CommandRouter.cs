@@ -16,10 +16,12 @@ public sealed partial class CommandRouter
     private readonly Dictionary<string, IActionHandler> _actions;
     private readonly ILogger<CommandRouter> _log;
     private readonly PeerBot.Scheduler.Observability.PeerBotMetrics _metrics;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, CommandReply> _help = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Platform, string Prefix), CommandReply> _help = new();
+    private readonly ILookup<string, string> _notes;
 
-    public CommandRouter(IEnumerable<ICommandHandler> commands, IEnumerable<IFormHandler> forms, IEnumerable<IActionHandler> actions, ILogger<CommandRouter> log, PeerBot.Scheduler.Observability.PeerBotMetrics metrics)
+    public CommandRouter(IEnumerable<ICommandHandler> commands, IEnumerable<IFormHandler> forms, IEnumerable<IActionHandler> actions, ILogger<CommandRouter> log, PeerBot.Scheduler.Observability.PeerBotMetrics metrics, IEnumerable<PlatformHelpNote> notes)
     {
+        _notes = notes.ToLookup(n => n.Platform, n => n.Markdown, StringComparer.Ordinal);
         _commands = commands.ToDictionary(c => c.Info.Verb, StringComparer.OrdinalIgnoreCase);
         _forms = forms.ToDictionary(f => f.FormId, StringComparer.Ordinal);
         _actions = actions.ToDictionary(a => a.ActionId, StringComparer.Ordinal);
@@ -62,11 +64,11 @@ public sealed partial class CommandRouter
         if (command.Verb is "" or "help" or "hi" or "hello" or "hey" or "?")
         {
             // The same few prefixes come back all day: build each help reply once.
-            return Task.FromResult(_help.GetOrAdd(command.Prefix, p => new MessageReply(HelpMessage.Build(Verbs, unknownVerb: null, p))));
+            return Task.FromResult(_help.GetOrAdd((command.Workspace.Platform, command.Prefix), k => new MessageReply(HelpMessage.Build(Verbs, unknownVerb: null, k.Prefix, _notes[k.Platform]))));
         }
 
         LogUnknownVerb(command.Workspace.Id, command.Verb);
-        return Task.FromResult<CommandReply>(new MessageReply(HelpMessage.Build(Verbs, command.Verb, command.Prefix)));
+        return Task.FromResult<CommandReply>(new MessageReply(HelpMessage.Build(Verbs, command.Verb, command.Prefix, _notes[command.Workspace.Platform])));
     }
 
     public Task<FormOutcome> SubmitAsync(FormSubmission submission, CancellationToken ct) =>

@@ -16,6 +16,7 @@ public static class CommandsExtensions
         s.AddSingleton<ICommandHandler, JoinCommand>();
         s.AddSingleton<ICommandHandler, ProfileCommand>();
         s.AddSingleton<ICommandHandler, FindCommand>();
+        s.AddSingleton<IFormHandler, FindForm>();
         s.AddSingleton<ICommandHandler, PauseCommand>();
         s.AddSingleton<ICommandHandler, ResumeCommand>();
         s.AddSingleton<PeerBot.Scheduler.Boundaries.BoundaryStore>();

@@ -6,7 +6,8 @@ namespace PeerBot.Bot.Commands;
 /// <summary>The verbs, one line each with an example — the answer to <c>help</c> and to anything not understood.</summary>
 public static class HelpMessage
 {
-    public static ChatMessage Build(IEnumerable<CommandInfo> verbs, string? unknownVerb, string prefix)
+    /// <param name="notes">Lines the platform adds (e.g. Slack's shortcuts), shown under the verbs.</param>
+    public static ChatMessage Build(IEnumerable<CommandInfo> verbs, string? unknownVerb, string prefix, IEnumerable<string>? notes = null)
     {
         var lines = new StringBuilder();
         var intro = unknownVerb is null
@@ -18,7 +19,9 @@ public static class HelpMessage
         }
 
         var list = lines.ToString().TrimEnd();
-        return new ChatMessage($"{intro}\n{list}", [new TextBlock(intro), new TextBlock(list), new NoteBlock($"New here? Start with `{prefix}join`.")]);
+        var extra = (notes ?? []).ToList();
+        return new ChatMessage(string.Join("\n", [intro, list, .. extra]),
+            [new TextBlock(intro), new TextBlock(list), .. extra.Select(n => new NoteBlock(n)), new NoteBlock($"New here? Start with `{prefix}join`.")]);
     }
 
     private static string Truncate(string s) => s.Length <= 30 ? s : s[..30] + "…";

@@ -102,6 +102,19 @@ public static partial class BlockKit
         };
     }
 
+    /// <summary>A message shown in a modal (a shortcut's answer): read, click its buttons, close.</summary>
+    public static JsonObject MessageModal(ChatMessage message) => new()
+    {
+        ["type"] = "modal",
+        ["callback_id"] = MessageModalId,
+        ["title"] = Plain("PeerBot", 24),
+        ["close"] = Plain("Close", 24),
+        ["blocks"] = Blocks(message.Blocks),
+    };
+
+    /// <summary>The callback id of a modal that only shows a message (nothing to submit).</summary>
+    public const string MessageModalId = "peerbot.message";
+
     /// <summary>Reads <c>view.state.values</c> into block id → values, whatever kind of input each block holds.</summary>
     public static Dictionary<string, IReadOnlyList<string>> StateValues(JsonElement view)
     {

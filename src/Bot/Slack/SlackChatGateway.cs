@@ -181,10 +181,14 @@ public sealed partial class SlackChatGateway(SlackApiClient api, ISlackTokenSour
     }
 
     /// <summary>Opens a modal for the person who just typed or clicked (trigger ids live three seconds).</summary>
-    public async Task OpenFormAsync(string teamId, string triggerId, ChatForm form, string privateMetadata, CancellationToken ct)
+    public Task OpenFormAsync(string teamId, string triggerId, ChatForm form, string privateMetadata, CancellationToken ct) =>
+        OpenViewAsync(teamId, triggerId, BlockKit.Modal(form, privateMetadata), ct);
+
+    /// <summary>Opens a modal with a trigger (single use, valid 3 s after the person acted).</summary>
+    public async Task OpenViewAsync(string teamId, string triggerId, JsonObject view, CancellationToken ct)
     {
         var token = await tokens.GetBotTokenAsync(teamId, ct);
-        await api.CallAsync("views.open", token, new JsonObject { ["trigger_id"] = triggerId, ["view"] = BlockKit.Modal(form, privateMetadata) }, ct);
+        await api.CallAsync("views.open", token, new JsonObject { ["trigger_id"] = triggerId, ["view"] = view }, ct);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slack team {TeamId} did not grant the scope to share files ({Error}): the message went without them; reinstall the app from the current manifest")]

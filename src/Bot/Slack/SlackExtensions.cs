@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
+using PeerBot.Bot.Commands;
 using PeerBot.Bot.Slack.Events;
 using PeerBot.Bot.Slack.Install;
 using PeerBot.Bot.Slack.SocketMode;
@@ -45,6 +46,8 @@ public static class SlackExtensions
         s.AddSingleton<IChatGateway>(sp => sp.GetRequiredService<SlackChatGateway>());
         s.AddSingleton<SlackRequest>();
         s.AddSingleton<SlackResponder>();
+        s.AddSingleton(new PlatformHelpNote(SlackChatGateway.PlatformName,
+            "Shortcuts: **Find a peer** and **Check in** are also in Slack's shortcuts menu (the / button by any message box) and in search."));
         s.AddSingleton<SlackCommandsEndpoint>();
         s.AddSingleton<SlackInteractivityEndpoint>();
         return builder;

@@ -6,7 +6,7 @@ using static PeerBot.Bot.Chat.JsonRead;
 
 namespace PeerBot.Bot.Slack;
 
-/// <summary><c>POST /slack/interactivity</c>: button clicks (<c>block_actions</c>) and modal submissions (<c>view_submission</c>).</summary>
+/// <summary><c>POST /slack/interactivity</c>: button clicks (<c>block_actions</c>), modal submissions (<c>view_submission</c>) and global shortcuts (<c>shortcut</c>).</summary>
 public sealed partial class SlackInteractivityEndpoint(
     SlackRequest request, WorkspaceDirectory workspaces, CommandRouter router, SlackResponder responder, ILogger<SlackInteractivityEndpoint> log)
 {
@@ -48,6 +48,7 @@ public sealed partial class SlackInteractivityEndpoint(
         {
             "block_actions" => await ClickAsync(payload, workspace, caller),
             "view_submission" => await SubmitAsync(payload, workspace, caller),
+            "shortcut" => Shortcut(payload, workspace, caller),
             _ => Results.Ok(),
         };
     }
@@ -73,6 +74,23 @@ public sealed partial class SlackInteractivityEndpoint(
             return Results.Ok();
         }
     }
+
+    /// <summary>A global shortcut: its verb, answered in a modal opened with the shortcut's trigger (it has no response_url).</summary>
+    private IResult Shortcut(JsonElement payload, Workspace workspace, ChatCaller caller)
+    {
+        var callbackId = Str(payload, "callback_id") ?? "";
+        if (!SlackShortcuts.Verbs.TryGetValue(callbackId, out var verb))
+        {
+            LogUnknown("shortcut", callbackId);
+            return Results.Ok();
+        }
+
+        var command = new ChatCommand(workspace, caller, verb, "", "/peer ") { FromMenu = true };
+        var replyTo = new SlackReplyContext(workspace.ExternalId, Str(payload, "trigger_id"), null, "/peer ");
+        return responder.RespondToShortcut(AnswerAsync(command), replyTo, caller.UserId, workspace);
+    }
+
+    private async Task<CommandReply?> AnswerAsync(ChatCommand command) => await router.DispatchAsync(command, responder.Stopping);
 
     private async Task<IResult> SubmitAsync(JsonElement payload, Workspace workspace, ChatCaller caller)
     {

@@ -53,6 +53,49 @@ public sealed partial class SlackResponder(
         return Results.Ok();
     }
 
+    /// <summary>
+    /// Answers a global shortcut, which carries a trigger but no response_url: acknowledged at once, then its form opens
+    /// as a modal, or its message shows in one, with the trigger (single use, 3 s). When Slack will not open it, the
+    /// message (or the form's typed alternative) comes as a DM instead.
+    /// </summary>
+    public IResult RespondToShortcut(Task<CommandReply?> work, SlackReplyContext context, string userId, Scheduler.Workspaces.Workspace workspace)
+    {
+        replies.Later(work, async reply =>
+        {
+            var instead = reply switch
+            {
+                FormReply f => await OpenFormAsync(f.Form, context),
+                MessageReply m => await ShowInModalAsync(m.Message, context),
+                _ => null,
+            };
+            if (instead is not null)
+            {
+                await DeliverAsync(instead, context, userId, workspace);
+            }
+        });
+        return Results.Ok();
+    }
+
+    /// <summary>Shows a message in a modal; returns it back when Slack would not open the modal.</summary>
+    private async Task<ChatMessage?> ShowInModalAsync(ChatMessage message, SlackReplyContext context)
+    {
+        if (context.TriggerId is not { Length: > 0 } trigger)
+        {
+            return message;
+        }
+
+        try
+        {
+            await gateway.OpenViewAsync(context.TeamId, trigger, BlockKit.MessageModal(message), Stopping);
+            return null;
+        }
+        catch (Exception e) when (e is HttpRequestException or SlackApiException or InvalidOperationException)
+        {
+            LogFormFailed(context.TeamId, e.Message);
+            return message;
+        }
+    }
+
     /// <summary>Sends a message after the request was answered (a form's confirmation), tracked like a late reply.</summary>
     public void DeliverLater(ChatMessage message, SlackReplyContext context, string userId, Scheduler.Workspaces.Workspace workspace) =>
         replies.Send(() => DeliverAsync(message, context, userId, workspace));

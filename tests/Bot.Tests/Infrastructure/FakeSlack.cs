@@ -244,12 +244,57 @@ public sealed class FakeSlack : IAsyncDisposable
             "chat.postMessage" => await PostMessageAsync(call.Json!),
             "conversations.open" => Results.Json(new { ok = true, channel = new { id = ChannelFor((call.Json?["users"]?.GetValue<string>() ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)) } }),
             "conversations.history" => History(call.Form.GetValueOrDefault("channel") ?? ""),
-            "views.open" or "views.publish" => Results.Json(new { ok = true, view = new { id = "V0001" } }),
+            "views.open" => OpenView(call),
+            "views.publish" => Results.Json(new { ok = true, view = new { id = "V0001" } }),
             "oauth.v2.access" => OAuthAccess(call.Form),
             "files.getUploadURLExternal" => UploadSlot(call.Form),
             "files.completeUploadExternal" => CompleteUpload(call.Json!),
             _ => Results.Json(new { ok = false, error = "unknown_method" }),
         };
+    }
+
+    /// <summary>How long a trigger_id can open a view after the person acted: Slack's 3 seconds.</summary>
+    public TimeSpan TriggerLifetime { get; set; } = TimeSpan.FromSeconds(3);
+
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _issuedTriggers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _exchangedTriggers = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<SlackCall> _openedViews = new();
+
+    /// <summary>
+    /// Hands out a trigger_id as Slack puts one in a slash command, click or shortcut (issued at <paramref name="at"/>, default now).
+    /// views.open refuses it once used (<c>exchanged_trigger_id</c>) or after <see cref="TriggerLifetime"/> (<c>expired_trigger_id</c>).
+    /// Trigger ids this fake never issued (raw payloads built by hand, reused across requests) are accepted.
+    /// </summary>
+    public string IssueTrigger(string id, DateTimeOffset? at = null)
+    {
+        _issuedTriggers[id] = at ?? DateTimeOffset.UtcNow;
+        return id;
+    }
+
+    /// <summary>The views.open calls Slack accepted (a refused trigger opens nothing).</summary>
+    public IReadOnlyList<SlackCall> OpenedViews => [.. _openedViews];
+
+    private IResult OpenView(SlackCall call)
+    {
+        var trigger = call.Json?["trigger_id"]?.GetValue<string>() ?? call.Form.GetValueOrDefault("trigger_id") ?? "";
+        if (trigger.Length == 0)
+        {
+            return Results.Json(new { ok = false, error = "invalid_arguments", response_metadata = new { messages = new[] { "invalid `trigger_id`" } } });
+        }
+
+        if (_issuedTriggers.TryGetValue(trigger, out var issued) && DateTimeOffset.UtcNow - issued > TriggerLifetime)
+        {
+            return Results.Json(new { ok = false, error = "expired_trigger_id" });
+        }
+
+        if (!_exchangedTriggers.TryAdd(trigger, true) && _issuedTriggers.ContainsKey(trigger))
+        {
+            return Results.Json(new { ok = false, error = "exchanged_trigger_id" });
+        }
+
+        _openedViews.Enqueue(call);
+        Changed();
+        return Results.Json(new { ok = true, view = new { id = "V0001" } });
     }
 
     private async Task<IResult> PostMessageAsync(JsonNode payload)

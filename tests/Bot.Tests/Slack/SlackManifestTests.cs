@@ -37,6 +37,24 @@ public sealed class SlackManifestTests
     }
 
     [Fact]
+    public void Manifest_OffersTheGlobalShortcutsPeerBotAnswers_WithTheScopeTheyNeed()
+    {
+        using var doc = JsonDocument.Parse(ManifestJson());
+        var shortcuts = doc.RootElement.GetProperty("features").GetProperty("shortcuts").EnumerateArray()
+            .Select(s => (Name: s.GetProperty("name").GetString(), Type: s.GetProperty("type").GetString(), CallbackId: s.GetProperty("callback_id").GetString()!))
+            .ToList();
+
+        Assert.Equal([("Find a peer", "global", PeerBot.Bot.Slack.SlackShortcuts.FindAPeer), ("Check in", "global", PeerBot.Bot.Slack.SlackShortcuts.CheckIn)], shortcuts);
+        // Every callback id the manifest names is one the interactivity endpoint answers, and the other way round.
+        Assert.Equal(PeerBot.Bot.Slack.SlackShortcuts.Verbs.Keys.Order(), shortcuts.Select(s => s.CallbackId).Order());
+        // Shortcuts (like the slash command) need the commands scope; opening their modal (views.open) needs none.
+        var scopes = doc.RootElement.GetProperty("oauth_config").GetProperty("scopes").GetProperty("bot").EnumerateArray().Select(s => s.GetString()).ToList();
+        Assert.Contains("commands", scopes);
+        Assert.Null(PeerBot.Bot.Slack.SlackScopes.Needed("views.open"));
+        Assert.True(doc.RootElement.GetProperty("settings").GetProperty("interactivity").GetProperty("is_enabled").GetBoolean());
+    }
+
+    [Fact]
     public void Readme_JustifiesEveryBotScope()
     {
         using var doc = JsonDocument.Parse(ManifestJson());

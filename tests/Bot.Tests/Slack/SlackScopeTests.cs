@@ -14,7 +14,7 @@ public sealed partial class SlackScopeTests
     private static readonly string?[] HistoryKinds = ["im", "mpim", "channels", "groups"];
     private static readonly string?[] OpenKinds = ["im", "mpim"];
 
-    // Scopes for what is not a Web API call: the slash command, and the message.im event subscription.
+    // Scopes for what is not a Web API call: the slash command and the global shortcuts, and the message.im event subscription.
     private static readonly string[] NonMethodScopes = ["commands", "im:history"];
 
     [Fact]

@@ -17,17 +17,20 @@ public sealed class FindCommand(MemberDirectory members, BoundaryStore boundarie
 
     public async Task<CommandReply> HandleAsync(ChatCommand command, CancellationToken ct)
     {
-        if (command.Arguments.Length == 0)
-        {
-            return new MessageReply(ChatMessage.Plain(
-                $"What would you like help with? Give me a topic: a subject, a grade band or a focus area, e.g. `{command.Prefix}find 7th grade math` or `{command.Prefix}find classroom management`."));
-        }
-
         var everyone = await members.ListAsync(command.Workspace.Id, ct);
         var me = everyone.FirstOrDefault(m => m.ExternalUserId == command.Caller.UserId);
         if (me is null)
         {
             return new MessageReply(ProfileCommand.NotJoined(command.Prefix));
+        }
+
+        if (command.Arguments.Length == 0)
+        {
+            // Typed without a topic: say how. Picked from a menu (Slack's "Find a peer"): ask for the topic in a form.
+            return command.FromMenu
+                ? new FormReply(FindForm.Build())
+                : new MessageReply(ChatMessage.Plain(
+                    $"What would you like help with? Give me a topic: a subject, a grade band or a focus area, e.g. `{command.Prefix}find 7th grade math` or `{command.Prefix}find classroom management`."));
         }
 
         var now = clock.GetUtcNow();

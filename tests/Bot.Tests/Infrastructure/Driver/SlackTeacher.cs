@@ -73,6 +73,28 @@ public sealed class SlackTeacher(PeerBotApp app, string userId, string teamId = 
             $"the confirmation of {form.FormId}"));
     }
 
+    /// <summary>
+    /// Uses one of PeerBot's global shortcuts (Slack's shortcut menu): a <c>shortcut</c> payload with its own trigger and no
+    /// response_url; returns the modal it opened (a form, or a message shown in a modal), or else the DM that came.
+    /// </summary>
+    public async Task<Seen> ShortcutAsync(string callbackId)
+    {
+        var (_, trigger) = NewRequestIds();
+        var before = Messages.Count;
+        var shortcut = JsonNode.Parse(Paths.ReadFixture("slack_socket_mode_envelope_interactive_shortcut.json"))!["payload"]!;
+        shortcut["team"]!["id"] = TeamId;
+        shortcut["user"]!["id"] = UserId;
+        shortcut["user"]!["username"] = UserName;
+        shortcut["user"]!["team_id"] = TeamId;
+        shortcut["callback_id"] = callbackId;
+        shortcut["trigger_id"] = trigger;
+        using var request = SlackSigner.Signed("/slack/interactivity", SlackSigner.Interaction(shortcut.ToJsonString()), Now);
+        // Like a click, a shortcut's acknowledgement carries nothing: what the person sees comes through views.open (or a DM).
+        Assert.Equal("", await SendAsync(request, $"shortcut {callbackId}"));
+        return await WithLogsAsync(App.Slack.WaitUntilAsync(
+            () => ModalFor(trigger) ?? (Messages.Count > before ? Messages[before] : null), $"the modal or DM after the shortcut {callbackId}"));
+    }
+
     /// <summary>Opens the App Home tab (an <c>app_home_opened</c> event); returns the view PeerBot published for this teacher.</summary>
     public async Task<Seen> OpenHomeAsync()
     {
@@ -105,7 +127,7 @@ public sealed class SlackTeacher(PeerBotApp app, string userId, string teamId = 
         () => HookCalls(hook) is { } posted && posted.Count >= nth ? Seen.FromSlack(posted[nth - 1].Json!) : ModalFor(trigger), what));
 
     private Seen? ModalFor(string trigger) =>
-        App.Slack.CallsTo("views.open").FirstOrDefault(c => c.Json?["trigger_id"]?.GetValue<string>() == trigger) is { } open ? Seen.FromSlackModal(open.Json!["view"]!) : null;
+        App.Slack.OpenedViews.FirstOrDefault(c => c.Json?["trigger_id"]?.GetValue<string>() == trigger) is { } open ? Seen.FromSlackModal(open.Json!["view"]!) : null;
 
     private IReadOnlyList<SlackCall> HookCalls(string hook) => [.. App.Slack.CallsTo("response_url").Where(c => c.Path.EndsWith("/" + hook, StringComparison.Ordinal))];
 
@@ -124,10 +146,11 @@ public sealed class SlackTeacher(PeerBotApp app, string userId, string teamId = 
         return click;
     }
 
-    private static (string Hook, string Trigger) NewRequestIds()
+    /// <summary>A response_url hook and a trigger of this request's own (the fake Slack holds the trigger to 3 s and single use).</summary>
+    private (string Hook, string Trigger) NewRequestIds()
     {
         var id = Guid.NewGuid().ToString("N");
-        return (id, $"trigger.{id}");
+        return (id, App.Slack.IssueTrigger($"trigger.{id}"));
     }
 
     private static string? MetadataHook(string? metadata) =>
