@@ -27,6 +27,14 @@ internal sealed class PodImprover
     private readonly int[] _lookedAt;
     private int _moves;
 
+    /// <summary>
+    /// The person being looked at's points with a whole neighbouring pod, worked out once per look (several neighbours
+    /// often share a pod); <see cref="_withLook"/> says for which look each pod's figure holds.
+    /// </summary>
+    private readonly int[] _withPod;
+    private readonly int[] _withLook;
+    private int _look;
+
     public PodImprover(PodLayout layout, PeerGraph graph, int minimum, int maximum, int target)
     {
         (_layout, _graph, _minimum, _maximum, _target) = (layout, graph, minimum, maximum, target);
@@ -35,6 +43,8 @@ internal sealed class PodImprover
         _lookedAt = new int[people];
         Array.Fill(_lookedAt, -1);
         _podChanged = new int[_layout.Pods.Count];
+        _withPod = new int[_layout.Pods.Count];
+        _withLook = new int[_layout.Pods.Count];
         for (var x = 0; x < people; x++)
         {
             if (_layout.PodOf[x] >= 0)
@@ -106,6 +116,7 @@ internal sealed class PodImprover
     {
         var a = _layout.PodOf[x];
         var stay = _stay[x];
+        var look = ++_look;
         for (var i = _graph.Start[x]; i < _graph.Start[x + 1]; i++)
         {
             var y = _graph.Neighbour[i];
@@ -119,7 +130,7 @@ internal sealed class PodImprover
             if (sizeA - 1 >= _minimum && sizeB + 1 <= _maximum
                 && Math.Abs(sizeA - 1 - _target) + Math.Abs(sizeB + 1 - _target) < Math.Abs(sizeA - _target) + Math.Abs(sizeB - _target)
                 && _layout.Fits(x, b)
-                && _layout.PointsWith(x, b) > stay)
+                && WithPod(x, b, look) > stay)
             {
                 _layout.Leave(x);
                 _layout.Join(x, b);
@@ -132,7 +143,8 @@ internal sealed class PodImprover
                 continue;
             }
 
-            var gain = _layout.PointsWith(x, b, except: y) + _layout.PointsWith(y, a, except: x) - stay - _stay[y];
+            // x's points with b without y: with the whole of b (x is not in it), less x–y.
+            var gain = WithPod(x, b, look) - _layout.Points(x, y) + _layout.PointsWith(y, a, except: x) - stay - _stay[y];
             if (gain > 0)
             {
                 _layout.Leave(x);
@@ -145,5 +157,16 @@ internal sealed class PodImprover
         }
 
         return false;
+    }
+
+    private int WithPod(int x, int pod, int look)
+    {
+        if (_withLook[pod] != look)
+        {
+            _withLook[pod] = look;
+            _withPod[pod] = _layout.PointsWith(x, pod);
+        }
+
+        return _withPod[pod];
     }
 }

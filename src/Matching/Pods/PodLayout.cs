@@ -68,6 +68,12 @@ internal sealed class PodLayout
     /// <summary>True when <paramref name="person"/> may share <paramref name="pod"/> with everyone in it except <paramref name="except"/>.</summary>
     public bool Fits(int person, int pod, int except = -1)
     {
+        if (_pool.Forbidden.Count == 0)
+        {
+            // No history and no blocks: only a person and themselves are kept apart, and they are skipped below.
+            return true;
+        }
+
         foreach (var m in Pods[pod])
         {
             if (m != person && m != except && !_pool.Forbidden.Allows(person, m))
