@@ -247,12 +247,20 @@ public sealed class SimulatedSlackApi(SimulatedWorkspace workspace, SimulatedSla
         foreach (var file in files)
         {
             var id = file?["id"]?.GetValue<string>() ?? "";
-            blocks.Add(new JsonObject { ["type"] = "image", ["image_url"] = $"/simulator/files/{id}", ["alt_text"] = file?["title"]?.GetValue<string>() ?? "file" });
+            var title = file?["title"]?.GetValue<string>() ?? "file";
+            var name = workspace.File(id)?.Name ?? "";
+            // Pictures are shown; anything else (a calendar invitation) is a link to open, as Slack shows a file card.
+            blocks.Add(IsPicture(name)
+                ? new JsonObject { ["type"] = "image", ["image_url"] = $"/simulator/files/{id}", ["alt_text"] = title }
+                : new JsonObject { ["type"] = "section", ["text"] = new JsonObject { ["type"] = "mrkdwn", ["text"] = $"📎 </simulator/files/{id}|{title} ({name})>" } });
         }
 
         workspace.Post("message", channel, SimulatedWorkspace.BotUserId, null, comment ?? "", blocks);
         return Answer(method, true, $"{files.Count} file(s) shared", Ok(new() { ["files"] = files.DeepClone() }));
     }
+
+    private static bool IsPicture(string name) =>
+        name.Length == 0 || new[] { ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp" }.Any(e => name.EndsWith(e, StringComparison.OrdinalIgnoreCase));
 
     private IResult Answer(string method, bool ok, string summary, JsonObject body)
     {

@@ -23,7 +23,7 @@ public static class SimulatorEndpoints
         slack.MapPost("/faults", (SlackFaultRequest r, SimulatedSlackFaults f) => { f.Apply(r); return Results.Ok(); });
         slack.MapMethods("/upload/{id}", ["POST", "PUT"], (string id, HttpContext c, SimulatedSlackApi api) => api.UploadAsync(id, c));
         app.MapGet("/simulator/files/{id}", (string id, SimulatedWorkspace w) =>
-            w.File(id) is { } f ? Results.File(f.Bytes, f.ContentType, f.Name) : Results.NotFound());
+            w.File(id) is { } f ? Results.File(f.Bytes, f.Name.EndsWith(".ics", StringComparison.OrdinalIgnoreCase) ? "text/calendar" : f.ContentType, f.Name) : Results.NotFound());
 
         app.MapGet("/simulator/state", (long? after, SimulatedWorkspace w, TimePanel time) =>
             Results.Json(new { snapshot = w.Snapshot(after ?? 0), time = time.State(), bot = SimulatedWorkspace.BotUserId, lounge = SimulatedWorkspace.LoungeId }));

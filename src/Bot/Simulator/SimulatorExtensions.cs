@@ -19,6 +19,8 @@ public static class SimulatorExtensions
         s.AddTransient<SimulatedSlackRouting>();
         // Only rewrites the placeholder host, so it is harmless (and idle) when the simulator is off.
         s.AddHttpClient<SlackApiClient>().AddHttpMessageHandler<SimulatedSlackRouting>();
+        // File bytes go to the upload URL the simulated Slack handed out (its placeholder host too).
+        s.AddHttpClient(SlackChatGateway.UploadClient).AddHttpMessageHandler<SimulatedSlackRouting>();
         s.AddHttpClient(SimulatedSlackClient.ClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
         s.AddSingleton<SimulatedWorkspace>();
         s.AddSingleton<SimulatedSlackApi>();

@@ -19,6 +19,7 @@ function mrkdwn(s) {
   h = h.replace(/`([^`\n]+)`/g, "<code>$1</code>");
   h = h.replace(/&lt;(https?:\/\/[^|&]+?)\|([^&]+?)&gt;/g, '<a href="$1" target="_blank" rel="noopener">$2</a>');
   h = h.replace(/&lt;(https?:\/\/[^&]+?)&gt;/g, '<a href="$1" target="_blank" rel="noopener">$1</a>');
+  h = h.replace(/&lt;(\/simulator\/files\/[A-Za-z0-9]+)\|([^&]+?)&gt;/g, '<a href="$1" download>$2</a>');
   h = h.replace(/(^|[\s(])\*([^*\n]+)\*/g, "$1<strong>$2</strong>");
   h = h.replace(/(^|[\s(])_([^_\n]+)_/g, "$1<em>$2</em>");
   h = h.replace(/(^|\s)~([^~\n]+)~/g, "$1<s>$2</s>");
