@@ -16,7 +16,11 @@ public sealed record ChatCommand(Workspace Workspace, ChatCaller Caller, string 
 }
 
 /// <summary>A shared channel, as the platform names it.</summary>
-public sealed record ChatPlace(string ChannelId, string? Name);
+public sealed record ChatPlace(string ChannelId, string? Name)
+{
+    /// <summary>The reply is seen by the whole channel (Teams); a Slack reply there is ephemeral, for the caller alone.</summary>
+    public bool RepliesShared { get; init; }
+}
 
 /// <summary>The person behind a command, form or click.</summary>
 public sealed record ChatCaller(string UserId, string DisplayName);

@@ -13,4 +13,7 @@ public sealed record CoachReport(PulseReport Pulse, IReadOnlyList<(DateOnly Week
 
     /// <summary>Ask a colleague in the period, as counts only.</summary>
     public PeerBot.Scheduler.Ask.AskHealth? Asks { get; init; }
+
+    /// <summary>Thanks given and pairings that met this term, as counts withheld below the threshold; null in a term's first week.</summary>
+    public PeerBot.Scheduler.Thanks.ThanksHealth? Thanks { get; init; }
 }

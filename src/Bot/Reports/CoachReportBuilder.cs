@@ -7,7 +7,7 @@ using PeerBot.Scheduler.Schedules;
 namespace PeerBot.Bot.Reports;
 
 /// <summary>Loads aggregates for a scope and applies the pulse rules; the one way any report (chat, CSV, web page) is made.</summary>
-public sealed class CoachReportBuilder(PulseReportStore store, PeerBot.Scheduler.Ask.AskStore asks, WorkspaceSettingsStore settings, IOptions<PulseOptions> options, TimeProvider clock)
+public sealed class CoachReportBuilder(PulseReportStore store, PeerBot.Scheduler.Ask.AskStore asks, PeerBot.Scheduler.Thanks.ThanksStore thanks, WorkspaceSettingsStore settings, IOptions<PulseOptions> options, TimeProvider clock)
 {
     public AnonymityRules Rules => options.Value.Rules;
 
@@ -15,7 +15,8 @@ public sealed class CoachReportBuilder(PulseReportStore store, PeerBot.Scheduler
 
     public async Task<CoachReport> BuildAsync(Guid workspaceId, ReportScope scope, CancellationToken ct)
     {
-        var zone = (await settings.GetAsync(workspaceId, ct)).Zone;
+        var workspace = await settings.GetAsync(workspaceId, ct);
+        var zone = workspace.Zone;
         var today = TimeZones.LocalDate(zone, clock.GetUtcNow());
         var since = scope.Since(today);
         var rounds = await store.RoundsAsync(workspaceId, since, ct);
@@ -38,6 +39,9 @@ public sealed class CoachReportBuilder(PulseReportStore store, PeerBot.Scheduler
         var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
         var mentoring = await store.MentoringAsync(workspaceId, monday, since, Threshold, ct);
         var asked = await asks.HealthAsync(workspaceId, TimeZones.ToInstant(since.ToDateTime(TimeOnly.MinValue), zone).ToUniversalTime(), ct);
-        return new CoachReport(report, comments, mentoring, today) { CommentsFrom = Rules.FewestForComments, Asks = asked };
+        // Thanks and meetings: this term up to last Sunday, whatever the cohort or weeks asked for, so no two reports differ by a few people.
+        var term = SchoolTerm.Start(today, workspace.Window.Breaks);
+        var thanked = term < monday ? await thanks.HealthAsync(workspaceId, term, monday.AddDays(-1), zone, Threshold, ct) : null;
+        return new CoachReport(report, comments, mentoring, today) { CommentsFrom = Rules.FewestForComments, Asks = asked, Thanks = thanked };
     }
 }

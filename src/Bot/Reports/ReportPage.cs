@@ -65,6 +65,11 @@ public static class ReportPage
             html.Append("</p>");
         }
 
+        if (report.Thanks is { } thanked)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<p>{HtmlEncode(ReportText.ThanksLine(thanked, p.Threshold))}</p>");
+        }
+
         foreach (var (week, comments) in report.Comments)
         {
             html.Append(CultureInfo.InvariantCulture, $"<h2>Comments, pulse of {week:d MMM yyyy}</h2><p><small>Shuffled, without cohort.</small></p><ul>");

@@ -53,6 +53,11 @@ public static class ReportText
                 (m.MeanRating is { } rating ? $", check-ins rated {rating.ToString("0.0", CultureInfo.InvariantCulture)} / 5" : m.Ratings > 0 ? ", too few check-in ratings to show" : "") + ".");
         }
 
+        if (report.Thanks is { } t)
+        {
+            lines.Add(ThanksLine(t, p.Threshold));
+        }
+
         if (report.Asks is { Asked: > 0 } a)
         {
             lines.Add($"Ask a colleague: {a.Asked} question{(a.Asked == 1 ? "" : "s")} asked, {a.Answered} answered" +
@@ -77,6 +82,14 @@ public static class ReportText
         blocks.Add(new NoteBlock(note));
         return new ChatMessage(text, blocks);
     }
+
+    /// <summary>This term's meetings and thanks, as counts only; a figure resting on fewer people than the threshold is not shown.</summary>
+    public static string ThanksLine(PeerBot.Scheduler.Thanks.ThanksHealth t, int threshold) =>
+        $"This term ({t.Since:d MMM} to {t.Until:d MMM}): " +
+        (t.MetShare is { } met ? $"{(met * 100).ToString("0", CultureInfo.InvariantCulture)}% of {t.Pairings} pairings met at least once"
+            : t.Pairings == 0 ? "no pairings yet" : $"fewer than {threshold} pairings, so the share that met is not shown") + "; " +
+        (t.ThanksGiven is { } given ? $"{given} thank-you{(given == 1 ? "" : "s")} given" : $"thanks from fewer than {threshold} people, so not counted here") +
+        " (counts only: never who met or thanked whom).";
 
     private static string Duration(TimeSpan t) =>
         t.TotalMinutes < 90 ? $"{Math.Max(1, (int)Math.Round(t.TotalMinutes))} min"

@@ -8,7 +8,7 @@ namespace PeerBot.Bot.Slack;
 
 /// <summary><c>POST /slack/interactivity</c>: button clicks (<c>block_actions</c>), modal submissions (<c>view_submission</c>) and global shortcuts (<c>shortcut</c>).</summary>
 public sealed partial class SlackInteractivityEndpoint(
-    SlackRequest request, WorkspaceDirectory workspaces, CommandRouter router, SlackResponder responder, ILogger<SlackInteractivityEndpoint> log)
+    SlackRequest request, WorkspaceDirectory workspaces, CommandRouter router, SlackResponder responder, Home.HomePublisher home, ILogger<SlackInteractivityEndpoint> log)
 {
     public async Task<IResult> HandleAsync(HttpContext context)
     {
@@ -66,7 +66,10 @@ public sealed partial class SlackInteractivityEndpoint(
             Uri.TryCreate(Str(payload, "response_url"), UriKind.Absolute, out var url) ? url : null, "/peer ");
         try
         {
-            return responder.RespondToClick(router.ClickAsync(action, responder.Stopping), replyTo, caller.UserId, workspace);
+            var work = router.ClickAsync(action, responder.Stopping);
+            // A click on the Home tab changed what it shows (a skip, a pause, a name off the never-pair list): publish it again.
+            return responder.RespondToClick(Str(payload, "view", "type") == "home" ? ThenRepublishHomeAsync(work, workspace, caller.UserId) : work,
+                replyTo, caller.UserId, workspace);
         }
         catch (UnknownInteractionException)
         {
@@ -91,6 +94,25 @@ public sealed partial class SlackInteractivityEndpoint(
     }
 
     private async Task<CommandReply?> AnswerAsync(ChatCommand command) => await router.DispatchAsync(command, responder.Stopping);
+
+    private async Task<CommandReply?> ThenRepublishHomeAsync(Task<CommandReply?> work, Workspace workspace, string userId)
+    {
+        try
+        {
+            return await work;
+        }
+        finally
+        {
+            try
+            {
+                await home.PublishAsync(workspace, userId, responder.Stopping);
+            }
+            catch (Exception e) when (e is HttpRequestException or SlackApiException or InvalidOperationException or OperationCanceledException)
+            {
+                LogHomeNotRepublished(workspace.ExternalId, e.Message);
+            }
+        }
+    }
 
     private async Task<IResult> SubmitAsync(JsonElement payload, Workspace workspace, ChatCaller caller)
     {
@@ -147,6 +169,9 @@ public sealed partial class SlackInteractivityEndpoint(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected a Slack interaction: {Reason}")]
     private partial void LogMalformed(string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not publish the Home tab again after a click in Slack team {TeamId}: {Error}")]
+    private partial void LogHomeNotRepublished(string teamId, string error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ignored a Slack {Kind} PeerBot has no handler for: {Id}")]
     private partial void LogUnknown(string kind, string id);

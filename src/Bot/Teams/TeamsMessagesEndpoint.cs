@@ -102,7 +102,7 @@ public sealed partial class TeamsMessagesEndpoint(
         var work = TeamsCardActions.IsCardSubmit(activity.Value)
             ? SubmitAsync(workspace, activity, activity.Value!.Value)
             : DispatchAsync(CommandRouter.Parse(workspace, new ChatCaller(activity.From.Id, activity.From.Name), activity.TextWithoutBotMention(), prefix: "")
-                with { Place = activity.TeamsChannel is { } channel ? new ChatPlace(channel, activity.TeamsChannelName) : null });
+                with { Place = activity.TeamsChannel is { } channel ? new ChatPlace(channel, activity.TeamsChannelName) { RepliesShared = true } : null });
         // Teams wants a sign of life within two seconds: typing, and the answer follows when it is ready.
         var onTime = await replies.AnswerAsync(work, options.Value.TypingAfter,
             acknowledge: () =>

@@ -47,6 +47,16 @@ public sealed class ThanksStore(NpgsqlDataSource db)
             """, new { a, b, statuses = new[] { StateText.Of(PairingStatus.Active), StateText.Of(PairingStatus.Ended) } }, cancellationToken: ct));
     }
 
+    /// <summary>Per pairing: the latest week someone said "met" (null: never), and whether anyone answered a check-in at all.</summary>
+    public async Task<IReadOnlyDictionary<Guid, (DateOnly? LastMet, bool Answered)>> ProgressAsync(IReadOnlyList<Guid> pairingIds, CancellationToken ct)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        var rows = await conn.QueryAsync<(Guid Id, DateTime? LastMet)>(new CommandDefinition("""
+            select pairing_id, max(week) filter (where answer = @met) from checkins where pairing_id = any(@pairingIds) group by pairing_id
+            """, new { pairingIds = pairingIds.ToArray(), met = StateText.Of(CheckInAnswer.Met) }, cancellationToken: ct));
+        return rows.ToDictionary(r => r.Id, r => (r.LastMet is { } d ? DateOnly.FromDateTime(d) : (DateOnly?)null, true));
+    }
+
     /// <summary>A member's ripples: colleagues met (in pairings where somebody answered "met"), thanks received and the latest notes.</summary>
     public async Task<Ripples> RipplesAsync(Guid memberId, CancellationToken ct)
     {

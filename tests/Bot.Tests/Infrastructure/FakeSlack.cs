@@ -245,6 +245,8 @@ public sealed class FakeSlack : IAsyncDisposable
             "conversations.open" => Results.Json(new { ok = true, channel = new { id = ChannelFor((call.Json?["users"]?.GetValue<string>() ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)) } }),
             "conversations.history" => History(call.Form.GetValueOrDefault("channel") ?? ""),
             "views.open" => OpenView(call),
+            "views.publish" when InvalidBlocks(call.Json?["view"]?["blocks"] as JsonArray ?? [], 100) is { } invalid =>
+                Results.Json(new { ok = false, error = "invalid_blocks", errors = new[] { invalid } }),
             "views.publish" => Results.Json(new { ok = true, view = new { id = "V0001" } }),
             "oauth.v2.access" => OAuthAccess(call.Form),
             "files.getUploadURLExternal" => UploadSlot(call.Form),
@@ -295,6 +297,33 @@ public sealed class FakeSlack : IAsyncDisposable
         _openedViews.Enqueue(call);
         Changed();
         return Results.Json(new { ok = true, view = new { id = "V0001" } });
+    }
+
+    /// <summary>What Slack refuses in a view's blocks (a Home tab holds 100): too many blocks, an action id twice in one block, a button too long.</summary>
+    private static string? InvalidBlocks(JsonArray blocks, int max)
+    {
+        if (blocks.Count > max)
+        {
+            return $"no more than {max} items allowed [json-pointer:/view/blocks]";
+        }
+
+        foreach (var (block, i) in blocks.Select((b, i) => (b, i)))
+        {
+            var elements = (block?["elements"] as JsonArray ?? []).Where(e => e?["action_id"] is not null).ToList();
+            var ids = elements.Select(e => e!["action_id"]!.GetValue<string>()).ToList();
+            if (ids.Count != ids.Distinct(StringComparer.Ordinal).Count())
+            {
+                return $"action_id must be unique within a block [json-pointer:/view/blocks/{i}/elements]";
+            }
+
+            if (elements.Any(e => e!["type"]?.GetValue<string>() == "button"
+                    && ((e["text"]?["text"]?.GetValue<string>().Length ?? 0) > 75 || (e["value"]?.GetValue<string>().Length ?? 0) > 2000)))
+            {
+                return $"must be less than 76 characters [json-pointer:/view/blocks/{i}/elements]";
+            }
+        }
+
+        return null;
     }
 
     private async Task<IResult> PostMessageAsync(JsonNode payload)

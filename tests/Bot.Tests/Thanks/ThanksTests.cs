@@ -141,8 +141,11 @@ public sealed class ThanksTests(TeamsApp bot) : IClassFixture<TeamsApp>
         return t;
     }
 
-    /// <summary>The three join, and Monday's round puts them in one pod.</summary>
-    internal static async Task PodOfAsync(PeerBotApp app, string platform, params Teacher[] people)
+    /// <summary>They join, and Monday's round puts them all in one pod.</summary>
+    internal static Task PodOfAsync(PeerBotApp app, string platform, params Teacher[] people) => PodsOfAsync(app, platform, people.Length, people);
+
+    /// <summary>They join, and Monday's round puts them in pods of <paramref name="podSize"/>.</summary>
+    internal static async Task PodsOfAsync(PeerBotApp app, string platform, int podSize, params Teacher[] people)
     {
         foreach (var t in people)
         {
@@ -153,9 +156,9 @@ public sealed class ThanksTests(TeamsApp bot) : IClassFixture<TeamsApp>
         var settings = app.Services.GetRequiredService<WorkspaceSettingsStore>();
         await settings.SetTimeZoneAsync(workspace, "America/Chicago", CancellationToken.None);
         await settings.SetPairingScheduleAsync(workspace, "0 8 * * 1", 1, new DateOnly(2026, 11, 30), CancellationToken.None);
-        await settings.SetPodSizeAsync(workspace, people.Length, CancellationToken.None);
+        await settings.SetPodSizeAsync(workspace, podSize, CancellationToken.None);
         await ActivatorUtilities.CreateInstance<PairingRoundJob>(app.Services).RunScheduledAsync(workspace, CancellationToken.None);
-        Assert.Equal(1L, await app.ScalarAsync<long>("select count(*) from pairings where status = 'active'"));
+        Assert.Equal((long)(people.Length / podSize), await app.ScalarAsync<long>("select count(*) from pairings where status = 'active'"));
         await app.DrainedAsync();
     }
 

@@ -8,9 +8,32 @@ public static class ProfileText
 {
     public const string InlineExample = "join role:mentee subjects:math,science grades:6-8 years:2 school:\"Lincoln MS\" focus:ell tz:America/Chicago avail:\"tue 15:30-16:30\"";
 
-    /// <summary>Answers of theirs that someone marked "This helped" (ask a colleague): their ripples; null while there are none.</summary>
-    public static string? Ripples(int helped) =>
-        helped > 0 ? $"💛 **Your ripples:** your answers helped {helped} colleague{(helped == 1 ? "" : "s")}." : null;
+    /// <summary>
+    /// A member's ripples: colleagues met (pairings someone said "met" for), thanks received, and answers of theirs someone
+    /// marked "This helped" (ask a colleague).
+    /// </summary>
+    public static string Ripples(int met, int thanked, int helped)
+    {
+        var parts = new List<string>();
+        if (met > 0)
+        {
+            parts.Add($"you've met {met} colleague{(met == 1 ? "" : "s")}");
+        }
+
+        if (thanked > 0)
+        {
+            parts.Add($"you've been thanked {(thanked == 1 ? "once" : $"{thanked} times")}");
+        }
+
+        if (helped > 0)
+        {
+            parts.Add($"your answers helped {helped} colleague{(helped == 1 ? "" : "s")}");
+        }
+
+        return parts.Count == 0
+            ? "💛 **Your ripples** start when you meet: colleagues you meet can say thanks, and it shows here."
+            : $"💛 **Your ripples:** {string.Join("; ", parts)}.";
+    }
 
     public static IReadOnlyList<MessageField> Fields(TeacherProfile p) =>
     [

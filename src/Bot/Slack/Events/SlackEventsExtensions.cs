@@ -12,6 +12,7 @@ public static class SlackEventsExtensions
         s.AddHostedService<SlackEventRedelivery>();
         s.AddSingleton<SlackEventsEndpoint>();
         s.AddSingleton<HomeWelcomes>();
+        s.AddSingleton<HomePublisher>();
         s.AddSingleton<ISlackEventHandler, DirectMessageHandler>();
         s.AddSingleton<ISlackEventHandler, AppHomeHandler>();
         s.AddSingleton<ISlackEventHandler, UninstallHandler>();

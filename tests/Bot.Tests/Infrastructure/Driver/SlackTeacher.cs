@@ -42,6 +42,7 @@ public sealed class SlackTeacher(PeerBotApp app, string userId, string teamId = 
         var before = Messages.Count;
         var click = Click(actionId, value, trigger);
         click["container"] = new JsonObject { ["type"] = "view", ["view_id"] = "V0001" };
+        click["view"] = new JsonObject { ["id"] = "V0001", ["type"] = "home" };
         using var request = SlackSigner.Signed("/slack/interactivity", SlackSigner.Interaction(click.ToJsonString()), Now);
         Assert.Equal("", await SendAsync(request, $"click {actionId} in Home"));
         return await WithLogsAsync(App.Slack.WaitUntilAsync(

@@ -67,6 +67,8 @@ public sealed partial class TeamsTeacher(PeerBotApp app, FakeBotFramework bf, st
     private async Task<Seen> InvokeAsync(string verb, JsonObject data)
     {
         var invoke = TeamsActivities.Invoke(bf, verb, data, UserId);
+        // The person who clicks is the one who types: Teams sends their name with every activity (PeerBot keeps names fresh from it).
+        invoke["from"]!["name"] = name;
         Shape?.Invoke(invoke);
         var body = await SendAsync(invoke, $"card action {verb}");
         var response = JsonNode.Parse(body)!;
