@@ -104,6 +104,20 @@ public sealed partial class SimulatedSlackClient(SimulatedWorkspace workspace, S
         ShowAnswer(userId, channel ?? workspace.Open([userId]).Id, "/slack/interactivity", status, answer, shown: false);
     }
 
+    /// <summary>
+    /// One of PeerBot's global shortcuts picked from Slack's shortcuts menu: a <c>shortcut</c> payload with a trigger and
+    /// no response_url (what it shows arrives as a modal through views.open, or as a DM).
+    /// </summary>
+    public async Task ShortcutAsync(string userId, string callbackId, CancellationToken ct)
+    {
+        var payload = Interaction("shortcut", Known(userId));
+        payload["callback_id"] = callbackId;
+        payload["trigger_id"] = workspace.NewTrigger(userId);
+        payload["action_ts"] = Now();
+        var (status, answer) = await SendAsync("slack/interactivity", "payload=" + Uri.EscapeDataString(payload.ToJsonString()), "application/x-www-form-urlencoded", ct);
+        ShowAnswer(userId, workspace.Open([userId]).Id, "/slack/interactivity", status, answer, shown: false);
+    }
+
     /// <summary>Submits the person's open modal with the page's values (block id → chosen values); returns field errors, if any.</summary>
     public async Task<IReadOnlyDictionary<string, string>> SubmitAsync(string userId, IReadOnlyDictionary<string, IReadOnlyList<string>> values, CancellationToken ct)
     {

@@ -34,6 +34,7 @@ public static class SimulatorEndpoints
         act.MapPost("/command", async (CommandRequest r, SimulatedSlackClient s, CancellationToken ct) =>
             await Run(() => s.CommandAsync(r.User, r.Channel ?? SimulatedWorkspace.LoungeId, StripSlash(r.Text), ct)));
         act.MapPost("/message", async (MessageRequest r, SimulatedSlackClient s, CancellationToken ct) => await Run(() => s.DirectMessageAsync(r.User, r.Text, ct)));
+        act.MapPost("/shortcut", async (ShortcutRequest r, SimulatedSlackClient s, CancellationToken ct) => await Run(() => s.ShortcutAsync(r.User, r.CallbackId, ct)));
         act.MapPost("/home", async (UserRequest r, SimulatedSlackClient s, CancellationToken ct) => await Run(() => s.OpenHomeAsync(r.User, ct)));
         act.MapPost("/click", async (ClickRequest r, SimulatedSlackClient s, CancellationToken ct) =>
             await Run(() => s.ClickAsync(r.User, r.Channel, r.Ts, r.ActionId, r.Value ?? "", r.BlockId, ct)));

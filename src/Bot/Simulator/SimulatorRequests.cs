@@ -11,4 +11,6 @@ internal sealed record SubmitRequest(string User, Dictionary<string, List<string
 
 internal sealed record UserRequest(string User);
 
+internal sealed record ShortcutRequest(string User, string CallbackId);
+
 internal sealed record TeacherRequest(string Name);

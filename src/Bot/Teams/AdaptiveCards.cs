@@ -47,7 +47,7 @@ public static class AdaptiveCards
         var actions = card["actions"] as JsonArray ?? [];
         foreach (var file in files.Where(f => !f.IsImage && f.Link is not null).Take(MaxActions - actions.Count))
         {
-            actions.Add(new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = $"Download {file.Title}", ["url"] = file.Link!.AbsoluteUri });
+            actions.Add(new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = $"Download {file.Title}", ["tooltip"] = $"Download {file.Title} ({file.Name})", ["url"] = file.Link!.AbsoluteUri });
         }
 
         if (actions.Count > 0)

@@ -53,6 +53,31 @@ public sealed class SimulatedSlackTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Shortcuts_PickedOnThePage_OpenTheFindForm_AndTheCheckIn_InModals()
+    {
+        foreach (var user in new[] { "U0ANA", "U0BEN" })
+        {
+            await _app.PostJsonAsync("/simulator/act/command", new { user, text = "join role:peer subjects:math grades:6-8 tz:America/Chicago" });
+            await _app.WaitForItemAsync(i => i.Kind == "ephemeral" && i.VisibleTo == user && i.Text.Contains("Welcome", StringComparison.Ordinal));
+        }
+
+        await _app.PostJsonAsync("/simulator/act/shortcut", new { user = "U0ANA", callbackId = "find_a_peer" });
+        var find = await _app.WaitForModalAsync("U0ANA");
+        Assert.Equal("find", find.View["callback_id"]!.GetValue<string>());
+        var errors = await _app.PostJsonAsync("/simulator/act/submit", new { user = "U0ANA", values = new Dictionary<string, List<string>> { ["topic"] = ["math"] } });
+        Assert.True(errors.IsSuccessStatusCode);
+        var found = await _app.WaitForItemAsync(i => i.VisibleTo is null or "U0ANA" && i.Text.Contains("Peers for \"math\"", StringComparison.Ordinal));
+        Assert.Contains("Ben Okafor", found.Text, StringComparison.Ordinal);
+        Assert.Contains("accessibility_label", found.Blocks!.ToJsonString(), StringComparison.Ordinal);
+
+        await _app.PostJsonAsync("/simulator/act/close", new { user = "U0ANA" });
+        await _app.PostJsonAsync("/simulator/act/shortcut", new { user = "U0ANA", callbackId = "check_in" });
+        var checkIn = await _app.WaitForModalAsync("U0ANA");
+        Assert.Contains("not in an active pairing yet", checkIn.View["blocks"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Null(checkIn.View["submit"]);
+    }
+
+    [Fact]
     public async Task JoinByModal_ShowsTheMistakeNextToItsField_ThenSavesWithOptionalFieldsLeftEmpty()
     {
         await _app.PostJsonAsync("/simulator/act/command", new { user = "U0CHLOE", text = "join" });

@@ -47,6 +47,23 @@ public static class SimulatorHost
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
     }
 
+    /// <summary>Waits until the person has a modal open (one opened after an acknowledgement arrives a moment later).</summary>
+    public static async Task<SimModal> WaitForModalAsync(this PeerBotApp app, string userId, int timeoutMs = 15_000)
+    {
+        var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (app.Workspace().Modal(userId) is { } modal)
+            {
+                return modal;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException($"No modal for {userId}; calls: " + string.Join(" | ", app.Workspace().CallsTo("views.open").Select(c => c.Ok)));
+    }
+
     /// <summary>Waits until an item the page would show matches (replies through response_url and the outbox arrive a moment later).</summary>
     public static async Task<SimItem> WaitForItemAsync(this PeerBotApp app, Func<SimItem, bool> match, int timeoutMs = 15_000)
     {

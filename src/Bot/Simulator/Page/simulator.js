@@ -42,7 +42,7 @@ function blocksHtml(blocks, where) {
       case "divider": return "<hr>";
       case "image": return `<img class="block" src="${esc(b.image_url)}" alt="${esc(b.alt_text)}">`;
       case "actions": return `<div class="block actions">${(b.elements ?? []).filter((e) => e.type === "button").map((e) =>
-        `<button type="button" class="${e.style ?? ""}" data-action="${esc(e.action_id)}" data-value="${esc(e.value ?? "")}" data-block="${esc(b.block_id ?? "b" + i)}" ${where}>${esc(e.text?.text)}</button>`).join("")}</div>`;
+        `<button type="button" class="${e.style ?? ""}" aria-label="${esc(e.accessibility_label ?? e.text?.text)}" title="${esc(e.accessibility_label ?? "")}" data-action="${esc(e.action_id)}" data-value="${esc(e.value ?? "")}" data-block="${esc(b.block_id ?? "b" + i)}" ${where}>${esc(e.text?.text)}</button>`).join("")}</div>`;
       default: return "";
     }
   }).join("");
@@ -142,6 +142,7 @@ function renderModal() {
   const v = modal.view;
   $("modal-title").textContent = v.title?.text ?? "Form";
   $("modal-submit").textContent = v.submit?.text ?? "Submit";
+  $("modal-submit").hidden = !v.submit;
   $("modal-cancel").textContent = v.close?.text ?? "Cancel";
   $("modal-error").textContent = "";
   $("modal-body").innerHTML = (v.blocks ?? []).map(inputHtml).join("");
@@ -246,6 +247,10 @@ document.addEventListener("DOMContentLoaded", () => {
       try {
         await post("/simulator/act/click", { user: state.me, channel: b.dataset.channel ?? null, ts: b.dataset.ts ?? null, actionId: b.dataset.action, value: b.dataset.value, blockId: b.dataset.block });
       } catch (err) { $("time-status").textContent = err.message; } finally { b.disabled = false; }
+      return;
+    }
+    if (b.dataset.shortcut) {
+      try { await post("/simulator/act/shortcut", { user: state.me, callbackId: b.dataset.shortcut }); } catch (err) { $("time-status").textContent = err.message; }
       return;
     }
     if (b.dataset.run) {
