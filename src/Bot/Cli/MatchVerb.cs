@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using PeerBot.Matching.Pairing;
 using PeerBot.Matching.Pods;
 using PeerBot.Matching.Rounds;
@@ -21,7 +22,7 @@ public sealed class MatchVerb(TextWriter output, TextWriter error, TimeProvider 
         ["input", "history", "mode", "pod-size", "repeat-window-days", "today", "seed", "candidates", "edges", "output"];
 
     // Relaxed escaping: the file is read by people and scripts, never embedded in HTML; "why" sentences keep their apostrophes.
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly MatchJson Json = new(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 
     public async Task<int> RunAsync(IReadOnlyList<string> args)
     {
@@ -110,7 +111,7 @@ public sealed class MatchVerb(TextWriter output, TextWriter error, TimeProvider 
         var writing = clock.GetTimestamp();
         // The two files are independent: written side by side.
         await Task.WhenAll(
-            Task.Run(() => WriteResultAsync(outputPath, round)),
+            Task.Run(() => WriteResultAsync(outputPath, round, Json.MentorRound)),
             edgesPath is null ? Task.CompletedTask : Task.Run(() => EdgesFile.WriteAsync(edgesPath, "mentee,mentor,score", round.Edges)));
 
         var s = round.Stats;
@@ -125,7 +126,7 @@ public sealed class MatchVerb(TextWriter output, TextWriter error, TimeProvider 
         var writing = clock.GetTimestamp();
         // The two files are independent: written side by side.
         await Task.WhenAll(
-            Task.Run(() => WriteResultAsync(outputPath, round)),
+            Task.Run(() => WriteResultAsync(outputPath, round, Json.PodRound)),
             edgesPath is null ? Task.CompletedTask : Task.Run(() => EdgesFile.WriteAsync(edgesPath, "a,b,score", round.Edges)));
 
         var s = round.Stats;
@@ -136,10 +137,10 @@ public sealed class MatchVerb(TextWriter output, TextWriter error, TimeProvider 
     }
 
     /// <summary>result.json, serialised straight into the file (a state round's is tens of megabytes), ending in a line break.</summary>
-    private static Task WriteResultAsync<T>(string path, T round) =>
+    private static Task WriteResultAsync<T>(string path, T round, JsonTypeInfo<T> contract) =>
         OutputFile.ReplaceAsync(path, async (Stream stream) =>
         {
-            await JsonSerializer.SerializeAsync(stream, round, Json);
+            await JsonSerializer.SerializeAsync(stream, round, contract);
             stream.WriteByte((byte)'\n');
         });
 
