@@ -23,7 +23,8 @@ public static class Introductions
     public static ChatMessage Introduce(Pairing pairing, IReadOnlyList<TeacherProfile> profiles, DateOnly? week = null, string defaultTimeZone = "UTC", Uri? video = null)
     {
         var slots = week is { } w ? SharedTimes.Find(profiles, w, defaultTimeZone) : [];
-        var lines = week is { } d ? SharedTimes.DescribeByZone(profiles, d, defaultTimeZone) : [];
+        // Nothing shared: the closest times instead, so they know where to start.
+        var lines = week is not { } d ? [] : slots.Count > 0 ? SharedTimes.DescribeByZone(profiles, d, defaultTimeZone) : NearMisses.DescribeByZone(profiles, d, defaultTimeZone);
         var zones = SharedTimes.ZonesOf(profiles, defaultTimeZone);
         var group = Render(pairing, profiles, slots, [.. lines.Select(l => l.InGroup)], zones.Count > 0 ? zones[0] : TimeZoneInfo.Utc, nameZone: zones.Count > 1, video);
         if (zones.Count <= 1)
@@ -64,8 +65,8 @@ public static class Introductions
             new TextBlock($"**Three ways to start:**\n{list}"),
             .. propose,
             new ButtonsBlock([new ChatButton("Not a good fit", EndAction, pairing.Id.ToString(), ButtonStyle.Danger)]),
-            new NoteBlock(times is null
-                ? "Pick a 20-minute slot this week — I'll check in on Thursday."
+            new NoteBlock(times is null ? "Pick a 20-minute slot this week — I'll check in on Thursday."
+                : slots.Count == 0 ? "Find 20 minutes that work for everyone this week — one of you shifting a little may do it. I'll check in on Thursday."
                 : "Pick 20 minutes of it this week — one tap on Propose sends everyone a calendar invitation. I'll check in on Thursday."),
         ]);
     }

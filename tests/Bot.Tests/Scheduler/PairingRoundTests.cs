@@ -70,6 +70,22 @@ public sealed class PairingRoundTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PodIntroduction_WithNoSharedTime_SaysSoKindly_AndNamesTheClosestTime()
+    {
+        await JoinAsync("U45", "role:peer subjects:art grades:k-2 years:3 focus:sel avail:\"tue 15:00-15:30\"");
+        await JoinAsync("U46", "role:peer subjects:art grades:k-2 years:5 focus:sel avail:\"tue 15:30-16:30\"");
+        await _app.ReplyAsync("admin pods 2", Admin);
+
+        Assert.Contains("1 pod introduced", await _app.ReplyAsync("admin round now", Admin), StringComparison.Ordinal);
+        await _app.DrainedAsync();
+
+        var intro = Assert.Single(_app.Slack.MessagesIn(FakeSlack.ChannelFor(["U45", "U46"])));
+        Assert.Contains("No time you're both free — closest: Tue 3:10 pm (Teacher U46 is free from 3:30 pm)", intro.Text, StringComparison.Ordinal);
+        Assert.Contains("one of you shifting a little may do it", intro.BlocksJson, StringComparison.Ordinal);
+        Assert.DoesNotContain(PeerBot.Scheduler.Meetings.ProposeButton.Action, intro.BlocksJson, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RoundNow_TellsAMenteeWithNoFittingMentorKindly_AndSecondClickOfSameRunDoesNothing()
     {
         await JoinAsync("U3", "role:mentee subjects:art grades:k-2 years:1");
