@@ -37,7 +37,7 @@ public sealed class CoachReportBuilder(PulseReportStore store, PeerBot.Scheduler
         }
 
         var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
-        var mentoring = await store.MentoringAsync(workspaceId, monday, since, Threshold, ct);
+        var mentoring = await store.MentoringAsync(workspaceId, monday, TimeZones.ToInstant(monday.ToDateTime(TimeOnly.MinValue), zone), since, Threshold, ct);
         var asked = await asks.HealthAsync(workspaceId, TimeZones.ToInstant(since.ToDateTime(TimeOnly.MinValue), zone).ToUniversalTime(), ct);
         // Thanks and meetings: this term up to last Sunday, whatever the cohort or weeks asked for, so no two reports differ by a few people.
         var term = SchoolTerm.Start(today, workspace.Window.Breaks);

@@ -60,7 +60,7 @@ public static class ReportPage
         if (report.Mentoring is { } m)
         {
             html.Append(CultureInfo.InvariantCulture, $"<h2>Mentoring health</h2><p>{m.ActivePairings} active pairings; ");
-            html.Append(m.MetShare is { } met ? met.ToString("P0", CultureInfo.InvariantCulture) + " met this week; " : "");
+            html.Append(m.MetShare is { } met ? met.ToString("P0", CultureInfo.InvariantCulture) + " met last week; " : "");
             html.Append(m.MeanRating is { } rating ? $"check-ins rated {rating.ToString("0.0", CultureInfo.InvariantCulture)} / 5." : "too few check-in ratings to show a mean.");
             html.Append("</p>");
         }

@@ -49,7 +49,7 @@ public static class ReportText
         if (report.Mentoring is { } m)
         {
             lines.Add($"Mentoring: {m.ActivePairings} active pairing{(m.ActivePairings == 1 ? "" : "s")}" +
-                (m.MetShare is { } met ? $", {met:P0} met this week" : "") +
+                (m.MetShare is { } met ? $", {met:P0} met last week" : "") +
                 (m.MeanRating is { } rating ? $", check-ins rated {rating.ToString("0.0", CultureInfo.InvariantCulture)} / 5" : m.Ratings > 0 ? ", too few check-in ratings to show" : "") + ".");
         }
 

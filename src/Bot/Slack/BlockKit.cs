@@ -50,7 +50,7 @@ public static partial class BlockKit
                     array.Add(new JsonObject { ["type"] = "context", ["elements"] = new JsonArray(Mrkdwn(n.Markdown, 2000)) });
                     break;
                 case ButtonsBlock b:
-                    array.Add(new JsonObject { ["type"] = "actions", ["elements"] = new JsonArray([.. b.Buttons.Take(25).Select(Button)]) });
+                    array.Add(new JsonObject { ["type"] = "actions", ["elements"] = new JsonArray([.. UniqueActionIds(b.Buttons.Take(25)).Select(x => Button(x.Button, x.ActionId))]) });
                     break;
                 case ImageBlock i:
                     array.Add(new JsonObject { ["type"] = "image", ["image_url"] = i.Url, ["alt_text"] = Limit(i.AltText, 2000) });
@@ -175,13 +175,40 @@ public static partial class BlockKit
         return element;
     }
 
-    private static JsonObject Button(ChatButton b)
+    /// <summary>
+    /// Slack refuses a message whose block holds one action_id twice (<c>invalid_blocks</c>), yet several buttons can
+    /// share a handler and differ by value (a 1–5 scale, Pause 1/2/4 weeks). The second and later get
+    /// "<c>id~n</c>", which <see cref="ActionIdOf"/> reads back as the handler's id.
+    /// </summary>
+    private static IEnumerable<(ChatButton Button, string ActionId)> UniqueActionIds(IEnumerable<ChatButton> buttons)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var n = 0;
+        foreach (var button in buttons)
+        {
+            n++;
+            yield return (button, seen.Add(button.ActionId) ? button.ActionId : $"{button.ActionId}{ActionIdSeparator}{n}");
+        }
+    }
+
+    private const char ActionIdSeparator = '~';
+
+    /// <summary>The handler's action id of a clicked Slack element: "<c>rating~3</c>" → "<c>rating</c>".</summary>
+    public static string ActionIdOf(string slackActionId)
+    {
+        var at = slackActionId.LastIndexOf(ActionIdSeparator);
+        return at > 0 && at < slackActionId.Length - 1 && slackActionId.AsSpan(at + 1).IndexOfAnyExceptInRange('0', '9') < 0
+            ? slackActionId[..at]
+            : slackActionId;
+    }
+
+    private static JsonObject Button(ChatButton b, string actionId)
     {
         var button = new JsonObject
         {
             ["type"] = "button",
             ["text"] = Plain(b.Label, 75),
-            ["action_id"] = b.ActionId,
+            ["action_id"] = actionId,
             ["value"] = b.Value,
             // Read by screen readers instead of the text: every button says what it does, in words.
             ["accessibility_label"] = Limit(b.Spoken, ChatButton.MaxSpoken),

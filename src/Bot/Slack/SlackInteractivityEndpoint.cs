@@ -61,7 +61,7 @@ public sealed partial class SlackInteractivityEndpoint(
         }
 
         var first = actions[0];
-        var action = new ChatAction(workspace, caller, Str(first, "action_id") ?? "", Str(first, "value") ?? Str(first, "selected_option", "value") ?? "", "/peer ");
+        var action = new ChatAction(workspace, caller, BlockKit.ActionIdOf(Str(first, "action_id") ?? ""), Str(first, "value") ?? Str(first, "selected_option", "value") ?? "", "/peer ");
         var replyTo = new SlackReplyContext(workspace.ExternalId, Str(payload, "trigger_id"),
             Uri.TryCreate(Str(payload, "response_url"), UriKind.Absolute, out var url) ? url : null, "/peer ");
         try

@@ -60,8 +60,14 @@ public sealed class PulseReportStore(NpgsqlDataSource db)
         return comments.ToLookup(c => c.Item1, c => c.Item2);
     }
 
-    /// <summary>Mentoring health from the pairing and check-in tables; null when this database has none yet.</summary>
-    public async Task<MentoringHealth?> MentoringAsync(Guid workspaceId, DateOnly week, DateOnly since, SuppressionThreshold threshold, CancellationToken ct)
+    /// <summary>
+    /// Mentoring health from the pairing and check-in tables; null when this database has none yet. Only weeks that are
+    /// over count, as answered by their end (<paramref name="weekStart"/> is this week's Monday, <paramref name="weekStartsAt"/>
+    /// its first instant): two reports on different days, or with different week filters, differ by whole weeks at most.
+    /// A week rated by fewer people than the threshold never enters the mean, so no difference of two means isolates it;
+    /// the share that met is shown only over as many pairings as the threshold.
+    /// </summary>
+    public async Task<MentoringHealth?> MentoringAsync(Guid workspaceId, DateOnly weekStart, DateTimeOffset weekStartsAt, DateOnly since, SuppressionThreshold threshold, CancellationToken ct)
     {
         await using (var exists = db.CreateCommand("select to_regclass('public.pairings') is not null and to_regclass('public.checkins') is not null"))
         {
@@ -74,18 +80,24 @@ public sealed class PulseReportStore(NpgsqlDataSource db)
         await using var cmd = db.CreateCommand("""
             select (select count(*) from pairings where workspace_id = $1 and status = 'active')::int,
                    (select count(distinct c.pairing_id) from checkins c join pairings p on p.id = c.pairing_id
-                     where p.workspace_id = $1 and p.status = 'active' and c.week = $2 and c.answer = 'met')::int,
-                   (select avg(c.rating)::float8 from checkins c join pairings p on p.id = c.pairing_id where p.workspace_id = $1 and c.week > $3 and c.rating is not null),
-                   (select count(*) from checkins c join pairings p on p.id = c.pairing_id where p.workspace_id = $1 and c.week > $3 and c.rating is not null)::int
+                     where p.workspace_id = $1 and p.status = 'active' and c.week = $2 - 7 and c.answer = 'met' and c.answered_at < $4)::int,
+                   (select sum(w.total)::float8 / nullif(sum(w.n), 0) from (
+                        select sum(c.rating) as total, count(*) as n from checkins c join pairings p on p.id = c.pairing_id
+                        where p.workspace_id = $1 and c.week > $3 and c.week < $2 and c.rating is not null and c.answered_at < $4
+                        group by c.week having count(*) >= $5) w),
+                   (select count(*) from checkins c join pairings p on p.id = c.pairing_id
+                     where p.workspace_id = $1 and c.week > $3 and c.week < $2 and c.rating is not null and c.answered_at < $4)::int
             """);
         cmd.Parameters.Add(new() { Value = workspaceId });
-        cmd.Parameters.Add(new() { Value = week });
+        cmd.Parameters.Add(new() { Value = weekStart });
         cmd.Parameters.Add(new() { Value = since });
+        cmd.Parameters.Add(new() { Value = weekStartsAt.ToUniversalTime() });
+        cmd.Parameters.Add(new() { Value = threshold.Value });
         await using var r = await cmd.ExecuteReaderAsync(ct);
         await r.ReadAsync(ct);
         var active = r.GetInt32(0);
         var ratings = r.GetInt32(3);
-        return new MentoringHealth(active, active == 0 ? null : (double)r.GetInt32(1) / active,
-            threshold.Allows(ratings) && !r.IsDBNull(2) ? r.GetDouble(2) : null, ratings);
+        return new MentoringHealth(active, threshold.Allows(active) ? (double)r.GetInt32(1) / active : null,
+            r.IsDBNull(2) ? null : r.GetDouble(2), ratings);
     }
 }

@@ -239,11 +239,17 @@ public sealed class FakeSlack : IAsyncDisposable
     {
         return method switch
         {
-            "response_url" => Results.Text("ok"),
             "users.info" => Results.Json(UserInfo(call.Form.GetValueOrDefault("user") ?? "")),
+            "response_url" or "chat.postMessage" or "chat.update" when InvalidBlocks(call.Json?["blocks"] as JsonArray ?? [], 50, "blocks") is { } invalid =>
+                method == "response_url"
+                    ? Results.Text("invalid_blocks", statusCode: 400)
+                    : Results.Json(new { ok = false, error = "invalid_blocks", errors = new[] { invalid } }),
+            "response_url" => Results.Text("ok"),
             "chat.postMessage" => await PostMessageAsync(call.Json!),
             "conversations.open" => Results.Json(new { ok = true, channel = new { id = ChannelFor((call.Json?["users"]?.GetValue<string>() ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)) } }),
             "conversations.history" => History(call.Form.GetValueOrDefault("channel") ?? ""),
+            "views.open" when InvalidBlocks(call.Json?["view"]?["blocks"] as JsonArray ?? [], 100) is { } invalid =>
+                Results.Json(new { ok = false, error = "invalid_blocks", errors = new[] { invalid } }),
             "views.open" => OpenView(call),
             "views.publish" when InvalidBlocks(call.Json?["view"]?["blocks"] as JsonArray ?? [], 100) is { } invalid =>
                 Results.Json(new { ok = false, error = "invalid_blocks", errors = new[] { invalid } }),
@@ -299,12 +305,12 @@ public sealed class FakeSlack : IAsyncDisposable
         return Results.Json(new { ok = true, view = new { id = "V0001" } });
     }
 
-    /// <summary>What Slack refuses in a view's blocks (a Home tab holds 100): too many blocks, an action id twice in one block, a button too long.</summary>
-    private static string? InvalidBlocks(JsonArray blocks, int max)
+    /// <summary>What Slack refuses in a message's (50) or a view's (100) blocks: too many blocks, an action id twice in one block, a button too long.</summary>
+    private static string? InvalidBlocks(JsonArray blocks, int max, string pointer = "view/blocks")
     {
         if (blocks.Count > max)
         {
-            return $"no more than {max} items allowed [json-pointer:/view/blocks]";
+            return $"no more than {max} items allowed [json-pointer:/{pointer}]";
         }
 
         foreach (var (block, i) in blocks.Select((b, i) => (b, i)))
@@ -313,13 +319,13 @@ public sealed class FakeSlack : IAsyncDisposable
             var ids = elements.Select(e => e!["action_id"]!.GetValue<string>()).ToList();
             if (ids.Count != ids.Distinct(StringComparer.Ordinal).Count())
             {
-                return $"action_id must be unique within a block [json-pointer:/view/blocks/{i}/elements]";
+                return $"action_id must be unique within a block [json-pointer:/{pointer}/{i}/elements]";
             }
 
             if (elements.Any(e => e!["type"]?.GetValue<string>() == "button"
                     && ((e["text"]?["text"]?.GetValue<string>().Length ?? 0) > 75 || (e["value"]?.GetValue<string>().Length ?? 0) > 2000)))
             {
-                return $"must be less than 76 characters [json-pointer:/view/blocks/{i}/elements]";
+                return $"must be less than 76 characters [json-pointer:/{pointer}/{i}/elements]";
             }
         }
 

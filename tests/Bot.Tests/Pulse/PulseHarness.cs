@@ -61,7 +61,7 @@ public static class PulseHarness
         [.. JsonNode.Parse(blocksJson ?? "[]")!.AsArray()
             .Where(b => b!["type"]!.GetValue<string>() == "actions")
             .SelectMany(b => b!["elements"]!.AsArray())
-            .Where(e => e!["action_id"]!.GetValue<string>() == actionId)
+            .Where(e => PeerBot.Bot.Slack.BlockKit.ActionIdOf(e!["action_id"]!.GetValue<string>()) == actionId)
             .Select(e => e!["value"]!.GetValue<string>())];
 
     /// <summary>Answers a pulse the way a member does: one button per question, then "send" (or "comment").</summary>

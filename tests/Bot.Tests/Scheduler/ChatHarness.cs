@@ -22,7 +22,7 @@ public static class ChatHarness
         var blocks = JsonNode.Parse(message.BlocksJson!)!.AsArray();
         foreach (var element in blocks.Where(b => b!["type"]!.GetValue<string>() == "actions").SelectMany(b => b!["elements"]!.AsArray()))
         {
-            if (element!["action_id"]!.GetValue<string>() == actionId)
+            if (PeerBot.Bot.Slack.BlockKit.ActionIdOf(element!["action_id"]!.GetValue<string>()) == actionId)
             {
                 return element["value"]!.GetValue<string>();
             }

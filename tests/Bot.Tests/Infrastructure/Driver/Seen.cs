@@ -131,7 +131,7 @@ public sealed record Seen(string Text, IReadOnlyList<SeenButton> Buttons, JsonNo
         [.. blocks.Where(b => b?["type"]?.GetValue<string>() == "actions")
             .SelectMany(b => b!["elements"] as JsonArray ?? [])
             .Where(e => e?["type"]?.GetValue<string>() == "button")
-            .Select(e => new SeenButton(e!["text"]?["text"]?.GetValue<string>() ?? "", e["action_id"]!.GetValue<string>(), e["value"]?.GetValue<string>() ?? "")
+            .Select(e => new SeenButton(e!["text"]?["text"]?.GetValue<string>() ?? "", PeerBot.Bot.Slack.BlockKit.ActionIdOf(e["action_id"]!.GetValue<string>()), e["value"]?.GetValue<string>() ?? "")
             {
                 Spoken = e["accessibility_label"]?.GetValue<string>(),
             })];
