@@ -66,7 +66,8 @@ public sealed partial class OutboxDispatcher(
                 {
                     // Delivery must outlive any one failure (a database blip, a bug in one message): log, wait, go on.
                     LogLoopFailed(e);
-                    await Task.Delay(options.Value.PollInterval, clock, stoppingToken);
+                    // In real time, like the poll: the app's clock is for deciding what is due, not for backing off.
+                    await Task.Delay(options.Value.PollInterval, stoppingToken);
                 }
             }
         }

@@ -30,7 +30,7 @@ public sealed class QuietHoursTests
         Assert.Equal(1L, await app.ScalarAsync<long>("select count(*) from outbox where delivery_key = 'nudge:U1' and state = 'pending' and claim_token is null"));
 
         clock.SetUtcNow(new DateTimeOffset(2026, 3, 9, 20, 0, 1, TimeSpan.Zero));
-        await app.DrainedAsync();
+        await app.DrainedAsync(timeGoesOn: clock);
         Assert.Equal(["nudge:U1", "reply:U2"], app.Slack.Posted.Select(p => p.DeliveryKey!).Order());
     }
 }
