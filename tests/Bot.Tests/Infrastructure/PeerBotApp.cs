@@ -14,12 +14,14 @@ public sealed class PeerBotApp : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _services;
+    private readonly bool _ownsSlack;
 
-    private PeerBotApp(Dictionary<string, string?> settings, Action<IServiceCollection>? services, FakeSlack slack, string connectionString)
+    private PeerBotApp(Dictionary<string, string?> settings, Action<IServiceCollection>? services, FakeSlack slack, bool ownsSlack, string connectionString)
     {
         _settings = settings;
         _services = services;
         Slack = slack;
+        _ownsSlack = ownsSlack;
         ConnectionString = connectionString;
         Port = FreePort();
         UseKestrel(Port);
@@ -44,14 +46,18 @@ public sealed class PeerBotApp : WebApplicationFactory<Program>
     public string ConnectionString { get; }
 
     /// <param name="connectionString">Another app's database, to run several instances on one database.</param>
-    public static Task<PeerBotApp> StartAsync(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, bool database = true, string? connectionString = null) =>
+    /// <param name="slack">
+    /// A Slack that outlives this instance, shared with other instances as one real workspace is (the caller disposes it);
+    /// otherwise the app starts its own and stops it when disposed.
+    /// </param>
+    public static Task<PeerBotApp> StartAsync(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, bool database = true, string? connectionString = null, FakeSlack? slack = null) =>
         // Started off xunit's limited synchronization context: the bot's background work (slow replies through
         // response_url, the outbox dispatcher, Hangfire) must not queue its continuations behind other tests.
-        Task.Run(() => StartCoreAsync(settings, services, database, connectionString));
+        Task.Run(() => StartCoreAsync(settings, services, database, connectionString, slack));
 
-    private static async Task<PeerBotApp> StartCoreAsync(Dictionary<string, string?>? settings, Action<IServiceCollection>? services, bool database, string? connectionString)
+    private static async Task<PeerBotApp> StartCoreAsync(Dictionary<string, string?>? settings, Action<IServiceCollection>? services, bool database, string? connectionString, FakeSlack? shared)
     {
-        var slack = await FakeSlack.StartAsync();
+        var slack = shared ?? await FakeSlack.StartAsync();
         connectionString = database ? connectionString ?? await TestDatabase.CreateAsync() : "";
         var all = new Dictionary<string, string?>
         {
@@ -70,7 +76,7 @@ public sealed class PeerBotApp : WebApplicationFactory<Program>
             all[k] = v;
         }
 
-        var app = new PeerBotApp(all, services, slack, connectionString);
+        var app = new PeerBotApp(all, services, slack, ownsSlack: shared is null, connectionString);
         app.StartServer();
         return app;
     }
@@ -122,7 +128,11 @@ public sealed class PeerBotApp : WebApplicationFactory<Program>
         try
         {
             await base.DisposeAsync();
-            await Slack.DisposeAsync();
+            if (_ownsSlack)
+            {
+                await Slack.DisposeAsync();
+            }
+
             if (ConnectionString.Length > 0)
             {
                 // Pools keyed by the connection string (Hangfire's) outlive the bot: hand their connections back now.
