@@ -54,6 +54,11 @@ public sealed class LeaveErasureTests
         Assert.Contains($"Thanks sent to {LeaverName}", await ReplyAsync(app, $"thanks <@{Leaver}|zora> Thanks {LeaverName}, see you soon", Friend, "Milo Brandt"), StringComparison.Ordinal);
         Assert.Equal(2L, await app.ScalarAsync<long>("select count(*) from thanks"));
 
+        // Words others wrote about the person: a thanks between two others, and an anonymous question, naming them twice.
+        Assert.Contains("Thanks sent to Ines Park", await ReplyAsync(app, $"thanks <@{Third}|ines> for bringing <@{Leaver}> <@{Leaver}> and zora quill along", Friend, "Milo Brandt"), StringComparison.Ordinal);
+        await ReplyAsync(app, $"ask How do I help {LeaverName}'s class settle after the move? #math", Friend, "Milo Brandt");
+        Assert.Equal(1L, await app.ScalarAsync<long>("select count(*) from ask_questions where body like '%Zora Quill%'"));
+
         // Someone else's pending message that names the person (as a thank-you note would), one that only looks
         // alike ("Zoranna"), and a Hangfire record quoting the person (as a failed job's exception would).
         await app.ScalarAsync<int>("""
@@ -67,7 +72,9 @@ public sealed class LeaveErasureTests
         var reply = await ReplyAsync(app, "leave", Leaver, LeaverName);
         Assert.Contains("erased", reply, StringComparison.Ordinal);
 
-        Assert.Equal(0L, await app.ScalarAsync<long>("select count(*) from thanks"));
+        var notes = await app.ScalarAsync<string>("select string_agg(note, ' | ') from thanks");
+        Assert.Equal("for bringing ‹@[erased]› ‹@[erased]› and [erased] along", notes?.Replace('<', '‹').Replace('>', '›'));
+        Assert.Equal("How do I help [erased]'s class settle after the move?", await app.ScalarAsync<string>("select body from ask_questions"));
         var dump = await DumpEverythingAsync(app.ConnectionString);
         Assert.DoesNotContain(Leaver, dump, StringComparison.Ordinal);
         Assert.DoesNotContain(LeaverName, dump, StringComparison.OrdinalIgnoreCase);

@@ -52,6 +52,7 @@ public sealed class MemberErasure(NpgsqlDataSource db)
                 or ($6 <> '' and message::text ~* $6)
                 or coalesce(last_error, '') ~ $4)
             """, ct, workspaceId, (object?)memberId ?? DBNull.Value, externalUserId, idPattern, memberPattern, namePattern);
+        await ScrubWordsAboutThemAsync(conn, tx, workspaceId, Standalone(idLiteral), nameLiteral.Length > 0 ? Standalone(nameLiteral) : "", ct);
         await Exec(conn, tx, "delete from slack_home_welcomes where workspace_id = $1 and external_user_id = $2", ct, workspaceId, externalUserId);
         // Their never-pair list, and every list or evaluator rule that names them: someone who comes back starts afresh.
         await Exec(conn, tx, "delete from never_pairs where workspace_id = $1 and (user_id = $2 or other_user_id = $2)", ct, workspaceId, externalUserId);
@@ -65,9 +66,32 @@ public sealed class MemberErasure(NpgsqlDataSource db)
         }
 
         var hangfire = new[] { idLiteral, memberLiteral, name.Length >= MinHangfireNameLength ? nameLiteral : "" }.Where(p => p.Length > 0);
-        await ScrubHangfireAsync(conn, tx, WholeWord(string.Join('|', hangfire)), ct);
+        await ScrubHangfireAsync(conn, tx, Standalone(string.Join('|', hangfire)), ct);
         await tx.CommitAsync(ct);
         return memberId is not null;
+    }
+
+    /// <summary>
+    /// What others wrote that names the person — a thanks note, a question, an answer or its reply, a pulse comment — keeps
+    /// its words but not them: their mention (which carries their id) and their name become "[erased]".
+    /// </summary>
+    private static async Task ScrubWordsAboutThemAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid workspaceId, string idPattern, string namePattern, CancellationToken ct)
+    {
+        static string Scrubbed(string column) =>
+            $"regexp_replace(regexp_replace({column}, $2, '[erased]', 'g'), case when $3 = '' then '(?!)' else $3 end, '[erased]', 'gi')";
+        static string Names(string column) => $"({column} ~ $2 or ($3 <> '' and {column} ~* $3))";
+
+        await Exec(conn, tx, $"update thanks set note = {Scrubbed("note")} where workspace_id = $1 and {Names("note")}", ct, workspaceId, idPattern, namePattern);
+        await Exec(conn, tx, $"update ask_questions set body = {Scrubbed("body")} where workspace_id = $1 and {Names("body")}", ct, workspaceId, idPattern, namePattern);
+        await Exec(conn, tx, $"""
+            update ask_answers a set body = {Scrubbed("a.body")}, reply = {Scrubbed("a.reply")}
+            from ask_questions q where q.id = a.question_id and q.workspace_id = $1 and ({Names("a.body")} or {Names("a.reply")})
+            """, ct, workspaceId, idPattern, namePattern);
+        // A comment holds at most 1,000 characters, and "[erased]" may be longer than the name it replaces.
+        await Exec(conn, tx, $"""
+            update pulse_comments c set body = left({Scrubbed("c.body")}, 1000)
+            from pulses p where p.id = c.pulse_id and p.workspace_id = $1 and {Names("c.body")}
+            """, ct, workspaceId, idPattern, namePattern);
     }
 
     /// <summary>Job arguments are ids of workspaces and pulses, but a failed job's exception or a parameter may still quote a person.</summary>
@@ -93,12 +117,18 @@ public sealed class MemberErasure(NpgsqlDataSource db)
             var col = Quote(column);
             // Replaced inside the text (the row stays, so Hangfire keeps working); the words around the match are kept.
             var cast = type is "jsonb" or "json" ? $"::{type}" : "";
-            await Exec(conn, tx, $"update {target} set {col} = regexp_replace({col}::text, $1, '\\1[erased]\\3', 'g'){cast} where {col}::text ~ $1", ct, pattern);
+            await Exec(conn, tx, $"update {target} set {col} = regexp_replace({col}::text, $1, '[erased]', 'g'){cast} where {col}::text ~ $1", ct, pattern);
         }
     }
 
     /// <summary>A POSIX regular expression matching any of the alternatives as a whole word (not inside a longer id or word).</summary>
     private static string WholeWord(string alternatives) => $"(^|[^[:alnum:]_])({alternatives})($|[^[:alnum:]_])";
+
+    /// <summary>
+    /// The same whole word for replacing: the neighbours are looked at, not taken, so a mention right after another
+    /// ("&lt;@U1&gt; &lt;@U1&gt;") is replaced as well.
+    /// </summary>
+    private static string Standalone(string alternatives) => $"(?<![[:alnum:]_])(?:{alternatives})(?![[:alnum:]_])";
 
     /// <summary>Every character that is not a letter or digit escaped: in PostgreSQL's regular expressions "\x" for a non-alphanumeric x is x itself.</summary>
     private static string Literal(string text)
