@@ -109,10 +109,17 @@ public sealed class MatchVerb(TextWriter output, TextWriter error, TimeProvider 
     private async Task<Summary> WriteMentorsAsync(MentorRound round, string outputPath, string? edgesPath)
     {
         var writing = clock.GetTimestamp();
-        // The two files are independent: written side by side.
-        await Task.WhenAll(
-            Task.Run(() => WriteResultAsync(outputPath, round, Json.MentorRound)),
-            edgesPath is null ? Task.CompletedTask : Task.Run(() => EdgesFile.WriteAsync(edgesPath, "mentee,mentor,score", round.Edges)));
+        if (edgesPath is null)
+        {
+            WriteResult(outputPath, round, Json.MentorRound);
+        }
+        else
+        {
+            // The two files are independent: written side by side.
+            await Task.WhenAll(
+                Task.Run(() => WriteResult(outputPath, round, Json.MentorRound)),
+                Task.Run(() => EdgesFile.WriteAsync(edgesPath, "mentee,mentor,score", round.Edges)));
+        }
 
         var s = round.Stats;
         return new Summary(
@@ -124,10 +131,17 @@ public sealed class MatchVerb(TextWriter output, TextWriter error, TimeProvider 
     private async Task<Summary> WritePodsAsync(PodRound round, string outputPath, string? edgesPath)
     {
         var writing = clock.GetTimestamp();
-        // The two files are independent: written side by side.
-        await Task.WhenAll(
-            Task.Run(() => WriteResultAsync(outputPath, round, Json.PodRound)),
-            edgesPath is null ? Task.CompletedTask : Task.Run(() => EdgesFile.WriteAsync(edgesPath, "a,b,score", round.Edges)));
+        if (edgesPath is null)
+        {
+            WriteResult(outputPath, round, Json.PodRound);
+        }
+        else
+        {
+            // The two files are independent: written side by side.
+            await Task.WhenAll(
+                Task.Run(() => WriteResult(outputPath, round, Json.PodRound)),
+                Task.Run(() => EdgesFile.WriteAsync(edgesPath, "a,b,score", round.Edges)));
+        }
 
         var s = round.Stats;
         return new Summary(
@@ -136,11 +150,14 @@ public sealed class MatchVerb(TextWriter output, TextWriter error, TimeProvider 
             clock.GetElapsedTime(writing));
     }
 
-    /// <summary>result.json, serialised straight into the file (a state round's is tens of megabytes), ending in a line break.</summary>
-    private static Task WriteResultAsync<T>(string path, T round, JsonTypeInfo<T> contract) =>
-        OutputFile.ReplaceAsync(path, async (Stream stream) =>
+    /// <summary>
+    /// result.json, serialised straight into the file (a state round's is tens of megabytes), ending in a line break;
+    /// synchronously: the asynchronous serializer's machinery cost a short run more to start than it saved.
+    /// </summary>
+    private static void WriteResult<T>(string path, T round, JsonTypeInfo<T> contract) =>
+        OutputFile.Replace(path, stream =>
         {
-            await JsonSerializer.SerializeAsync(stream, round, contract);
+            JsonSerializer.Serialize(stream, round, contract);
             stream.WriteByte((byte)'\n');
         });
 

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -16,39 +15,60 @@ public static class RosterReader
     private static readonly HashSet<string> ListFields = ["subjects", "grades", "focus", "availability"];
 
     /// <summary>Reads <paramref name="path"/> as CSV when it ends in <c>.csv</c>, as JSON lines otherwise.</summary>
-    /// <param name="keepFields">False when only the profiles are wanted (<c>match</c>): each line's raw fields are then let go.</param>
+    /// <param name="keepFields">False when only the profiles are wanted (<c>match</c>): each line's raw fields are then not kept.</param>
     public static Roster Read(string path, bool keepFields = true)
-    {
-        var roster = ReadFile(path);
-        return keepFields ? roster : roster with { Entries = [.. roster.Entries.Select(e => e with { Fields = NoFields })] };
-    }
-
-    private static readonly IReadOnlyDictionary<string, string> NoFields = new Dictionary<string, string>();
-
-    private static Roster ReadFile(string path)
     {
         if (path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
         {
             using var text = File.OpenText(path);
-            return ReadCsv(text);
+            return ReadCsv(text, keepFields);
         }
 
-        var bytes = File.ReadAllBytes(path);
+        var bytes = ReadAllBytes(path);
         if (bytes is [0xEF, 0xBB, 0xBF, ..])
         {
-            return ReadJsonLines(bytes.AsMemory(3));
+            return ReadJsonLines(bytes.AsMemory(3), keepFields);
         }
 
         // A file in UTF-16 or UTF-32 (it starts with its byte order mark) is read as text, then as UTF-8.
         return bytes is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..] or [0, 0, 0xFE, 0xFF, ..]
-            ? ReadJsonLines(new StreamReader(new MemoryStream(bytes), detectEncodingFromByteOrderMarks: true))
-            : ReadJsonLines(bytes);
+            ? ReadJsonLines(new StreamReader(new MemoryStream(bytes), detectEncodingFromByteOrderMarks: true), keepFields)
+            : ReadJsonLines(bytes, keepFields);
     }
 
-    public static Roster ReadJsonLines(TextReader text) => ReadJsonLines(Encoding.UTF8.GetBytes(text.ReadToEnd()));
+    private static readonly IReadOnlyDictionary<string, string> NoFields = new Dictionary<string, string>();
+
+    /// <summary>The whole file, into an array that is not zeroed first (a state roster is tens of megabytes).</summary>
+    private static byte[] ReadAllBytes(string path)
+    {
+        using var file = File.OpenHandle(path);
+        var length = RandomAccess.GetLength(file);
+        if (length > Array.MaxLength)
+        {
+            throw new IOException($"{path} is too large to read ({length} bytes)");
+        }
+
+        var bytes = GC.AllocateUninitializedArray<byte>((int)length);
+        var read = 0;
+        while (read < bytes.Length)
+        {
+            var n = RandomAccess.Read(file, bytes.AsSpan(read), read);
+            if (n == 0)
+            {
+                // The file shrank while being read: what was read is the file.
+                return bytes[..read];
+            }
+
+            read += n;
+        }
+
+        return bytes;
+    }
+
+    public static Roster ReadJsonLines(TextReader text, bool keepFields = true) => ReadJsonLines(Encoding.UTF8.GetBytes(text.ReadToEnd()), keepFields);
 
     /// <summary>JSON lines in UTF-8: each line parsed straight from the bytes, on all cores; ids and order settled after, in line order.</summary>
-    public static Roster ReadJsonLines(ReadOnlyMemory<byte> utf8)
+    public static Roster ReadJsonLines(ReadOnlyMemory<byte> utf8, bool keepFields = true)
     {
         // Line starts, as TextReader.ReadLine splits: at \n, \r\n or a lone \r; no line after a final line break.
         var starts = new List<int>(utf8.Length / 200 + 1) { 0 };
@@ -68,172 +88,125 @@ public static class RosterReader
 
         var count = starts.Count;
         var parsed = new ParsedLine[count];
-        var shared = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
-        Parallel.ForEach(Partitioner.Create(0, count, 2048), range =>
-        {
-            var whole = utf8.Span;
-            for (var i = range.Item1; i < range.Item2; i++)
-            {
-                var from = starts[i];
-                var to = i + 1 < count ? starts[i + 1] : whole.Length;
-                var line = whole[from..to].TrimEnd("\r\n"u8);
-                parsed[i] = ParseJsonLine(line, i + 1, shared);
-            }
-        });
+        var shared = new FlatJsonLine.Shared();
+        var claimed = 0;
 
-        var builder = new Builder();
+        // Blocks of lines are claimed in turn by this thread and, for a long file, one helper per other core.
+        void ParseBlocks()
+        {
+            var fields = new KeyValuePair<string, string>[FlatJsonLine.MaxFields];
+            var whole = utf8.Span;
+            for (var first = Interlocked.Add(ref claimed, LinesPerBlock) - LinesPerBlock; first < count;
+                 first = Interlocked.Add(ref claimed, LinesPerBlock) - LinesPerBlock)
+            {
+                for (var i = first; i < Math.Min(first + LinesPerBlock, count); i++)
+                {
+                    var to = i + 1 < count ? starts[i + 1] : whole.Length;
+                    parsed[i] = ParseJsonLine(whole[starts[i]..to].TrimEnd("\r\n"u8), i + 1, shared, fields, keepFields);
+                }
+            }
+        }
+
+        var helpers = new Task[Math.Max(0, Math.Min(Environment.ProcessorCount, count / LinesPerBlock) - 1)];
+        for (var h = 0; h < helpers.Length; h++)
+        {
+            helpers[h] = Task.Run(ParseBlocks);
+        }
+
+        ParseBlocks();
+        Task.WaitAll(helpers);
+
+        var builder = new Builder(keepFields, count);
         foreach (var line in parsed)
         {
             if (line.Rejected is { } rejected)
             {
                 builder.Reject(rejected);
             }
-            else if (line.Fields is { } fields)
+            else if (!line.Blank)
             {
-                builder.Add(line.Number, line.Id, fields, line.Built);
+                builder.Add(line.Number, line.Id, line.Fields, line.Built, line.Flat, line.Grades);
             }
         }
 
         return builder.Roster();
     }
 
+    private const int LinesPerBlock = 1024;
+
     /// <summary>
-    /// One line: an object of texts, numbers, nulls and lists of texts or numbers is read with no document in
-    /// between; anything else (bad JSON, a nested object, …) goes through <see cref="JsonDocument"/>, which words the
-    /// rejection.
+    /// One line: a flat object of distinct names is read with no document in between (<see cref="FlatJsonLine"/>);
+    /// anything else (bad JSON, a nested object, a name written twice, …) goes through <see cref="JsonDocument"/>,
+    /// which words the rejection.
     /// </summary>
-    private static ParsedLine ParseJsonLine(ReadOnlySpan<byte> line, int number, ConcurrentDictionary<string, string> shared)
+    private static ParsedLine ParseJsonLine(
+        ReadOnlySpan<byte> line, int number, FlatJsonLine.Shared shared, KeyValuePair<string, string>[] fields, bool keepFields)
     {
         if (line.Trim(" \t"u8).IsEmpty)
         {
-            return new ParsedLine(number);
+            return new ParsedLine(number) { Blank = true };
         }
 
-        var fields = TryReadFlatObject(line, shared);
-        if (fields is null)
+        var count = FlatJsonLine.TryRead(line, shared, fields);
+        if (count < 0)
         {
             return ParseJsonLine(Encoding.UTF8.GetString(line), number);
         }
 
-        var (id, built) = Builder.Validate(fields);
-        return new ParsedLine(number) { Fields = fields, Id = id, Built = built };
-    }
-
-    /// <summary>The line's fields when it is one flat object (see <see cref="Text(JsonElement, out string)"/>), null otherwise.</summary>
-    private static Dictionary<string, string>? TryReadFlatObject(ReadOnlySpan<byte> line, ConcurrentDictionary<string, string> shared)
-    {
-        try
+        // The id is taken out; the rest are validated in the order written, as the dictionary of the careful path would be.
+        var id = "";
+        string? grades = null;
+        var kept = 0;
+        for (var i = 0; i < count; i++)
         {
-            var reader = new Utf8JsonReader(line, isFinalBlock: true, state: default);
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            var (name, value) = fields[i];
+            if (string.Equals(name, "id", StringComparison.OrdinalIgnoreCase))
             {
-                return null;
+                id = value.Trim();
+                continue;
             }
 
-            var fields = new Dictionary<string, string>(12, StringComparer.OrdinalIgnoreCase);
-            var items = new List<string>();
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            if (ProfileBuilder.FieldNames.GetValueOrDefault(name) == "grades")
             {
-                var name = FieldName(ref reader);
-                // Ids and names differ on every line; the other values repeat (roles, subjects, zones, schools).
-                var repeats = name is not ("id" or "name");
-                reader.Read();
-                string value;
-                switch (reader.TokenType)
+                if (grades is not null)
                 {
-                    case JsonTokenType.String:
-                        value = Value(ref reader, repeats ? shared : null);
-                        break;
-                    case JsonTokenType.Number:
-                        value = Encoding.UTF8.GetString(reader.ValueSpan);
-                        break;
-                    case JsonTokenType.Null:
-                        value = "";
-                        break;
-                    case JsonTokenType.StartArray:
-                        items.Clear();
-                        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-                        {
-                            if (reader.TokenType == JsonTokenType.String)
-                            {
-                                items.Add(Value(ref reader, repeats ? shared : null));
-                            }
-                            else if (reader.TokenType == JsonTokenType.Number)
-                            {
-                                items.Add(Encoding.UTF8.GetString(reader.ValueSpan));
-                            }
-                            else
-                            {
-                                return null;
-                            }
-                        }
-
-                        value = items.Count switch { 0 => "", 1 => items[0], _ => string.Join(",", items) };
-                        break;
-                    default:
-                        return null;
+                    // "grade" and "grades" both given: the careful path counts each respelling.
+                    return ParseJsonLine(Encoding.UTF8.GetString(line), number);
                 }
 
-                fields[name] = value;
+                grades = value;
             }
 
-            // The object must have ended, with nothing after it but white space.
-            return reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == 0 && !reader.Read() ? fields : null;
+            fields[kept++] = fields[i];
         }
-        catch (Exception e) when (e is JsonException or InvalidOperationException)
+
+        var given = fields.AsSpan(0, kept);
+        return new ParsedLine(number)
         {
-            // Bad JSON or bytes that are not UTF-8: the slow path decodes as the text reader would, and words the rejection.
-            return null;
-        }
+            Id = id,
+            Built = id.Length == 0 ? null : ProfileBuilder.Build(id, id, given),
+            Fields = keepFields ? Dictionary(given) : null,
+            Flat = true,
+            Grades = grades,
+        };
     }
 
-    /// <summary>A field's name; the names a roster repeats on every line are shared strings.</summary>
-    private static string FieldName(ref Utf8JsonReader reader)
+    private static Dictionary<string, string> Dictionary(ReadOnlySpan<KeyValuePair<string, string>> fields)
     {
-        if (!reader.ValueIsEscaped)
+        var dictionary = new Dictionary<string, string>(fields.Length, StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, value) in fields)
         {
-            foreach (var known in KnownNames)
-            {
-                if (reader.ValueSpan.SequenceEqual(known.Utf8))
-                {
-                    return known.Name;
-                }
-            }
+            dictionary[name] = value;
         }
 
-        return reader.GetString()!;
+        return dictionary;
     }
-
-    /// <summary>A text value; short ones that repeat across lines are shared strings when <paramref name="shared"/> is given.</summary>
-    private static string Value(ref Utf8JsonReader reader, ConcurrentDictionary<string, string>? shared)
-    {
-        var raw = reader.ValueSpan;
-        if (shared is null || reader.ValueIsEscaped || raw.Length > 48 || !Ascii.IsValid(raw))
-        {
-            return reader.GetString()!;
-        }
-
-        Span<char> chars = stackalloc char[raw.Length];
-        Ascii.ToUtf16(raw, chars, out _);
-        var lookup = shared.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (lookup.TryGetValue(chars, out var known))
-        {
-            return known;
-        }
-
-        var text = new string(chars);
-        return shared.Count < 100_000 ? shared.GetOrAdd(text, text) : text;
-    }
-
-    private static readonly (string Name, byte[] Utf8)[] KnownNames =
-        [.. new[] { "id", "name", "role", "subjects", "grades", "years", "school", "focus", "timezone", "availability", "capacity", "cohort" }
-            .Select(n => (n, Encoding.UTF8.GetBytes(n)))];
 
     private static ParsedLine ParseJsonLine(string line, int number)
     {
         if (string.IsNullOrWhiteSpace(line))
         {
-            return new ParsedLine(number);
+            return new ParsedLine(number) { Blank = true };
         }
 
         JsonDocument document;
@@ -276,9 +249,9 @@ public static class RosterReader
         }
     }
 
-    public static Roster ReadCsv(TextReader text)
+    public static Roster ReadCsv(TextReader text, bool keepFields = true)
     {
-        var builder = new Builder();
+        var builder = new Builder(keepFields, 0);
         string[]? header = null;
         foreach (var record in CsvReader.Read(text))
         {
@@ -358,12 +331,14 @@ public static class RosterReader
     }
 
     /// <summary>Validates lines one by one, remembering ids already seen so a duplicate is rejected with the line it repeats.</summary>
-    private sealed class Builder
+    private sealed class Builder(bool keepFields, int lines)
     {
-        private readonly List<RosterEntry> _entries = [];
+        private readonly List<RosterEntry> _entries = new(lines);
         private readonly List<RejectedLine> _rejected = [];
-        private readonly Dictionary<string, int> _seen = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _seen = new(lines, StringComparer.Ordinal);
         private readonly List<(string Written, string Stored)> _examples = [];
+        // A roster writes the same few grade lists on every line: each list's respellings are found once.
+        private readonly Dictionary<string, (string Written, string Stored)[]> _respellings = new(StringComparer.Ordinal);
         private int _normalised;
 
         public void Reject(RejectedLine line) => _rejected.Add(line);
@@ -379,10 +354,13 @@ public static class RosterReader
         public void Add(int line, Dictionary<string, string> fields)
         {
             var (id, built) = Validate(fields);
-            Add(line, id, fields, built);
+            Add(line, id, fields, built, flat: false, grades: null);
         }
 
-        public void Add(int line, string id, Dictionary<string, string> fields, (TeacherProfile? Profile, IReadOnlyList<FieldError> Errors)? built)
+        /// <param name="flat">The line was read by <see cref="FlatJsonLine"/>: <paramref name="grades"/> is its one grades value, if any.</param>
+        public void Add(
+            int line, string id, IReadOnlyDictionary<string, string>? fields,
+            (TeacherProfile? Profile, IReadOnlyList<FieldError> Errors)? built, bool flat, string? grades)
         {
             if (id.Length == 0)
             {
@@ -403,8 +381,18 @@ public static class RosterReader
                 return;
             }
 
-            _entries.Add(new RosterEntry(line, profile, fields));
-            foreach (var (key, value) in fields)
+            _entries.Add(new RosterEntry(line, profile, keepFields && fields is not null ? fields : NoFields));
+            if (flat)
+            {
+                if (grades is not null)
+                {
+                    Respelled(grades);
+                }
+
+                return;
+            }
+
+            foreach (var (key, value) in fields!)
             {
                 if (ProfileBuilder.FieldNames.GetValueOrDefault(key) == "grades")
                 {
@@ -413,11 +401,21 @@ public static class RosterReader
             }
         }
 
-        public Roster Roster() => new(_entries, [.. _rejected.OrderBy(r => r.Line)]) { Normalised = _normalised, NormalisedExamples = _examples };
+        public Roster Roster() => new(_entries, _rejected.Count == 0 ? [] : [.. _rejected.OrderBy(r => r.Line)])
+        {
+            Normalised = _normalised,
+            NormalisedExamples = _examples,
+        };
 
         private void Respelled(string grades)
         {
-            foreach (var respelling in GradeBand.Respellings(grades))
+            if (!_respellings.TryGetValue(grades, out var respellings))
+            {
+                respellings = [.. GradeBand.Respellings(grades)];
+                _respellings[grades] = respellings;
+            }
+
+            foreach (var respelling in respellings)
             {
                 _normalised++;
                 // Three different spellings show the operator what happened without listing thousands of lines.
@@ -429,16 +427,23 @@ public static class RosterReader
         }
     }
 
-
-    /// <summary>One JSON line after parsing: skipped (blank), rejected, or its fields with the id taken out and validated.</summary>
+    /// <summary>One JSON line after parsing: blank, rejected, or its id taken out and the rest validated.</summary>
     private readonly record struct ParsedLine(int Number)
     {
+        public bool Blank { get; init; }
+
         public RejectedLine? Rejected { get; init; }
 
+        /// <summary>The raw fields without the id: always from the careful path, from a flat line only when they are kept.</summary>
         public Dictionary<string, string>? Fields { get; init; }
 
         public string Id { get; init; } = "";
 
         public (TeacherProfile? Profile, IReadOnlyList<FieldError> Errors)? Built { get; init; }
+
+        /// <summary>Read by <see cref="FlatJsonLine"/>; <see cref="Grades"/> is then its grades value (null when it gave none).</summary>
+        public bool Flat { get; init; }
+
+        public string? Grades { get; init; }
     }
 }

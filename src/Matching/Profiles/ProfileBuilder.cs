@@ -46,6 +46,17 @@ public static partial class ProfileBuilder
     public static (TeacherProfile? Profile, IReadOnlyList<FieldError> Errors) Build(
         string id, string displayName, IReadOnlyDictionary<string, string> fields, TeacherProfile? existing = null)
     {
+        KeyValuePair<string, string>[] inOrder = [.. fields];
+        return Build(id, displayName, inOrder, existing);
+    }
+
+    /// <summary>
+    /// The same for fields given in order (a roster line read without a dictionary); each name once, as in a dictionary
+    /// that ignores case. Values repeated across calls (a roster's subjects, grades, focus, availability) are parsed once.
+    /// </summary>
+    public static (TeacherProfile? Profile, IReadOnlyList<FieldError> Errors) Build(
+        string id, string displayName, ReadOnlySpan<KeyValuePair<string, string>> fields, TeacherProfile? existing = null)
+    {
         var errors = new List<FieldError>();
         var p = existing ?? new TeacherProfile { Id = id, Name = displayName };
 
@@ -91,33 +102,17 @@ public static partial class ProfileBuilder
 
                     break;
                 case "subjects":
-                    subjects = Tokens(value);
+                    subjects = SubjectLists.Get(value);
                     break;
                 case "grades":
-                    var grades = Tokens(value);
-                    var bands = new List<string>(grades.Length);
-                    string? bad = null;
-                    foreach (var g in grades)
+                    var grades = GradeLists.Get(value);
+                    if (grades.Bad is null)
                     {
-                        if (!GradeBand.TryNormalise(g, out var band))
-                        {
-                            bad = g;
-                            break;
-                        }
-
-                        if (!bands.Contains(band))
-                        {
-                            bands.Add(band);
-                        }
-                    }
-
-                    if (bad is null)
-                    {
-                        gradeList = [.. bands];
+                        gradeList = grades.Bands;
                     }
                     else
                     {
-                        errors.Add(new FieldError("grades", $"\"{bad}\" is not a grade band: {GradeBand.Help}"));
+                        errors.Add(new FieldError("grades", $"\"{grades.Bad}\" is not a grade band: {GradeBand.Help}"));
                     }
 
                     break;
@@ -140,16 +135,7 @@ public static partial class ProfileBuilder
                     school = value.Length == 0 ? null : Limit(value, 120);
                     break;
                 case "focus":
-                    var areas = Tokens(value);
-                    for (var i = 0; i < areas.Length; i++)
-                    {
-                        if (areas[i].AsSpan().ContainsAnyExcept(PlainToken))
-                        {
-                            areas[i] = WhiteSpace().Replace(areas[i], "-");
-                        }
-                    }
-
-                    focus = areas;
+                    focus = FocusLists.Get(value);
                     break;
                 case "timezone":
                     if (value.Length == 0)
@@ -167,20 +153,13 @@ public static partial class ProfileBuilder
 
                     break;
                 case "availability":
-                    var windows = new List<AvailabilityWindow>();
-                    foreach (var part in value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                    var slots = AvailabilityLists.Get(value);
+                    foreach (var part in slots.Bad)
                     {
-                        if (AvailabilityWindow.TryParse(part, out var w))
-                        {
-                            windows.Add(w!);
-                        }
-                        else
-                        {
-                            errors.Add(new FieldError("availability", $"\"{part}\" is not a time slot: write day and hours like \"tue 15:30-16:30\""));
-                        }
+                        errors.Add(new FieldError("availability", $"\"{part}\" is not a time slot: write day and hours like \"tue 15:30-16:30\""));
                     }
 
-                    availability = windows;
+                    availability = slots.Windows;
                     break;
                 case "capacity":
                     capacityGiven = true;
@@ -231,7 +210,22 @@ public static partial class ProfileBuilder
             return (null, errors);
         }
 
-        return (p with
+        // A new person is made once; an existing one is copied with the fields applied.
+        return (existing is null ? new TeacherProfile
+        {
+            Id = id,
+            Name = name,
+            Role = role,
+            Subjects = subjects,
+            Grades = gradeList,
+            Years = years,
+            School = school,
+            Focus = focus,
+            TimeZone = timeZone,
+            Availability = availability,
+            Capacity = capacity,
+            Cohort = cohort,
+        } : p with
         {
             Name = name,
             Role = role,
@@ -249,6 +243,90 @@ public static partial class ProfileBuilder
 
     public static bool TryParseRole(string value, out MentoringRole role) =>
         Enum.TryParse(value.Trim(), ignoreCase: true, out role) && Enum.IsDefined(role) && !int.TryParse(value, out _);
+
+    // Parsed once per distinct text: a roster writes the same few lists on thousands of lines. The parsed values are
+    // shared between profiles, which never change them.
+    private static readonly ParsedValues<string[]> SubjectLists = new(Tokens);
+    private static readonly ParsedValues<string[]> FocusLists = new(FocusAreas);
+    private static readonly ParsedValues<GradeList> GradeLists = new(ParseGrades);
+    private static readonly ParsedValues<AvailabilityList> AvailabilityLists = new(ParseAvailability);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, AvailabilityWindow> KnownSlots = new(StringComparer.Ordinal);
+
+    private sealed record GradeList(string[] Bands, string? Bad);
+
+    private sealed record AvailabilityList(AvailabilityWindow[] Windows, string[] Bad);
+
+    private static GradeList ParseGrades(string value)
+    {
+        var grades = Tokens(value);
+        var bands = new List<string>(grades.Length);
+        foreach (var g in grades)
+        {
+            if (!GradeBand.TryNormalise(g, out var band))
+            {
+                return new GradeList([], g);
+            }
+
+            if (!bands.Contains(band))
+            {
+                bands.Add(band);
+            }
+        }
+
+        return new GradeList([.. bands], null);
+    }
+
+    private static string[] FocusAreas(string value)
+    {
+        var areas = Tokens(value);
+        for (var i = 0; i < areas.Length; i++)
+        {
+            if (areas[i].AsSpan().ContainsAnyExcept(PlainToken))
+            {
+                areas[i] = WhiteSpace().Replace(areas[i], "-");
+            }
+        }
+
+        return areas;
+    }
+
+    /// <summary>The slots of a comma list (blank entries skipped), and every entry that is not a slot, in order.</summary>
+    private static AvailabilityList ParseAvailability(string value)
+    {
+        var windows = new List<AvailabilityWindow>();
+        List<string>? bad = null;
+        var lookup = KnownSlots.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var range in value.AsSpan().Split(','))
+        {
+            var part = value.AsSpan(range).Trim();
+            if (part.IsEmpty)
+            {
+                continue;
+            }
+
+            if (lookup.TryGetValue(part, out var known))
+            {
+                windows.Add(known);
+                continue;
+            }
+
+            var text = part.ToString();
+            if (AvailabilityWindow.TryParse(text, out var w))
+            {
+                windows.Add(w!);
+                if (KnownSlots.Count < MaxCommonWords)
+                {
+                    KnownSlots.TryAdd(text, w!);
+                }
+            }
+            else
+            {
+                (bad ??= []).Add(text);
+            }
+        }
+
+        return new AvailabilityList([.. windows], bad is null ? [] : [.. bad]);
+    }
 
     private static string[] Tokens(string value)
     {

@@ -148,4 +148,65 @@ public sealed class RosterReaderTests
         Assert.Empty(dropped.Fields);
         Assert.Equal(["math"], dropped.Profile.Subjects);
     }
+
+    [Fact]
+    public void JsonRosterFile_ThousandsOfLinesRepeatingTheSameLists_WithOddLinesAmongThem_ReadsEveryLineAsOnItsOwn()
+    {
+        using var folder = new TempFolder();
+        var lines = Enumerable.Range(1, 5000).Select(i => i switch
+        {
+            // A bad slot amid good ones, on a line like thousands of others.
+            1234 => "{\"id\":\"P1234\",\"role\":\"peer\",\"availability\":[\"tue 15:30-16:30\",\"someday\"]}",
+            // One field written twice in two cases: the last one counts.
+            2345 => "{\"id\":\"P2345\",\"role\":\"peer\",\"Role\":\"mentee\",\"grades\":[\"Pre-K\"]}",
+            3456 => "{\"id\":\"P3456\",\"role\":\"peer\",\"school\":{\"name\":\"Lincoln\"}}",
+            4567 => "{\"id\":\"P1\",\"role\":\"peer\"}",
+            // Both spellings of the grades field: both applied in order, both respellings counted.
+            4999 => "{\"id\":\"P4999\",\"role\":\"peer\",\"grade\":\"Pre-K\",\"grades\":[\"9\u201312\"]}",
+            _ => $"{{\"id\":\"P{i}\",\"name\":\"Teacher {i}\",\"role\":\"{(i % 3 == 0 ? "mentor" : "mentee")}\",\"subjects\":[\"Math\",\"science\"]," +
+                 $"\"grades\":[\"Pre-K\",\"k-2\"],\"years\":{i % 7},\"timezone\":\"America/Chicago\"," +
+                 $"\"availability\":[\"tue 15:30-16:30\",\"Thursday 7:00 - 7:45\"],\"capacity\":{(i % 3 == 0 ? 2 : 0)}}}",
+        });
+        var path = folder.WriteLines("people.jsonl", lines);
+
+        var roster = RosterReader.Read(path, keepFields: false);
+
+        Assert.Equal(
+        [
+            "line 1234, availability: \"someday\" is not a time slot: write day and hours like \"tue 15:30-16:30\"",
+            "line 3456, school: must be a text, a number or a list of texts",
+            "line 4567, id: \"P1\" is already on line 1",
+        ], roster.Rejected.Select(r => r.ToString()));
+        Assert.Equal(4997, roster.People.Count);
+        Assert.Equal(Enumerable.Range(1, 5000).Except([1234, 3456, 4567]), roster.Entries.Select(e => e.Line));
+        var usual = roster.People.Where(p => p.Id is not ("P2345" or "P4999")).ToList();
+        Assert.Equal(4995, usual.Count);
+        Assert.All(usual, p =>
+        {
+            var i = int.Parse(p.Id[1..], System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal($"Teacher {i}", p.Name);
+            Assert.Equal(i % 3 == 0 ? MentoringRole.Mentor : MentoringRole.Mentee, p.Role);
+            Assert.Equal((i % 7, i % 3 == 0 ? 2 : 0), (p.Years, p.Capacity));
+            Assert.Equal(["math", "science"], p.Subjects);
+            Assert.Equal(["pk", "k-2"], p.Grades);
+            Assert.Equal("America/Chicago", p.TimeZone);
+            Assert.Equal(["tue 15:30-16:30", "thu 07:00-07:45"], p.Availability.Select(a => a.ToString()));
+        });
+        var twice = roster.People.Single(p => p.Id == "P2345");
+        Assert.Equal(MentoringRole.Mentee, twice.Role);
+        Assert.Equal(["pk"], twice.Grades);
+        Assert.Equal(["9-12"], roster.People.Single(p => p.Id == "P4999").Grades);
+        Assert.Equal(4995 + 1 + 2, roster.Normalised);
+        Assert.All(roster.Entries, e => Assert.Empty(e.Fields));
+
+        // For an import each line keeps the fields it gave (lists as comma text), without its id.
+        var kept = RosterReader.Read(path);
+        Assert.Equal(
+            ["name", "role", "subjects", "grades", "years", "timezone", "availability", "capacity"],
+            kept.Entries[0].Fields.Keys);
+        Assert.Equal("Math,science", kept.Entries[0].Fields["subjects"]);
+        Assert.Equal("tue 15:30-16:30,Thursday 7:00 - 7:45", kept.Entries[0].Fields["availability"]);
+        Assert.Equal("mentee", kept.Entries.Single(e => e.Line == 2345).Fields["role"]);
+        Assert.Equal(kept.People.Select(p => (p.Id, p.Role, p.Years)), roster.People.Select(p => (p.Id, p.Role, p.Years)));
+    }
 }

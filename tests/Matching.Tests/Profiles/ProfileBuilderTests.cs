@@ -1,0 +1,88 @@
+using PeerBot.Matching.Profiles;
+
+namespace PeerBot.Matching.Tests.Profiles;
+
+public sealed class ProfileBuilderTests
+{
+    private static Dictionary<string, string> Fields(params (string Key, string Value)[] fields) =>
+        fields.ToDictionary(f => f.Key, f => f.Value, StringComparer.OrdinalIgnoreCase);
+
+    [Fact]
+    public void TwoPeopleWritingTheSameLists_GetTheSameParsedValues_AsEachWroteThem()
+    {
+        // Written differently but meaning the same: each parse depends on the text alone.
+        var first = ProfileBuilder.Build("U1", "Ana", Fields(
+            ("role", "mentee"), ("subjects", "Math, Science"), ("grades", "Pre-K,K-2"), ("focus", "classroom management,ELL"),
+            ("availability", "tue 15:30-16:30, Thursday 7:00 - 7:45")));
+        var second = ProfileBuilder.Build("U2", "Ben", Fields(
+            ("role", "mentor"), ("subjects", "Math, Science"), ("grades", "Pre-K,K-2"), ("focus", "classroom management,ELL"),
+            ("availability", "tue 15:30-16:30, Thursday 7:00 - 7:45")));
+        var third = ProfileBuilder.Build("U3", "Cy", Fields(
+            ("role", "peer"), ("subjects", "math;science"), ("grades", "pk, k-2"), ("focus", "Classroom Management, ell"),
+            ("availability", "tue 15:30-16:30,thu 07:00-07:45")));
+
+        foreach (var (profile, errors) in new[] { first, second, third })
+        {
+            Assert.Empty(errors);
+            Assert.Equal(["math", "science"], profile!.Subjects);
+            Assert.Equal(["pk", "k-2"], profile.Grades);
+            Assert.Equal(["classroom-management", "ell"], profile.Focus);
+            Assert.Equal(["tue 15:30-16:30", "thu 07:00-07:45"], profile.Availability.Select(a => a.ToString()));
+        }
+
+        Assert.Equal(["U1", "U2", "U3"], new[] { first, second, third }.Select(b => b.Profile!.Id));
+        Assert.Equal([MentoringRole.Mentee, MentoringRole.Mentor, MentoringRole.Peer], new[] { first, second, third }.Select(b => b.Profile!.Role));
+    }
+
+    [Fact]
+    public void ABadValueWrittenAgain_IsRejectedAgain_WithTheSameWording()
+    {
+        var fields = Fields(("role", "peer"), ("grades", "6-8,sixth"), ("availability", "tue 15:30-16:30,someday,wed 25:00-26:00"));
+
+        var once = ProfileBuilder.Build("U1", "Ana", fields);
+        var again = ProfileBuilder.Build("U2", "Ben", fields);
+
+        string[] expected =
+        [
+            "grades: \"sixth\" is not a grade band: write grades like pk, k, k-2, 3-5, 6-8, 9-12 or 7",
+            "availability: \"someday\" is not a time slot: write day and hours like \"tue 15:30-16:30\"",
+            "availability: \"wed 25:00-26:00\" is not a time slot: write day and hours like \"tue 15:30-16:30\"",
+        ];
+        Assert.Null(once.Profile);
+        Assert.Null(again.Profile);
+        Assert.Equal(expected, once.Errors.Select(e => $"{e.Field}: {e.Message}"));
+        Assert.Equal(expected, again.Errors.Select(e => $"{e.Field}: {e.Message}"));
+    }
+
+    [Fact]
+    public void FieldsGivenInOrder_AreBuiltAsTheSameFieldsInADictionary()
+    {
+        var dictionary = Fields(("Role", "mentor"), ("subject", "ELA"), ("capacity", "9"), ("tz", "Mars/Olympus"), ("shoe", "9"), ("years", "3"));
+        KeyValuePair<string, string>[] inOrder = [.. dictionary];
+
+        var fromDictionary = ProfileBuilder.Build("U1", "Ana", dictionary);
+        var fromList = ProfileBuilder.Build("U1", "Ana", inOrder);
+
+        Assert.Null(fromList.Profile);
+        Assert.Equal(["capacity", "timezone", "shoe"], fromList.Errors.Select(e => e.Field));
+        Assert.Equal(fromDictionary.Errors, fromList.Errors);
+
+        KeyValuePair<string, string>[] good = [new("role", "mentor"), new("subjects", "ELA"), new("years", "3"), new("name", "Ana Ruiz")];
+        var built = ProfileBuilder.Build("U1", "Ana", good).Profile!;
+        Assert.Equal(("U1", "Ana Ruiz", MentoringRole.Mentor, 1, 3), (built.Id, built.Name, built.Role, built.Capacity, built.Years));
+        Assert.Equal(["ela"], built.Subjects);
+    }
+
+    [Fact]
+    public void AnExistingProfile_KeepsWhatTheFieldsLeaveOut_AndTakesWhatTheyGive()
+    {
+        var existing = ProfileBuilder.Build("U1", "Ana", Fields(("role", "mentor"), ("subjects", "math"), ("school", "Lincoln MS"), ("capacity", "2"))).Profile!;
+
+        var (updated, errors) = ProfileBuilder.Build("U1", "Ana", Fields(("subjects", "math, science")), existing);
+
+        Assert.Empty(errors);
+        Assert.Equal(["math", "science"], updated!.Subjects);
+        Assert.Equal(["math"], existing.Subjects);
+        Assert.Equal(("Lincoln MS", 2, MentoringRole.Mentor), (updated.School, updated.Capacity, updated.Role));
+    }
+}
