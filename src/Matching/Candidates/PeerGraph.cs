@@ -36,6 +36,12 @@ internal sealed class PeerGraph
         }
     }
 
+    /// <summary>From rows already built: each person's neighbours in increasing order, the pairs in (A, B) order.</summary>
+    public PeerGraph(int[] a, int[] b, int[] points, int[] start, int[] neighbour, int[] neighbourPoints)
+    {
+        (A, B, Points, Start, Neighbour, NeighbourPoints) = (a, b, points, start, neighbour, neighbourPoints);
+    }
+
     public int[] A { get; }
 
     public int[] B { get; }

@@ -7,7 +7,8 @@ namespace PeerBot.Matching.Pods;
 /// when that brings sizes closer to the _target, whenever the total in-pod compatibility rises and no recent or
 /// blocked pair ends up together. Only candidate neighbours are tried, so a pass is linear in the _graph.
 /// A person is looked at again only when their pod or a neighbour's pod changed since they were last looked at
-/// (nothing else can make a move worth it), and each person's points with their own pod are kept, not recomputed.
+/// (nothing else can make a move worth it), and then, if their own pod is unchanged, only with neighbours whose pod
+/// changed; each person's points with their own pod are kept, not recomputed.
 /// </summary>
 internal sealed class PodImprover
 {
@@ -35,9 +36,13 @@ internal sealed class PodImprover
     private readonly int[] _withLook;
     private int _look;
 
+    /// <summary>The most points any pair can have: bounds what the members of a pod not yet added can bring.</summary>
+    private readonly int _best;
+
     public PodImprover(PodLayout layout, PeerGraph graph, int minimum, int maximum, int target)
     {
         (_layout, _graph, _minimum, _maximum, _target) = (layout, graph, minimum, maximum, target);
+        _best = layout.MostPoints;
         var people = _layout.PodOf.Length;
         _stay = new int[people];
         _lookedAt = new int[people];
@@ -64,8 +69,11 @@ internal sealed class PodImprover
             {
                 if (_layout.PodOf[x] >= 0 && Changed(x))
                 {
+                    // When x's own pod is as it was at x's last look, only neighbours whose pod changed since can
+                    // offer something new: every other swap or move was found not to pay then, and still does not.
+                    var since = _podChanged[_layout.PodOf[x]] > _lookedAt[x] ? -1 : _lookedAt[x];
                     _lookedAt[x] = _moves;
-                    TryImprove(x);
+                    TryImprove(x, since);
                 }
             }
 
@@ -112,7 +120,8 @@ internal sealed class PodImprover
         }
     }
 
-    private bool TryImprove(int x)
+    /// <summary>Makes x's first paying move or swap with a neighbour whose pod changed after move <paramref name="since"/>.</summary>
+    private bool TryImprove(int x, int since)
     {
         var a = _layout.PodOf[x];
         var stay = _stay[x];
@@ -121,7 +130,7 @@ internal sealed class PodImprover
         {
             var y = _graph.Neighbour[i];
             var b = _layout.PodOf[y];
-            if (b < 0 || b == a)
+            if (b < 0 || b == a || _podChanged[b] <= since)
             {
                 continue;
             }
@@ -143,8 +152,32 @@ internal sealed class PodImprover
                 continue;
             }
 
-            // x's points with b without y: with the whole of b (x is not in it), less x–y.
-            var gain = WithPod(x, b, look) - _layout.Points(x, y) + _layout.PointsWith(y, a, except: x) - stay - _stay[y];
+            // x's points with b without y: with the whole of b (x is not in it), less x–y (the edge's own points).
+            // y's points with a without x are added one member at a time, and this swap is given up as soon as even
+            // the best possible points with the members left could not make it pay (the same answer, cheaper).
+            var gain = WithPod(x, b, look) - _graph.NeighbourPoints[i] - stay - _stay[y];
+            var members = _layout.Pods[a];
+            var left = members.Count - 1;
+            if (gain + (left * _best) <= 0)
+            {
+                continue;
+            }
+
+            foreach (var m in members)
+            {
+                if (m == x)
+                {
+                    continue;
+                }
+
+                gain += _layout.Points(y, m);
+                left--;
+                if (gain + (left * _best) <= 0)
+                {
+                    break;
+                }
+            }
+
             if (gain > 0)
             {
                 _layout.Leave(x);

@@ -24,6 +24,9 @@ internal sealed class PodLayout
 
     public int Points(int a, int b) => _scorer.Points(a, b);
 
+    /// <summary>No pair scores more than this (centipoints).</summary>
+    public int MostPoints => _scorer.MostPoints(subject: true, grade: true, focus: true);
+
     public bool Allows(int a, int b) => _pool.Forbidden.Allows(a, b);
 
     public int Add(IEnumerable<int> members)

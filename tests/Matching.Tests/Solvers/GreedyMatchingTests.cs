@@ -59,4 +59,36 @@ public sealed class GreedyMatchingTests
             Assert.Equal(mates, GreedyMatching.Solve(n, edges));
         }
     }
+
+    [Fact]
+    public void GreedyMatching_OrdersEdgesByPackedKeys_ExactlyAsByComparingWeightThenPair_WithTiesAndParallelEdges()
+    {
+        var random = new Random(5);
+        for (var trial = 0; trial < 30; trial++)
+        {
+            var n = random.Next(2, 400);
+            var edges = new List<WeightedEdge>();
+            for (var e = 0; e < n * 4; e++)
+            {
+                int u = random.Next(n), v = random.Next(n);
+                if (u != v)
+                {
+                    // Few distinct weights (many ties), some negative; a repeated pair is a parallel edge.
+                    edges.Add(new(u, v, random.Next(-3, 4) * (trial % 3 == 0 ? 1_000_000_007L : 1)));
+                }
+            }
+
+            Assert.Equal(GreedyMatching.Solve(n, edges, packedKeys: false), GreedyMatching.Solve(n, edges));
+        }
+    }
+
+    [Fact]
+    public void GreedyMatching_WithWeightsSpanningTheWholeRange_StillTakesTheHeaviestFirst()
+    {
+        // The spread does not fit beside the vertex numbers in one key: the comparison sort orders these.
+        WeightedEdge[] edges = [new(0, 1, long.MinValue + 1), new(1, 2, long.MaxValue - 1), new(2, 3, 0), new(3, 0, long.MinValue + 1)];
+        // 1–2 first (the heaviest), then 3–0 (0–1 and 2–3 touch a matched vertex); no swap pays.
+        Assert.Equal([3, 2, 1, 0], GreedyMatching.Solve(4, edges));
+    }
 }
+
