@@ -74,7 +74,8 @@ public sealed class SimulatedSlackApi(SimulatedWorkspace workspace, SimulatedSla
             "chat.postEphemeral" => PostEphemeral(method, json ?? [], Arg("channel") ?? "", Arg("user") ?? ""),
             "conversations.history" => History(method, Arg("channel") ?? ""),
             "views.open" => OpenView(method, Arg("trigger_id") ?? "", json?["view"] as JsonObject),
-            "views.update" => UpdateView(method, Arg("view_id") ?? "", json?["view"] as JsonObject),
+            "views.push" => OpenView(method, Arg("trigger_id") ?? "", json?["view"] as JsonObject),
+            "views.update" => UpdateView(method, Arg("view_id") ?? "", Arg("hash"), json?["view"] as JsonObject),
             "views.publish" => PublishHome(method, Arg("user_id") ?? "", json?["view"] as JsonObject),
             "files.getUploadURLExternal" => UploadUrl(method, Arg("filename") ?? "file"),
             "files.completeUploadExternal" => CompleteUpload(method, json, form, Arg("channel_id"), Arg("initial_comment")),
@@ -207,11 +208,16 @@ public sealed class SimulatedSlackApi(SimulatedWorkspace workspace, SimulatedSla
         return Answer(method, true, $"modal \"{view["title"]?["text"]}\" for {userId}", Ok(new() { ["view"] = new JsonObject { ["id"] = modal.ViewId } }));
     }
 
-    private IResult UpdateView(string method, string viewId, JsonObject? view)
+    private IResult UpdateView(string method, string viewId, string? hash, JsonObject? view)
     {
         if (view is null || workspace.ModalById(viewId) is not { } modal)
         {
             return Answer(method, false, $"view {viewId}", Error("not_found"));
+        }
+
+        if (hash is not null && hash != modal.Hash)
+        {
+            return Answer(method, false, $"view {viewId} changed since", Error("hash_conflict"));
         }
 
         workspace.OpenModal(modal.UserId, view, modal.ViewId);

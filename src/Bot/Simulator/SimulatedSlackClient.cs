@@ -72,8 +72,11 @@ public sealed partial class SimulatedSlackClient(SimulatedWorkspace workspace, S
         }, ct);
     }
 
-    /// <summary>A button click (<c>block_actions</c>) in a message, or in the App Home when <paramref name="channel"/> is null.</summary>
-    public async Task ClickAsync(string userId, string? channel, string? messageTs, string actionId, string value, string? blockId, CancellationToken ct)
+    /// <summary>
+    /// A button click (<c>block_actions</c>) in a message, in an open modal (<paramref name="viewId"/>), or in the App Home
+    /// when neither a channel nor a modal is named.
+    /// </summary>
+    public async Task ClickAsync(string userId, string? channel, string? messageTs, string actionId, string value, string? blockId, CancellationToken ct, string? viewId = null)
     {
         var teacher = Known(userId);
         var payload = Interaction("block_actions", teacher);
@@ -92,6 +95,16 @@ public sealed partial class SimulatedSlackClient(SimulatedWorkspace workspace, S
             {
                 payload["message"] = new JsonObject { ["type"] = "message", ["ts"] = message.Ts, ["text"] = message.Text, ["blocks"] = message.Blocks?.DeepClone() };
             }
+        }
+        else if (viewId is not null && workspace.ModalById(viewId) is { } modal)
+        {
+            // Like Slack: the view it happened in (id, hash, callback), no response_url.
+            payload["container"] = new JsonObject { ["type"] = "view", ["view_id"] = modal.ViewId };
+            payload["view"] = new JsonObject
+            {
+                ["id"] = modal.ViewId, ["type"] = "modal", ["hash"] = modal.Hash, ["callback_id"] = modal.View["callback_id"]?.DeepClone(),
+                ["private_metadata"] = modal.View["private_metadata"]?.DeepClone(),
+            };
         }
         else
         {

@@ -37,7 +37,7 @@ public static class SimulatorEndpoints
         act.MapPost("/shortcut", async (ShortcutRequest r, SimulatedSlackClient s, CancellationToken ct) => await Run(() => s.ShortcutAsync(r.User, r.CallbackId, ct)));
         act.MapPost("/home", async (UserRequest r, SimulatedSlackClient s, CancellationToken ct) => await Run(() => s.OpenHomeAsync(r.User, ct)));
         act.MapPost("/click", async (ClickRequest r, SimulatedSlackClient s, CancellationToken ct) =>
-            await Run(() => s.ClickAsync(r.User, r.Channel, r.Ts, r.ActionId, r.Value ?? "", r.BlockId, ct)));
+            await Run(() => s.ClickAsync(r.User, r.Channel, r.Ts, r.ActionId, r.Value ?? "", r.BlockId, ct, r.ViewId)));
         act.MapPost("/submit", async (SubmitRequest r, SimulatedSlackClient s, CancellationToken ct) =>
             Results.Json(new { errors = await s.SubmitAsync(r.User, r.Values.ToDictionary(v => v.Key, v => (IReadOnlyList<string>)v.Value), ct) }));
         act.MapPost("/close", (UserRequest r, SimulatedSlackClient s) => { s.CloseModal(r.User); return Results.Ok(); });

@@ -5,7 +5,7 @@ internal sealed record CommandRequest(string User, string? Channel, string Text)
 
 internal sealed record MessageRequest(string User, string Text);
 
-internal sealed record ClickRequest(string User, string? Channel, string? Ts, string ActionId, string? Value, string? BlockId);
+internal sealed record ClickRequest(string User, string? Channel, string? Ts, string ActionId, string? Value, string? BlockId, string? ViewId = null);
 
 internal sealed record SubmitRequest(string User, Dictionary<string, List<string>> Values);
 

@@ -184,6 +184,26 @@ public sealed partial class SlackChatGateway(SlackApiClient api, ISlackTokenSour
     public Task OpenFormAsync(string teamId, string triggerId, ChatForm form, string privateMetadata, CancellationToken ct) =>
         OpenViewAsync(teamId, triggerId, BlockKit.Modal(form, privateMetadata), ct);
 
+    /// <summary>Stacks a form on the modal the person clicked in (views.push, with the click's trigger).</summary>
+    public async Task PushFormAsync(string teamId, string triggerId, ChatForm form, string privateMetadata, CancellationToken ct)
+    {
+        var token = await tokens.GetBotTokenAsync(teamId, ct);
+        await api.CallAsync("views.push", token, new JsonObject { ["trigger_id"] = triggerId, ["view"] = BlockKit.Modal(form, privateMetadata) }, ct);
+    }
+
+    /// <summary>Replaces what an open modal shows (views.update); with its hash, only if the modal did not change since.</summary>
+    public async Task UpdateViewAsync(string teamId, string viewId, string? hash, JsonObject view, CancellationToken ct)
+    {
+        var token = await tokens.GetBotTokenAsync(teamId, ct);
+        var call = new JsonObject { ["view_id"] = viewId, ["view"] = view };
+        if (hash is not null)
+        {
+            call["hash"] = hash;
+        }
+
+        await api.CallAsync("views.update", token, call, ct);
+    }
+
     /// <summary>Opens a modal with a trigger (single use, valid 3 s after the person acted).</summary>
     public async Task OpenViewAsync(string teamId, string triggerId, JsonObject view, CancellationToken ct)
     {

@@ -64,6 +64,11 @@ public sealed partial class SlackInteractivityEndpoint(
         var action = new ChatAction(workspace, caller, BlockKit.ActionIdOf(Str(first, "action_id") ?? ""), Str(first, "value") ?? Str(first, "selected_option", "value") ?? "", "/peer ");
         var replyTo = new SlackReplyContext(workspace.ExternalId, Str(payload, "trigger_id"),
             Uri.TryCreate(Str(payload, "response_url"), UriKind.Absolute, out var url) ? url : null, "/peer ");
+        if (Str(payload, "view", "type") == "modal" && Str(payload, "view", "id") is { Length: > 0 } viewId)
+        {
+            replyTo = replyTo with { ViewId = viewId, ViewHash = Str(payload, "view", "hash") };
+        }
+
         try
         {
             var work = router.ClickAsync(action, responder.Stopping);

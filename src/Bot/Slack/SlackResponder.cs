@@ -40,17 +40,52 @@ public sealed partial class SlackResponder(
     /// <summary>
     /// Answers a button click. Slack ignores the body of a <c>block_actions</c> acknowledgement, so the click is
     /// acknowledged at once and its reply goes to <c>response_url</c> — or, from the App Home (which has none), as a DM.
+    /// A click inside a modal is answered in that modal: its message replaces what the modal shows, its form is stacked on it.
     /// </summary>
     public IResult RespondToClick(Task<CommandReply?> work, SlackReplyContext context, string userId, Scheduler.Workspaces.Workspace workspace)
     {
         replies.Later(work, async reply =>
         {
-            if (await MessageForAsync(reply, context) is { } message)
+            var message = context.ViewId is { } viewId ? await AnswerInModalAsync(reply, viewId, context) : await MessageForAsync(reply, context);
+            if (message is not null)
             {
                 await DeliverAsync(message, context, userId, workspace);
             }
         });
         return Results.Ok();
+    }
+
+    /// <summary>Shows the answer in the modal clicked in; returns what to send as a DM instead when Slack would not.</summary>
+    private async Task<ChatMessage?> AnswerInModalAsync(CommandReply reply, string viewId, SlackReplyContext context)
+    {
+        try
+        {
+            switch (reply)
+            {
+                case MessageReply m:
+                    await gateway.UpdateViewAsync(context.TeamId, viewId, context.ViewHash, BlockKit.MessageModal(m.Message), Stopping);
+                    return null;
+                case FormReply f when context.TriggerId is { Length: > 0 } trigger:
+                    var metadata = JsonSerializer.Serialize(new FormMetadata(f.Form.State, null, context.Prefix), SlackJson.Options);
+                    await gateway.PushFormAsync(context.TeamId, trigger, f.Form, metadata, Stopping);
+                    return null;
+                case FormReply f:
+                    return FormUnavailable(f.Form, context.Prefix);
+                default:
+                    return null;
+            }
+        }
+        catch (Exception e) when (e is HttpRequestException or SlackApiException or InvalidOperationException)
+        {
+            // The modal was closed or changed meanwhile (not_found, hash_conflict), or the trigger ran out: a DM still reaches them.
+            LogModalNotUpdated(context.TeamId, e.Message);
+            return reply switch
+            {
+                MessageReply m => m.Message,
+                FormReply f => FormUnavailable(f.Form, context.Prefix),
+                _ => null,
+            };
+        }
     }
 
     /// <summary>
@@ -174,6 +209,9 @@ public sealed partial class SlackResponder(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not open a Slack modal in team {TeamId}: {Error}")]
     private partial void LogFormFailed(string teamId, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Could not answer in the Slack modal clicked in team {TeamId} ({Error}): answering by DM")]
+    private partial void LogModalNotUpdated(string teamId, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not deliver a reply in Slack team {TeamId}: {Error}")]
     private partial void LogDeliveryFailed(string teamId, string error);

@@ -25,6 +25,7 @@ public static class SlackScopes
         ["files.completeUploadExternal"] = "files:write",
         ["views.open"] = null,
         ["views.update"] = null,
+        ["views.push"] = null,
         ["views.publish"] = null,
         ["auth.test"] = null,
         ["oauth.v2.access"] = null,

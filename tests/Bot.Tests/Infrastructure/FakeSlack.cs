@@ -251,6 +251,12 @@ public sealed class FakeSlack : IAsyncDisposable
             "views.open" when InvalidBlocks(call.Json?["view"]?["blocks"] as JsonArray ?? [], 100) is { } invalid =>
                 Results.Json(new { ok = false, error = "invalid_blocks", errors = new[] { invalid } }),
             "views.open" => OpenView(call),
+            "views.push" when InvalidBlocks(call.Json?["view"]?["blocks"] as JsonArray ?? [], 100) is { } invalid =>
+                Results.Json(new { ok = false, error = "invalid_blocks", errors = new[] { invalid } }),
+            "views.push" => OpenView(call, pushed: true),
+            "views.update" when InvalidBlocks(call.Json?["view"]?["blocks"] as JsonArray ?? [], 100) is { } invalid =>
+                Results.Json(new { ok = false, error = "invalid_blocks", errors = new[] { invalid } }),
+            "views.update" => UpdateView(call),
             "views.publish" when InvalidBlocks(call.Json?["view"]?["blocks"] as JsonArray ?? [], 100) is { } invalid =>
                 Results.Json(new { ok = false, error = "invalid_blocks", errors = new[] { invalid } }),
             "views.publish" => Results.Json(new { ok = true, view = new { id = "V0001" } }),
@@ -279,10 +285,36 @@ public sealed class FakeSlack : IAsyncDisposable
         return id;
     }
 
-    /// <summary>The views.open calls Slack accepted (a refused trigger opens nothing).</summary>
+    /// <summary>The views.open and views.push calls Slack accepted (a refused trigger opens nothing).</summary>
     public IReadOnlyList<SlackCall> OpenedViews => [.. _openedViews];
 
-    private IResult OpenView(SlackCall call)
+    /// <summary>A modal as it is now on the person's screen: its id, its current view and the hash a views.update must quote.</summary>
+    public sealed record OpenModal(string Id, JsonNode View, string Hash, string RootId, int Depth, int Updates);
+
+    private readonly ConcurrentDictionary<string, OpenModal> _modals = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _modalByTrigger = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _triggerFromModal = new(StringComparer.Ordinal);
+    private int _viewCount;
+
+    /// <summary>The modal opened or pushed with <paramref name="trigger"/>, as it is now (after any views.update); null if none.</summary>
+    public OpenModal? ModalOpenedWith(string trigger) =>
+        _modalByTrigger.TryGetValue(trigger, out var id) && _modals.TryGetValue(id, out var modal) ? modal : null;
+
+    /// <summary>The modal with this view id, as it is now.</summary>
+    public OpenModal? Modal(string viewId) => _modals.GetValueOrDefault(viewId);
+
+    /// <summary>A trigger Slack puts in a click inside the modal <paramref name="viewId"/>: views.push may stack a view on it.</summary>
+    public string IssueTriggerInModal(string id, string viewId)
+    {
+        _triggerFromModal[id] = viewId;
+        return IssueTrigger(id);
+    }
+
+    /// <summary>
+    /// views.open, or views.push: a trigger from a click inside a modal stacks a view on it, at most two above the first
+    /// (<c>push_limit_reached</c>), as Slack allows.
+    /// </summary>
+    private IResult OpenView(SlackCall call, bool pushed = false)
     {
         var trigger = call.Json?["trigger_id"]?.GetValue<string>() ?? call.Form.GetValueOrDefault("trigger_id") ?? "";
         if (trigger.Length == 0)
@@ -295,15 +327,55 @@ public sealed class FakeSlack : IAsyncDisposable
             return Results.Json(new { ok = false, error = "expired_trigger_id" });
         }
 
+        OpenModal? under = null;
+        if (pushed && _triggerFromModal.TryGetValue(trigger, out var fromModal) && _modals.TryGetValue(fromModal, out var below))
+        {
+            under = below;
+            if (below.Depth >= 3)
+            {
+                return Results.Json(new { ok = false, error = "push_limit_reached" });
+            }
+        }
+
         if (!_exchangedTriggers.TryAdd(trigger, true) && _issuedTriggers.ContainsKey(trigger))
         {
             return Results.Json(new { ok = false, error = "exchanged_trigger_id" });
         }
 
+        var id = $"V{Interlocked.Increment(ref _viewCount):D6}";
+        var view = call.Json?["view"]?.DeepClone() ?? new JsonObject();
+        var modal = new OpenModal(id, view, $"{id}.0", under?.RootId ?? id, (under?.Depth ?? 0) + 1, 0);
+        _modals[id] = modal;
+        _modalByTrigger[trigger] = id;
         _openedViews.Enqueue(call);
         Changed();
-        return Results.Json(new { ok = true, view = new { id = "V0001" } });
+        return Results.Json(new { ok = true, view = new { id, hash = modal.Hash, type = "modal" } });
     }
+
+    /// <summary>views.update of an open modal by view_id; with a hash, only if nobody changed the view since (<c>hash_conflict</c>).</summary>
+    private IResult UpdateView(SlackCall call)
+    {
+        var id = call.Json?["view_id"]?.GetValue<string>() ?? "";
+        var hash = call.Json?["hash"]?.GetValue<string>();
+        if (id.Length == 0 || !_modals.TryGetValue(id, out var modal))
+        {
+            return Results.Json(new { ok = false, error = "not_found" });
+        }
+
+        if (hash is not null && hash != modal.Hash)
+        {
+            return Results.Json(new { ok = false, error = "hash_conflict" });
+        }
+
+        var updated = modal with { View = call.Json?["view"]?.DeepClone() ?? new JsonObject(), Hash = $"{id}.{modal.Updates + 1}", Updates = modal.Updates + 1 };
+        _modals[id] = updated;
+        Changed();
+        return Results.Json(new { ok = true, view = new { id, hash = updated.Hash, type = "modal" } });
+    }
+
+    /// <summary>Someone else (another click, another device) changed the modal: a views.update quoting the old hash is refused.</summary>
+    public void ChangeModalElsewhere(string viewId) =>
+        _modals.AddOrUpdate(viewId, _ => throw new InvalidOperationException($"no modal {viewId}"), (_, m) => m with { Hash = m.Hash + "x" });
 
     /// <summary>What Slack refuses in a message's (50) or a view's (100) blocks: too many blocks, an action id twice in one block, a button too long.</summary>
     private static string? InvalidBlocks(JsonArray blocks, int max, string pointer = "view/blocks")

@@ -18,6 +18,32 @@ public sealed partial class SimulatorMeetingTests : IAsyncLifetime
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
     [Fact]
+    public async Task CheckInModal_ClickingWeMet_AsksHowUsefulItWas_InTheSameModal()
+    {
+        await _app.PostJsonAsync("/simulator/act/command", new { user = "U0ANA", text = "join role:peer subjects:math grades:6-8 years:3 tz:America/Chicago" });
+        await _app.PostJsonAsync("/simulator/act/command", new { user = "U0BEN", text = "join role:peer subjects:math grades:6-8 years:9 tz:America/Chicago" });
+        await _app.PostJsonAsync("/simulator/time/round", new { });
+        await _app.WaitForItemAsync(i => i.Kind == "message" && i.Channel.StartsWith('G'));
+
+        await _app.PostJsonAsync("/simulator/act/shortcut", new { user = "U0ANA", callbackId = "check_in" });
+        var checkIn = await _app.WaitForModalAsync("U0ANA");
+        var met = (checkIn.View["blocks"] as JsonArray ?? []).SelectMany(b => b?["elements"] as JsonArray ?? [])
+            .Single(e => e?["action_id"]?.GetValue<string>() == PeerBot.Scheduler.CheckIns.CheckInMessages.MetAction)!;
+        await _app.PostJsonAsync("/simulator/act/click", new { user = "U0ANA", actionId = met["action_id"]!.GetValue<string>(), value = met["value"]!.GetValue<string>(), viewId = checkIn.ViewId });
+
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (DateTime.UtcNow < deadline && !(_app.Workspace().Modal("U0ANA")?.View.ToJsonString().Contains("How useful was it", StringComparison.Ordinal) ?? false))
+        {
+            await Task.Delay(50);
+        }
+
+        var rate = _app.Workspace().Modal("U0ANA")!;
+        Assert.Equal(checkIn.ViewId, rate.ViewId);
+        Assert.Contains("How useful was it", rate.View.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains(_app.Workspace().CallsTo("views.update"), c => c.Ok);
+    }
+
+    [Fact]
     public async Task TheIntroductionsProposeButton_PostsTheMeetingAndItsCalendarFileIntoTheGroupDm()
     {
         await _app.PostJsonAsync("/simulator/act/command", new { user = "U0ANA", text = "join role:peer subjects:math grades:6-8 years:3 tz:America/Chicago avail:\"tue 15:30-16:30\"" });

@@ -8,6 +8,7 @@ using PeerBot.Bot.Tests.Infrastructure.Driver;
 using PeerBot.Bot.Tests.Scheduler;
 using PeerBot.Scheduler.CheckIns;
 using PeerBot.Scheduler.Schedules;
+using PeerBot.Scheduler.Thanks;
 
 namespace PeerBot.Bot.Tests.Slack;
 
@@ -84,6 +85,63 @@ public sealed class SlackShortcutTests : IAsyncLifetime
         Assert.Contains("With Teacher USC5", checkIn.Text, StringComparison.Ordinal);
         Assert.Equal([CheckInMessages.MetAction, CheckInMessages.NotYetAction, CheckInMessages.SkipAction], checkIn.Buttons.Select(b => b.ActionId));
         Assert.Contains("How useful was it", (await ana.ClickAsync(checkIn, CheckInMessages.MetAction)).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ClicksInsideTheCheckInModal_AreAnsweredInThatModal_AndSayThanksOpensOnTopOfIt()
+    {
+        var (ana, ben, admin) = (_app.SlackTeacher("USC6"), _app.SlackTeacher("USC7"), _app.SlackTeacher("UADMIN"));
+        await ana.TypeAsync($"join {Math}");
+        await ben.TypeAsync($"join {Math}");
+        var workspace = await _app.ScalarAsync<Guid>("select id from workspaces where platform = 'slack'");
+        await _app.Services.GetRequiredService<WorkspaceSettingsStore>().SetPodSizeAsync(workspace, 2, CancellationToken.None);
+        await admin.TypeAsync("admin round now");
+        await _app.DrainedAsync();
+        var dms = ana.Messages.Count;
+
+        var checkIn = await ana.ShortcutAsync(SlackShortcuts.CheckIn);
+        var rate = await ana.ClickAsync(checkIn, CheckInMessages.MetAction);
+
+        // The same modal now asks how useful it was, every choice in words.
+        Assert.Equal(checkIn.ViewId, rate.ViewId);
+        Assert.Contains("How useful was it", rate.Text, StringComparison.Ordinal);
+        var useful = rate.Buttons.Single(b => b.Label == "4 – Useful");
+        var noted = await ana.ClickAsync(rate, useful.ActionId, useful.Value);
+        Assert.Equal(checkIn.ViewId, noted.ViewId);
+        Assert.Contains("4/5", noted.Text, StringComparison.Ordinal);
+        Assert.Equal(4, await _app.ScalarAsync<int>("select rating from checkins where rating is not null"));
+
+        // Say thanks stacks its form on the modal; sending it thanks Ben.
+        var form = await ana.ClickAsync(rate, ThanksMessages.SayThanksAction);
+        Assert.True(form.IsForm);
+        Assert.NotEqual(checkIn.ViewId, form.ViewId);
+        Assert.Single(_app.Slack.CallsTo("views.push"));
+        Assert.Contains("Thanks sent to", (await ana.SubmitAsync(form, new Dictionary<string, string[]> { ["note"] = ["Great chat"] })).Text, StringComparison.Ordinal);
+        // (Ben's DM waits for his after-class hours; the thanks is his already.)
+        Assert.Equal(1L, await _app.ScalarAsync<long>("select count(*) from thanks where note = 'Great chat' and not withheld"));
+
+        // Only the form's confirmation came as a DM (the form has no message to go back to): the rest happened in the modal.
+        Assert.Equal(dms + 1, ana.Messages.Count);
+    }
+
+    [Fact]
+    public async Task WhenTheModalChangedMeanwhile_TheClicksAnswerComesAsADm()
+    {
+        var (ana, ben, admin) = (_app.SlackTeacher("USC8"), _app.SlackTeacher("USC9"), _app.SlackTeacher("UADMIN"));
+        await ana.TypeAsync($"join {Math}");
+        await ben.TypeAsync($"join {Math}");
+        var workspace = await _app.ScalarAsync<Guid>("select id from workspaces where platform = 'slack'");
+        await _app.Services.GetRequiredService<WorkspaceSettingsStore>().SetPodSizeAsync(workspace, 2, CancellationToken.None);
+        await admin.TypeAsync("admin round now");
+        await _app.DrainedAsync();
+
+        var checkIn = await ana.ShortcutAsync(SlackShortcuts.CheckIn);
+        _app.Slack.ChangeModalElsewhere(checkIn.ViewId!);
+        var answer = await ana.ClickAsync(checkIn, CheckInMessages.MetAction);
+
+        Assert.Null(answer.ViewId);
+        Assert.Contains("How useful was it", answer.Text, StringComparison.Ordinal);
+        Assert.Contains(_app.Slack.CallsTo("views.update"), c => c.Json?["view_id"]?.GetValue<string>() == checkIn.ViewId);
     }
 
     [Fact]

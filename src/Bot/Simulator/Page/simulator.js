@@ -145,12 +145,12 @@ function renderModal() {
   $("modal-submit").hidden = !v.submit;
   $("modal-cancel").textContent = v.close?.text ?? "Cancel";
   $("modal-error").textContent = "";
-  $("modal-body").innerHTML = (v.blocks ?? []).map(inputHtml).join("");
+  $("modal-body").innerHTML = (v.blocks ?? []).map((b) => inputHtml(b, modal.viewId)).join("");
   if (!dialog.open) dialog.showModal();
 }
 
-function inputHtml(b) {
-  if (b.type !== "input") return blocksHtml([b], "");
+function inputHtml(b, viewId) {
+  if (b.type !== "input") return blocksHtml([b], `data-modal="${esc(viewId)}"`);
   const id = "f-" + b.block_id, e = b.element ?? {}, err = `<p class="error" id="err-${esc(b.block_id)}"></p>`;
   const hint = b.hint ? `<p class="hint" id="hint-${esc(b.block_id)}">${esc(b.hint.text)}</p>` : "";
   const described = `aria-describedby="err-${esc(b.block_id)}${b.hint ? " hint-" + esc(b.block_id) : ""}"`;
@@ -245,7 +245,7 @@ document.addEventListener("DOMContentLoaded", () => {
     if (b.dataset.action) {
       b.disabled = true;
       try {
-        await post("/simulator/act/click", { user: state.me, channel: b.dataset.channel ?? null, ts: b.dataset.ts ?? null, actionId: b.dataset.action, value: b.dataset.value, blockId: b.dataset.block });
+        await post("/simulator/act/click", { user: state.me, channel: b.dataset.channel ?? null, ts: b.dataset.ts ?? null, actionId: b.dataset.action, value: b.dataset.value, blockId: b.dataset.block, viewId: b.dataset.modal ?? null });
       } catch (err) { $("time-status").textContent = err.message; } finally { b.disabled = false; }
       return;
     }

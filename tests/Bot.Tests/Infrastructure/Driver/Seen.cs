@@ -14,6 +14,11 @@ public sealed record Seen(string Text, IReadOnlyList<SeenButton> Buttons, JsonNo
 
     public string? FormId { get; init; }
 
+    /// <summary>A Slack modal on screen: its view id and the hash Slack sends with a click inside it; null for anything else.</summary>
+    public string? ViewId { get; init; }
+
+    public string? ViewHash { get; init; }
+
     /// <summary>The form's opaque state, handed back on submission.</summary>
     public string FormState { get; init; } = "";
 

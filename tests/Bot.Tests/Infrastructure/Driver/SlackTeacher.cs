@@ -35,6 +35,38 @@ public sealed class SlackTeacher(PeerBotApp app, string userId, string teamId = 
         return await ReplyOrFormAsync(hook, trigger, 1, $"the answer to the click on {actionId}");
     }
 
+    /// <summary>A click on something the teacher sees: inside a modal it is sent as Slack sends a modal's clicks.</summary>
+    public override Task<Seen> ClickAsync(Seen on, string actionId, string value) =>
+        on.ViewId is { } viewId ? ClickInModalAsync(on, viewId, actionId, value) : base.ClickAsync(on, actionId, value);
+
+    /// <summary>
+    /// Clicks a button inside an open modal: Slack sends the view (its id and hash) and no response_url. Returns the modal as
+    /// the answer left it, a view stacked on it, or else the DM that came.
+    /// </summary>
+    private async Task<Seen> ClickInModalAsync(Seen on, string viewId, string actionId, string value)
+    {
+        var trigger = App.Slack.IssueTriggerInModal($"trigger.{Guid.NewGuid():N}", viewId);
+        var before = Messages.Count;
+        var updates = App.Slack.Modal(viewId)?.Updates ?? 0;
+        var click = Click(actionId, value, trigger);
+        click["container"] = new JsonObject { ["type"] = "view", ["view_id"] = viewId };
+        click["view"] = new JsonObject
+        {
+            ["id"] = viewId,
+            ["type"] = "modal",
+            ["hash"] = on.ViewHash,
+            ["callback_id"] = on.FormId,
+            ["private_metadata"] = on.FormMetadata ?? "",
+        };
+        using var request = SlackSigner.Signed("/slack/interactivity", SlackSigner.Interaction(click.ToJsonString()), Now);
+        Assert.Equal("", await SendAsync(request, $"click {actionId} in a modal"));
+        return await WithLogsAsync(App.Slack.WaitUntilAsync(
+            () => ModalFor(trigger)
+                ?? (App.Slack.Modal(viewId) is { } modal && modal.Updates > updates ? OnScreen(modal) : null)
+                ?? (Messages.Count > before ? Messages[before] : null),
+            $"the modal, a stacked view or a DM after the click on {actionId} in a modal"));
+    }
+
     /// <summary>Clicks a button on the App Home tab, which has no response_url: the answer comes as a DM.</summary>
     public async Task<Seen> ClickInHomeAsync(string actionId, string value)
     {
@@ -127,8 +159,9 @@ public sealed class SlackTeacher(PeerBotApp app, string userId, string teamId = 
     private Task<Seen> ReplyOrFormAsync(string hook, string trigger, int nth, string what) => WithLogsAsync(App.Slack.WaitUntilAsync(
         () => HookCalls(hook) is { } posted && posted.Count >= nth ? Seen.FromSlack(posted[nth - 1].Json!) : ModalFor(trigger), what));
 
-    private Seen? ModalFor(string trigger) =>
-        App.Slack.OpenedViews.FirstOrDefault(c => c.Json?["trigger_id"]?.GetValue<string>() == trigger) is { } open ? Seen.FromSlackModal(open.Json!["view"]!) : null;
+    private Seen? ModalFor(string trigger) => App.Slack.ModalOpenedWith(trigger) is { } modal ? OnScreen(modal) : null;
+
+    private static Seen OnScreen(FakeSlack.OpenModal modal) => Seen.FromSlackModal(modal.View) with { ViewId = modal.Id, ViewHash = modal.Hash };
 
     private IReadOnlyList<SlackCall> HookCalls(string hook) => [.. App.Slack.CallsTo("response_url").Where(c => c.Path.EndsWith("/" + hook, StringComparison.Ordinal))];
 

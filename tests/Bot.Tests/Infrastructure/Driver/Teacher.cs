@@ -26,7 +26,10 @@ public abstract class Teacher(PeerBotApp app, string userId)
     public abstract Task<Seen> ClickAsync(string actionId, string value);
 
     /// <summary>Clicks the button with <paramref name="actionId"/> on something the teacher sees.</summary>
-    public Task<Seen> ClickAsync(Seen on, string actionId) => ClickAsync(actionId, on.Button(actionId));
+    public Task<Seen> ClickAsync(Seen on, string actionId) => ClickAsync(on, actionId, on.Button(actionId));
+
+    /// <summary>Clicks one button (by its action id and value) on something the teacher sees, e.g. one choice of a 1–5 row.</summary>
+    public virtual Task<Seen> ClickAsync(Seen on, string actionId, string value) => ClickAsync(actionId, value);
 
     /// <summary>Fills and submits a form (field id → values); returns the confirmation, or the form's field errors.</summary>
     public abstract Task<Seen> SubmitAsync(Seen form, IReadOnlyDictionary<string, string[]> values);
