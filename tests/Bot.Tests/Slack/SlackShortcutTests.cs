@@ -66,7 +66,7 @@ public sealed class SlackShortcutTests : IAsyncLifetime
     [Fact]
     public async Task CheckIn_ShowsTheCheckInForMyPairing_OrKindlySaysThereIsNoneOrToJoinFirst()
     {
-        var (ana, ben, admin) = (_app.SlackTeacher("USC4"), _app.SlackTeacher("USC5"), _app.SlackTeacher("UADMIN"));
+        var (ana, ben) = (_app.SlackTeacher("USC4"), _app.SlackTeacher("USC5"));
 
         Assert.Contains("You haven't joined PeerBot yet", (await ana.ShortcutAsync(SlackShortcuts.CheckIn)).Text, StringComparison.Ordinal);
         await ana.TypeAsync($"join {Math}");
@@ -75,10 +75,7 @@ public sealed class SlackShortcutTests : IAsyncLifetime
         Assert.Equal(BlockKit.MessageModalId, none.FormId);
         Assert.Contains("You're not in an active pairing yet", none.Text, StringComparison.Ordinal);
 
-        var workspace = await _app.ScalarAsync<Guid>("select id from workspaces where platform = 'slack'");
-        await _app.Services.GetRequiredService<WorkspaceSettingsStore>().SetPodSizeAsync(workspace, 2, CancellationToken.None);
-        await admin.TypeAsync("admin round now");
-        await _app.DrainedAsync();
+        await RoundOfPairsAsync();
 
         var checkIn = await ana.ShortcutAsync(SlackShortcuts.CheckIn);
         Assert.Contains("Did you meet this week?", checkIn.Text, StringComparison.Ordinal);
@@ -90,13 +87,7 @@ public sealed class SlackShortcutTests : IAsyncLifetime
     [Fact]
     public async Task ClicksInsideTheCheckInModal_AreAnsweredInThatModal_AndSayThanksOpensOnTopOfIt()
     {
-        var (ana, ben, admin) = (_app.SlackTeacher("USC6"), _app.SlackTeacher("USC7"), _app.SlackTeacher("UADMIN"));
-        await ana.TypeAsync($"join {Math}");
-        await ben.TypeAsync($"join {Math}");
-        var workspace = await _app.ScalarAsync<Guid>("select id from workspaces where platform = 'slack'");
-        await _app.Services.GetRequiredService<WorkspaceSettingsStore>().SetPodSizeAsync(workspace, 2, CancellationToken.None);
-        await admin.TypeAsync("admin round now");
-        await _app.DrainedAsync();
+        var ana = await PairedAsync("USC6", "USC7");
         var dms = ana.Messages.Count;
 
         var checkIn = await ana.ShortcutAsync(SlackShortcuts.CheckIn);
@@ -127,13 +118,7 @@ public sealed class SlackShortcutTests : IAsyncLifetime
     [Fact]
     public async Task WhenTheModalChangedMeanwhile_TheClicksAnswerComesAsADm()
     {
-        var (ana, ben, admin) = (_app.SlackTeacher("USC8"), _app.SlackTeacher("USC9"), _app.SlackTeacher("UADMIN"));
-        await ana.TypeAsync($"join {Math}");
-        await ben.TypeAsync($"join {Math}");
-        var workspace = await _app.ScalarAsync<Guid>("select id from workspaces where platform = 'slack'");
-        await _app.Services.GetRequiredService<WorkspaceSettingsStore>().SetPodSizeAsync(workspace, 2, CancellationToken.None);
-        await admin.TypeAsync("admin round now");
-        await _app.DrainedAsync();
+        var ana = await PairedAsync("USC8", "USC9");
 
         var checkIn = await ana.ShortcutAsync(SlackShortcuts.CheckIn);
         _app.Slack.ChangeModalElsewhere(checkIn.ViewId!);
@@ -192,5 +177,24 @@ public sealed class SlackShortcutTests : IAsyncLifetime
         Assert.Null(await OpenAsync(fresh));
         Assert.Equal("exchanged_trigger_id", await OpenAsync(fresh));
         Assert.Equal("expired_trigger_id", await OpenAsync(old));
+    }
+
+    /// <summary>Two teachers who joined with the same profile, introduced to each other by a round of pairs; the first.</summary>
+    private async Task<SlackTeacher> PairedAsync(string first, string second)
+    {
+        var teacher = _app.SlackTeacher(first);
+        await teacher.TypeAsync($"join {Math}");
+        await _app.SlackTeacher(second).TypeAsync($"join {Math}");
+        await RoundOfPairsAsync();
+        return teacher;
+    }
+
+    /// <summary>An admin's round now, in pairs (pods of two), with every introduction delivered.</summary>
+    private async Task RoundOfPairsAsync()
+    {
+        var workspace = await _app.ScalarAsync<Guid>("select id from workspaces where platform = 'slack'");
+        await _app.Services.GetRequiredService<WorkspaceSettingsStore>().SetPodSizeAsync(workspace, 2, CancellationToken.None);
+        await _app.SlackTeacher("UADMIN").TypeAsync("admin round now");
+        await _app.DrainedAsync();
     }
 }
