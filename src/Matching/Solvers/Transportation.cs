@@ -18,12 +18,14 @@ namespace PeerBot.Matching.Solvers;
 internal sealed partial class Transportation
 {
     /// <summary>
-    /// Nodes one unit's search may settle before the rest of the units are placed in shared phases. Since a search
-    /// stops reading a row at its first edge that cannot help, one-by-one searches are cheap enough to keep going
-    /// longer: on the 130k state roster 4,096 takes 3 s of CPU where 256 took 7 s, and where phases do pay (sparse
-    /// availability, 130k) both settings take 7.5 s while one by one throughout takes 19 s.
+    /// Nodes one unit's search may settle before the rest of the units are placed in shared phases. A search takes the
+    /// first column with room it reaches at the least distance (never searching a plateau of equal costs), so
+    /// one-by-one searches stay small on every shape; phases pay only for the last few units of a round whose searches
+    /// span most of the graph (mentors-50% at 130k: 1.9 s of CPU with 16,384 against 3.9 s one by one throughout), and
+    /// cost more than they save when many units are still left (sparse-availability at 130k: 1.5 s with 16,384,
+    /// 7.4 s with 4,096, which switched with 48,000 units to go).
     /// </summary>
-    public const int CrowdedSearch = 4096;
+    public const int CrowdedSearch = 16384;
 
     private readonly int _rows;
     private readonly int _columns;
@@ -162,6 +164,9 @@ internal sealed partial class Transportation
         }
     }
 
+    /// <summary>Nodes settled by every search so far: how much searching the placing took.</summary>
+    public long Settled { get; private set; }
+
     private int Sink => _rows + _columns;
 
     /// <summary>
@@ -263,6 +268,7 @@ internal sealed partial class Transportation
 
             _settledIn[node] = phase;
             _settled.Add(node);
+            Settled++;
             if (node < _rows)
             {
                 // A column's potential never rises above zero, so d + cost + the row's potential is the least an edge can
@@ -270,7 +276,7 @@ internal sealed partial class Transportation
                 var from = d + _potential[node];
                 for (var e = _start[node]; e < _start[node + 1]; e++)
                 {
-                    if (from + _cost[e] > _bound)
+                    if (from + _cost[e] >= _bound)
                     {
                         break;
                     }
@@ -302,8 +308,10 @@ internal sealed partial class Transportation
     private void Reach(int node, long distance, int via, int phase)
     {
         Debug.Assert(_stamp[node] != phase || _settledIn[node] == phase || distance >= 0, "reduced costs are non-negative");
-        // Nothing further than a column with room already reached can come out of the heap before it: not kept.
-        if (distance > _bound || _settledIn[node] == phase || (_stamp[node] == phase && _distance[node] <= distance))
+        // Nothing as far as a column with room already reached is kept: it could only give a path of the same length,
+        // an equally good tie, and on a plateau of equal costs settling all of them would search the plateau for
+        // every unit (one of many identical profiles searched thousands of nodes; now the first path found is taken).
+        if (distance >= _bound || _settledIn[node] == phase || (_stamp[node] == phase && _distance[node] <= distance))
         {
             return;
         }

@@ -55,6 +55,30 @@ public sealed class TransportationTests
         Assert.Equal([true, false, true], used);
     }
 
+    [Fact]
+    public void Transportation_OnAPlateauOfEqualCosts_TakesTheFirstFreeColumnItReaches_InsteadOfSearchingThePlateau()
+    {
+        // Everyone is one of a few identical profiles: 600 rows, each with 30 columns at the same cost. Every unit has a
+        // free column at the least cost near it; a search that kept every equally near node would settle the whole
+        // plateau behind the columns already taken before taking it.
+        const int rows = 600, columns = 700, degree = 30;
+        var random = new Random(14);
+        var start = new int[rows + 1];
+        var column = new int[rows * degree];
+        for (var r = 0; r < rows; r++)
+        {
+            start[r + 1] = start[r] + degree;
+            var picked = Enumerable.Range(0, columns).OrderBy(_ => random.Next()).Take(degree).ToArray();
+            picked.CopyTo(column, start[r]);
+        }
+
+        var transportation = new Transportation(start, column, new long[column.Length], [.. Enumerable.Repeat(1, columns)]);
+        var used = transportation.Solve([.. Enumerable.Repeat(1, rows)], [.. Enumerable.Range(0, rows)], int.MaxValue);
+
+        Assert.Equal(rows, used.Count(u => u));
+        Assert.True(transportation.Settled < 2L * rows, $"{transportation.Settled} nodes settled to place {rows} units");
+    }
+
     /// <summary>(units placed, their cost), or (-1, 0) when a row sends more than its supply or a column takes more than its room.</summary>
     private static (int Units, long Cost) Measure(int[] start, List<int> column, List<long> cost, int[] supply, int[] capacity, bool[] used)
     {
