@@ -158,29 +158,47 @@ internal static class PodComposer
             pairOf[pairs[x].B] = x;
         }
 
-        var edges = new List<(int A, int B, long Weight)>();
-        var stamp = new int[pairs.Count];
-        for (var x = 0; x < pairs.Count; x++)
-        {
-            var (a, b) = pairs[x];
-            foreach (var member in (ReadOnlySpan<int>)[a, b])
+        // Each pair's edges to higher pairs depend on nothing else, so blocks of pairs are scored in parallel and
+        // joined in order: the same edge list as one loop.
+        const int Block = 512;
+        var blocks = new List<(int A, int B, long Weight)>[(pairs.Count + Block - 1) / Block];
+        Parallel.For(
+            0,
+            blocks.Length,
+            () => new int[pairs.Count],
+            (block, _, stamp) =>
             {
-                for (var i = graph.Start[member]; i < graph.Start[member + 1]; i++)
+                var found = blocks[block] = [];
+                for (var x = block * Block; x < Math.Min(pairs.Count, (block + 1) * Block); x++)
                 {
-                    var y = pairOf[graph.Neighbour[i]];
-                    if (y <= x || stamp[y] == x + 1)
+                    var (a, b) = pairs[x];
+                    foreach (var member in (ReadOnlySpan<int>)[a, b])
                     {
-                        continue;
-                    }
+                        for (var i = graph.Start[member]; i < graph.Start[member + 1]; i++)
+                        {
+                            var y = pairOf[graph.Neighbour[i]];
+                            if (y <= x || stamp[y] == x + 1)
+                            {
+                                continue;
+                            }
 
-                    stamp[y] = x + 1;
-                    var (c, d) = pairs[y];
-                    if (layout.Allows(a, c) && layout.Allows(a, d) && layout.Allows(b, c) && layout.Allows(b, d))
-                    {
-                        edges.Add((x, y, layout.Points(a, c) + layout.Points(a, d) + layout.Points(b, c) + layout.Points(b, d)));
+                            stamp[y] = x + 1;
+                            var (c, d) = pairs[y];
+                            if (layout.Allows(a, c) && layout.Allows(a, d) && layout.Allows(b, c) && layout.Allows(b, d))
+                            {
+                                found.Add((x, y, layout.Points(a, c) + layout.Points(a, d) + layout.Points(b, c) + layout.Points(b, d)));
+                            }
+                        }
                     }
                 }
-            }
+
+                return stamp;
+            },
+            _ => { });
+        var edges = new List<(int A, int B, long Weight)>(blocks.Sum(b => b.Count));
+        foreach (var found in blocks)
+        {
+            edges.AddRange(found);
         }
 
         var mates = SeededMatching(pairs.Count, edges, seed, exactLimit);

@@ -147,7 +147,11 @@ internal sealed class PodImprover
                 return true;
             }
 
-            if (!_layout.Fits(x, b, except: y) || !_layout.Fits(y, a, except: x))
+            // A swap is the same seen from either side. If y was looked at after a and b last changed, y's look
+            // already weighed swapping with x (x was its neighbour, in a) and it did not pay: nothing it depends on moved.
+            var seen = _lookedAt[y];
+            if ((seen >= 0 && _podChanged[a] <= seen && _podChanged[b] <= seen)
+                || !_layout.Fits(x, b, except: y) || !_layout.Fits(y, a, except: x))
             {
                 continue;
             }
