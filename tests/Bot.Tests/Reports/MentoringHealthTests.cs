@@ -1,8 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using PeerBot.Bot.Tests.Infrastructure;
-using PeerBot.Bot.Tests.Teams;
-using static PeerBot.Bot.Tests.Thanks.ThanksTests;
+using PeerBot.Bot.Tests.Thanks;
 
 namespace PeerBot.Bot.Tests.Reports;
 
@@ -13,25 +10,22 @@ namespace PeerBot.Bot.Tests.Reports;
 /// </summary>
 public sealed class MentoringHealthTests
 {
-    private static readonly DateTimeOffset MondayAfterClass = new(2026, 12, 7, 21, 30, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset MondayAfterClass = PodRig.MondayAfterClass;
 
     [Fact]
     public async Task ALoneCheckInRating_NeverMovesTheCoachesMean_WhateverDayOrWeeksTheyAskFor()
     {
-        var clock = new FakeTimeProvider(MondayAfterClass);
-        var (bf, app) = await TeamsApp.StartAsync(new()
+        await using var rig = await PodRig.StartAsync("slack", new()
         {
-            ["PeerBot:Outbox:PollInterval"] = "00:00:00.100",
             ["PeerBot:Admins"] = "UMHADMIN",
             ["PeerBot:Pulse:SuppressionThreshold"] = "3",
-        }, s => s.AddSingleton<TimeProvider>(clock));
-        await using var _ = app;
-        await using var __ = bf;
-        var people = Enumerable.Range(0, 6).Select(i => Person(app, bf, "slack", $"UMH{i}", $"Teacher {i}", clock)).ToArray();
-        await PodsOfAsync(app, "slack", 2, people);
-        var admin = Person(app, bf, "slack", "UMHADMIN", "Ada Admin", clock);
+        });
+        var (app, clock) = (rig.App, rig.Clock);
+        var people = Enumerable.Range(0, 6).Select(i => rig.Person($"UMH{i}", $"Teacher {i}")).ToArray();
+        await rig.PodsOfAsync(2, people);
+        var admin = rig.Person("UMHADMIN", "Ada Admin");
         Assert.Contains("now a coach", (await admin.TypeAsync("admin coach add <@UMHCOACH|cora>")).Text, StringComparison.Ordinal);
-        var coach = Person(app, bf, "slack", "UMHCOACH", "Cora Coach", clock);
+        var coach = rig.Person("UMHCOACH", "Cora Coach");
 
         // The week of 7 December: three people rate 4; the week of 14 December: one person rates 2, on the Tuesday.
         await RateAsync(app, "2026-12-07", "2026-12-08T20:00:00Z", 4, 3);

@@ -1,9 +1,6 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using PeerBot.Bot.Tests.Infrastructure;
 using PeerBot.Bot.Tests.Infrastructure.Driver;
 using PeerBot.Bot.Tests.Scheduler;
-using PeerBot.Bot.Tests.Teams;
 using PeerBot.Scheduler.CheckIns;
 using PeerBot.Scheduler.Thanks;
 using static PeerBot.Bot.Tests.Thanks.ThanksTests;
@@ -16,26 +13,23 @@ namespace PeerBot.Bot.Tests.Thanks;
 /// </summary>
 public sealed class CoachThanksReportTests
 {
-    private static readonly DateTimeOffset MondayAfterClass = new(2026, 12, 7, 21, 30, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset MondayAfterClass = PodRig.MondayAfterClass;
 
     [Fact]
     public async Task MentoringHealth_CountsThanksAndPairingsThatMet_NeverNames_AndHidesSmallGroups()
     {
-        var clock = new FakeTimeProvider(MondayAfterClass);
-        var (bf, app) = await TeamsApp.StartAsync(new()
+        await using var rig = await PodRig.StartAsync("slack", new()
         {
-            ["PeerBot:Outbox:PollInterval"] = "00:00:00.100",
             ["PeerBot:Admins"] = "URADMIN",
             ["PeerBot:Pulse:SuppressionThreshold"] = "3",
-        }, s => s.AddSingleton<TimeProvider>(clock));
-        await using var _ = app;
-        await using var __ = bf;
+        });
+        var (app, clock) = (rig.App, rig.Clock);
         string[] names = ["Ana Ruiz", "Ben Ode", "Cleo Park", "Dev Shah", "Eve Lund", "Finn Moss"];
-        var people = names.Select((n, i) => Person(app, bf, "slack", $"URP{i}", n, clock)).ToArray();
-        await PodsOfAsync(app, "slack", 2, people);
-        var admin = Person(app, bf, "slack", "URADMIN", "Ada Admin", clock);
+        var people = names.Select((n, i) => rig.Person($"URP{i}", n)).ToArray();
+        await rig.PodsOfAsync(2, people);
+        var admin = rig.Person("URADMIN", "Ada Admin");
         Assert.Contains("now a coach", (await admin.TypeAsync("admin coach add <@URCOACH|cora>")).Text, StringComparison.Ordinal);
-        var coach = Person(app, bf, "slack", "URCOACH", "Cora Coach", clock);
+        var coach = rig.Person("URCOACH", "Cora Coach");
 
         var pods = new List<(Teacher A, Teacher B)>();
         foreach (var pair in await PairsAsync(app))

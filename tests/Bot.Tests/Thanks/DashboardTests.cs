@@ -1,10 +1,7 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using PeerBot.Bot.Commands.Profiles;
 using PeerBot.Bot.Tests.Infrastructure;
 using PeerBot.Bot.Tests.Infrastructure.Driver;
 using PeerBot.Bot.Tests.Scheduler;
-using PeerBot.Bot.Tests.Teams;
 using PeerBot.Scheduler.CheckIns;
 using PeerBot.Scheduler.Rounds;
 using PeerBot.Scheduler.Thanks;
@@ -19,20 +16,16 @@ namespace PeerBot.Bot.Tests.Thanks;
 /// </summary>
 public sealed class DashboardTests
 {
-    private static readonly DateTimeOffset MondayAfterClass = new(2026, 12, 7, 21, 30, 0, TimeSpan.Zero);
 
     [Theory]
     [InlineData("slack")]
     [InlineData("teams")]
     public async Task MyDashboard_ShowsPairingsRipplesAndMyNeverList_AndItsButtonsWorkFromThere(string platform)
     {
-        var clock = new FakeTimeProvider(MondayAfterClass);
-        var (bf, app) = await TeamsApp.StartAsync(new() { ["PeerBot:Outbox:PollInterval"] = "00:00:00.100" }, s => s.AddSingleton<TimeProvider>(clock));
-        await using var _ = app;
-        await using var __ = bf;
-        var (ana, ben, cleo) = (Person(app, bf, platform, "UDB1", "Ana Ruiz", clock), Person(app, bf, platform, "UDB2", "Ben Ode", clock), Person(app, bf, platform, "UDB3", "Cleo Park", clock));
-        await PodOfAsync(app, platform, ana, ben, cleo);
-        var dev = Person(app, bf, platform, "UDB4", "Dev Shah", clock);
+        await using var rig = await PodRig.StartAsync(platform);
+        var app = rig.App;
+        var (ana, ben, cleo) = await rig.PodOfThreeAsync("UDB");
+        var dev = rig.Person("UDB4", "Dev Shah");
         await dev.TypeAsync("join role:peer subjects:art tz:America/Chicago");
 
         // Before anyone met: introduced, and no ripples yet.

@@ -1,13 +1,9 @@
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using PeerBot.Bot.Tests.Infrastructure;
 using PeerBot.Bot.Tests.Infrastructure.Driver;
 using PeerBot.Bot.Tests.Scheduler;
 using PeerBot.Bot.Tests.Teams;
 using PeerBot.Scheduler.CheckIns;
-using PeerBot.Scheduler.Rounds;
-using PeerBot.Scheduler.Schedules;
 using PeerBot.Scheduler.Thanks;
 
 namespace PeerBot.Bot.Tests.Thanks;
@@ -19,21 +15,16 @@ namespace PeerBot.Bot.Tests.Thanks;
 /// </summary>
 public sealed class ThanksTests(TeamsApp bot) : IClassFixture<TeamsApp>
 {
-    // Monday 7 December 2026, 15:30 in Chicago: a round day, after class.
-    private static readonly DateTimeOffset MondayAfterClass = new(2026, 12, 7, 21, 30, 0, TimeSpan.Zero);
-    private const string Fields = "role:peer subjects:math grades:6-8 years:3 focus:assessment school:\"Lincoln MS\" tz:America/Chicago";
+    private const string Fields = PodRig.Fields;
 
     [Theory]
     [InlineData("slack")]
     [InlineData("teams")]
     public async Task SayThanksAfterWeMet_ReachesTheWholePodOnce_WithTheNote_HoweverOftenItIsClicked(string platform)
     {
-        var clock = new FakeTimeProvider(MondayAfterClass);
-        var (bf, app) = await TeamsApp.StartAsync(new() { ["PeerBot:Outbox:PollInterval"] = "00:00:00.100" }, s => s.AddSingleton<TimeProvider>(clock));
-        await using var _ = app;
-        await using var __ = bf;
-        var (ana, ben, cleo) = (Person(app, bf, platform, "UTH1", "Ana Ruiz", clock), Person(app, bf, platform, "UTH2", "Ben Ode", clock), Person(app, bf, platform, "UTH3", "Cleo Park", clock));
-        await PodOfAsync(app, platform, ana, ben, cleo);
+        await using var rig = await PodRig.StartAsync(platform);
+        var app = rig.App;
+        var (ana, ben, cleo) = await rig.PodOfThreeAsync("UTH");
 
         var checkIn = await ana.TypeAsync("checkin");
         var met = await ana.ClickAsync(checkIn, CheckInMessages.MetAction);
@@ -61,7 +52,7 @@ public sealed class ThanksTests(TeamsApp bot) : IClassFixture<TeamsApp>
         Assert.Equal(2L, await app.ScalarAsync<long>("select count(*) from thanks"));
 
         // Someone not in the pod cannot use Ana's button; Ben (in the pod) has not answered "met" himself yet.
-        var dev = Person(app, bf, platform, "UTH4", "Dev Shah", clock);
+        var dev = rig.Person("UTH4", "Dev Shah");
         await dev.TypeAsync($"join {Fields}");
         Assert.Contains("isn't one of yours", (await dev.ClickAsync(ThanksMessages.SayThanksAction, met.Button(ThanksMessages.SayThanksAction))).Text, StringComparison.Ordinal);
         var bensForm = await ben.ClickAsync(ThanksMessages.SayThanksAction, met.Button(ThanksMessages.SayThanksAction));
@@ -74,13 +65,10 @@ public sealed class ThanksTests(TeamsApp bot) : IClassFixture<TeamsApp>
     [InlineData("teams")]
     public async Task TypedThanks_ReachesOnlySomeoneYouWerePairedWith_AndTheRefusalSaysNothingAboutThePerson(string platform)
     {
-        var clock = new FakeTimeProvider(MondayAfterClass);
-        var (bf, app) = await TeamsApp.StartAsync(new() { ["PeerBot:Outbox:PollInterval"] = "00:00:00.100" }, s => s.AddSingleton<TimeProvider>(clock));
-        await using var _ = app;
-        await using var __ = bf;
-        var (ana, ben, cleo) = (Person(app, bf, platform, "UTT1", "Ana Ruiz", clock), Person(app, bf, platform, "UTT2", "Ben Ode", clock), Person(app, bf, platform, "UTT3", "Cleo Park", clock));
-        await PodOfAsync(app, platform, ana, ben, cleo);
-        var dev = Person(app, bf, platform, "UTT4", "Dev Shah", clock);
+        await using var rig = await PodRig.StartAsync(platform);
+        var app = rig.App;
+        var (ana, ben, cleo) = await rig.PodOfThreeAsync("UTT");
+        var dev = rig.Person("UTT4", "Dev Shah");
         await dev.TypeAsync($"join {Fields}");
 
         var sent = await TypeMentioningAsync(ben, "thanks", ana, "Ana Ruiz", "Your questions made me rethink my warm-ups");
@@ -92,7 +80,7 @@ public sealed class ThanksTests(TeamsApp bot) : IClassFixture<TeamsApp>
         var notPaired = await TypeMentioningAsync(ben, "thanks", dev, "Dev Shah", "hi");
         Assert.Contains("only to colleagues PeerBot has paired you with", notPaired.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Dev", notPaired.Text, StringComparison.Ordinal);
-        var stranger = Person(app, bf, platform, "UTT9", "Zed Nobody", clock);
+        var stranger = rig.Person("UTT9", "Zed Nobody");
         Assert.Equal(notPaired.Text, (await TypeMentioningAsync(ben, "thanks", stranger, "Zed Nobody", "hi")).Text);
         Assert.Contains("That's you", (await TypeMentioningAsync(ben, "thanks", ben, "Ben Ode", "")).Text, StringComparison.Ordinal);
 
@@ -123,44 +111,6 @@ public sealed class ThanksTests(TeamsApp bot) : IClassFixture<TeamsApp>
 
     /// <summary>What the teacher reads, without the Markdown bold markers Teams shows as bold.</summary>
     internal static string Plain(Seen seen) => seen.Text.Replace("**", "", StringComparison.Ordinal);
-
-    internal static Teacher Person(PeerBotApp app, FakeBotFramework bf, string platform, string id, string name, FakeTimeProvider clock)
-    {
-        Teacher t;
-        if (platform == "slack")
-        {
-            app.Slack.Names[id] = (name, name);
-            t = app.SlackTeacher(id, userName: name.Split(' ')[0].ToLowerInvariant());
-        }
-        else
-        {
-            t = app.TeamsTeacher(bf, "29:" + id, name);
-        }
-
-        t.Clock = clock.GetUtcNow;
-        return t;
-    }
-
-    /// <summary>They join, and Monday's round puts them all in one pod.</summary>
-    internal static Task PodOfAsync(PeerBotApp app, string platform, params Teacher[] people) => PodsOfAsync(app, platform, people.Length, people);
-
-    /// <summary>They join, and Monday's round puts them in pods of <paramref name="podSize"/>.</summary>
-    internal static async Task PodsOfAsync(PeerBotApp app, string platform, int podSize, params Teacher[] people)
-    {
-        foreach (var t in people)
-        {
-            Assert.Contains("Welcome to PeerBot", (await t.TypeAsync($"join {Fields}")).Text, StringComparison.Ordinal);
-        }
-
-        var workspace = await app.ScalarAsync<Guid>("select id from workspaces where platform = $1", platform);
-        var settings = app.Services.GetRequiredService<WorkspaceSettingsStore>();
-        await settings.SetTimeZoneAsync(workspace, "America/Chicago", CancellationToken.None);
-        await settings.SetPairingScheduleAsync(workspace, "0 8 * * 1", 1, new DateOnly(2026, 11, 30), CancellationToken.None);
-        await settings.SetPodSizeAsync(workspace, podSize, CancellationToken.None);
-        await ActivatorUtilities.CreateInstance<PairingRoundJob>(app.Services).RunScheduledAsync(workspace, CancellationToken.None);
-        Assert.Equal((long)(people.Length / podSize), await app.ScalarAsync<long>("select count(*) from pairings where status = 'active'"));
-        await app.DrainedAsync();
-    }
 
     /// <summary>Types "{verb} @name rest": Slack's escaped mention, or Teams' &lt;at&gt; with its mention entity.</summary>
     internal static async Task<Seen> TypeMentioningAsync(Teacher teacher, string verb, Teacher someone, string name, string rest)
