@@ -9,14 +9,17 @@ namespace PeerBot.Bot.Cli;
 /// Reads people files — JSON lines, or CSV with the same column names and <c>;</c> inside lists — and validates
 /// every person with <see cref="ProfileBuilder"/>, so a roster obeys exactly the rules a teacher meets in chat.
 /// </summary>
-public static class RosterReader
+public static partial class RosterReader
 {
     // Fields that hold lists: JSON arrays and CSV's ';'-separated cells become the comma lists ProfileBuilder reads.
     private static readonly HashSet<string> ListFields = ["subjects", "grades", "focus", "availability"];
 
     /// <summary>Reads <paramref name="path"/> as CSV when it ends in <c>.csv</c>, as JSON lines otherwise.</summary>
     /// <param name="keepFields">False when only the profiles are wanted (<c>match</c>): each line's raw fields are then not kept.</param>
-    public static Roster Read(string path, bool keepFields = true)
+    public static Roster Read(string path, bool keepFields = true) => Read(path, keepFields, BlockBytes);
+
+    /// <summary>The same, reading the file <paramref name="blockBytes"/> at a time (tests use small blocks to cut lines anywhere).</summary>
+    internal static Roster Read(string path, bool keepFields, int blockBytes)
     {
         if (path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
         {
@@ -24,112 +27,31 @@ public static class RosterReader
             return ReadCsv(text, keepFields);
         }
 
-        var bytes = ReadAllBytes(path);
-        if (bytes is [0xEF, 0xBB, 0xBF, ..])
-        {
-            return ReadJsonLines(bytes.AsMemory(3), keepFields);
-        }
+        using var file = File.OpenHandle(path);
+        // At least the four bytes that tell the encoding.
+        var buffer = GC.AllocateUninitializedArray<byte>((int)Math.Clamp(RandomAccess.GetLength(file), 4, Math.Max(4, blockBytes)));
+        var filled = Fill(file, buffer, 0, 0);
 
         // A file in UTF-16 or UTF-32 (it starts with its byte order mark) is read as text, then as UTF-8.
-        return bytes is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..] or [0, 0, 0xFE, 0xFF, ..]
-            ? ReadJsonLines(new StreamReader(new MemoryStream(bytes), detectEncodingFromByteOrderMarks: true), keepFields)
-            : ReadJsonLines(bytes, keepFields);
+        if (buffer.AsSpan(0, filled) is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..] or [0, 0, 0xFE, 0xFF, ..])
+        {
+            using var text = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
+            return ReadJsonLines(text, keepFields);
+        }
+
+        return ReadJsonLines(file, buffer, filled, keepFields);
     }
 
     private static readonly IReadOnlyDictionary<string, string> NoFields = new Dictionary<string, string>();
-
-    /// <summary>The whole file, into an array that is not zeroed first (a state roster is tens of megabytes).</summary>
-    private static byte[] ReadAllBytes(string path)
-    {
-        using var file = File.OpenHandle(path);
-        var length = RandomAccess.GetLength(file);
-        if (length > Array.MaxLength)
-        {
-            throw new IOException($"{path} is too large to read ({length} bytes)");
-        }
-
-        var bytes = GC.AllocateUninitializedArray<byte>((int)length);
-        var read = 0;
-        while (read < bytes.Length)
-        {
-            var n = RandomAccess.Read(file, bytes.AsSpan(read), read);
-            if (n == 0)
-            {
-                // The file shrank while being read: what was read is the file.
-                return bytes[..read];
-            }
-
-            read += n;
-        }
-
-        return bytes;
-    }
 
     public static Roster ReadJsonLines(TextReader text, bool keepFields = true) => ReadJsonLines(Encoding.UTF8.GetBytes(text.ReadToEnd()), keepFields);
 
     /// <summary>JSON lines in UTF-8: each line parsed straight from the bytes, on all cores; ids and order settled after, in line order.</summary>
     public static Roster ReadJsonLines(ReadOnlyMemory<byte> utf8, bool keepFields = true)
     {
-        // Line starts, as TextReader.ReadLine splits: at \n, \r\n or a lone \r; no line after a final line break.
-        var starts = new List<int>(utf8.Length / 200 + 1) { 0 };
-        var span = utf8.Span;
-        for (var at = span.IndexOfAny((byte)'\n', (byte)'\r'); at >= 0;)
-        {
-            var next = at + (span[at] == '\r' && at + 1 < span.Length && span[at + 1] == '\n' ? 2 : 1);
-            starts.Add(next);
-            var found = span[next..].IndexOfAny((byte)'\n', (byte)'\r');
-            at = found < 0 ? -1 : next + found;
-        }
-
-        if (starts[^1] == span.Length && starts.Count > 1)
-        {
-            starts.RemoveAt(starts.Count - 1);
-        }
-
-        var count = starts.Count;
-        var parsed = new ParsedLine[count];
-        var shared = new FlatJsonLine.Shared();
-        var claimed = 0;
-
-        // Blocks of lines are claimed in turn by this thread and, for a long file, one helper per other core.
-        void ParseBlocks()
-        {
-            var fields = new KeyValuePair<string, string>[FlatJsonLine.MaxFields];
-            var whole = utf8.Span;
-            for (var first = Interlocked.Add(ref claimed, LinesPerBlock) - LinesPerBlock; first < count;
-                 first = Interlocked.Add(ref claimed, LinesPerBlock) - LinesPerBlock)
-            {
-                for (var i = first; i < Math.Min(first + LinesPerBlock, count); i++)
-                {
-                    var to = i + 1 < count ? starts[i + 1] : whole.Length;
-                    parsed[i] = ParseJsonLine(whole[starts[i]..to].TrimEnd("\r\n"u8), i + 1, shared, fields, keepFields);
-                }
-            }
-        }
-
-        var helpers = new Task[Math.Max(0, Math.Min(Environment.ProcessorCount, count / LinesPerBlock) - 1)];
-        for (var h = 0; h < helpers.Length; h++)
-        {
-            helpers[h] = Task.Run(ParseBlocks);
-        }
-
-        ParseBlocks();
-        Task.WaitAll(helpers);
-
-        var builder = new Builder(keepFields, count);
-        foreach (var line in parsed)
-        {
-            if (line.Rejected is { } rejected)
-            {
-                builder.Reject(rejected);
-            }
-            else if (!line.Blank)
-            {
-                builder.Add(line.Number, line.Id, line.Fields, line.Built, line.Flat, line.Grades);
-            }
-        }
-
-        return builder.Roster();
+        var lines = new Lines(keepFields, utf8.Length / 256);
+        lines.Parse(utf8, 1);
+        return lines.Roster();
     }
 
     private const int LinesPerBlock = 1024;

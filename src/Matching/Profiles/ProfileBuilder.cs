@@ -30,6 +30,9 @@ public static partial class ProfileBuilder
         ["cohort"] = "cohort",
     };
 
+    // What a new person starts from before their fields are applied.
+    private static readonly TeacherProfile Blank = new() { Id = "" };
+
     public const string RoleHelp = "role is one of mentee, mentor, both, peer";
 
     // Bounded, so free text from chat cannot grow them without end.
@@ -57,11 +60,12 @@ public static partial class ProfileBuilder
     public static (TeacherProfile? Profile, IReadOnlyList<FieldError> Errors) Build(
         string id, string displayName, ReadOnlySpan<KeyValuePair<string, string>> fields, TeacherProfile? existing = null)
     {
-        var errors = new List<FieldError>();
-        var p = existing ?? new TeacherProfile { Id = id, Name = displayName };
+        // Most people give good fields: the error list is made at the first error.
+        List<FieldError>? errors = null;
+        var p = existing ?? Blank;
 
         // Fields land in locals and the profile is made once at the end: a state roster builds 100k+ of them.
-        var name = p.Name;
+        var name = existing is null ? displayName : p.Name;
         var role = p.Role;
         var subjects = p.Subjects;
         var gradeList = p.Grades;
@@ -79,7 +83,7 @@ public static partial class ProfileBuilder
         {
             if (!FieldNames.TryGetValue(rawKey, out var key))
             {
-                errors.Add(new FieldError(rawKey, $"unknown field \"{rawKey}\": use role, subjects, grades, years, school, focus, tz, avail, capacity or cohort"));
+                (errors ??= []).Add(new FieldError(rawKey, $"unknown field \"{rawKey}\": use role, subjects, grades, years, school, focus, tz, avail, capacity or cohort"));
                 continue;
             }
 
@@ -97,7 +101,7 @@ public static partial class ProfileBuilder
                     }
                     else
                     {
-                        errors.Add(new FieldError("role", $"\"{value}\" is not a role: {RoleHelp}"));
+                        (errors ??= []).Add(new FieldError("role", $"\"{value}\" is not a role: {RoleHelp}"));
                     }
 
                     break;
@@ -112,7 +116,7 @@ public static partial class ProfileBuilder
                     }
                     else
                     {
-                        errors.Add(new FieldError("grades", $"\"{grades.Bad}\" is not a grade band: {GradeBand.Help}"));
+                        (errors ??= []).Add(new FieldError("grades", $"\"{grades.Bad}\" is not a grade band: {GradeBand.Help}"));
                     }
 
                     break;
@@ -127,7 +131,7 @@ public static partial class ProfileBuilder
                     }
                     else
                     {
-                        errors.Add(new FieldError("years", $"\"{value}\" is not a number of years: write a whole number from 0 to 60, e.g. years:2"));
+                        (errors ??= []).Add(new FieldError("years", $"\"{value}\" is not a number of years: write a whole number from 0 to 60, e.g. years:2"));
                     }
 
                     break;
@@ -148,7 +152,7 @@ public static partial class ProfileBuilder
                     }
                     else
                     {
-                        errors.Add(new FieldError("timezone", $"\"{value}\" is not a time zone: use an IANA name such as America/Chicago"));
+                        (errors ??= []).Add(new FieldError("timezone", $"\"{value}\" is not a time zone: use an IANA name such as America/Chicago"));
                     }
 
                     break;
@@ -156,7 +160,7 @@ public static partial class ProfileBuilder
                     var slots = AvailabilityLists.Get(value);
                     foreach (var part in slots.Bad)
                     {
-                        errors.Add(new FieldError("availability", $"\"{part}\" is not a time slot: write day and hours like \"tue 15:30-16:30\""));
+                        (errors ??= []).Add(new FieldError("availability", $"\"{part}\" is not a time slot: write day and hours like \"tue 15:30-16:30\""));
                     }
 
                     availability = slots.Windows;
@@ -169,7 +173,7 @@ public static partial class ProfileBuilder
                     }
                     else
                     {
-                        errors.Add(new FieldError("capacity", $"\"{value}\" is not a capacity: a mentor takes 1 to 4 mentees, e.g. capacity:2"));
+                        (errors ??= []).Add(new FieldError("capacity", $"\"{value}\" is not a capacity: a mentor takes 1 to 4 mentees, e.g. capacity:2"));
                     }
 
                     break;
@@ -179,12 +183,12 @@ public static partial class ProfileBuilder
             }
         }
 
-        if (existing is null && !roleGiven && errors.Count == 0)
+        if (existing is null && !roleGiven && errors is null)
         {
-            errors.Add(new FieldError("role", $"tell me your role: {RoleHelp}, e.g. role:mentee"));
+            (errors ??= []).Add(new FieldError("role", $"tell me your role: {RoleHelp}, e.g. role:mentee"));
         }
 
-        if (errors.Count == 0)
+        if (errors is null)
         {
             // Mentors always take at least one mentee; non-mentors take none.
             var mentors = role is MentoringRole.Mentor or MentoringRole.Both;
@@ -192,7 +196,7 @@ public static partial class ProfileBuilder
             {
                 if (capacityGiven)
                 {
-                    errors.Add(new FieldError("capacity", "a mentor takes 1 to 4 mentees, e.g. capacity:2"));
+                    (errors ??= []).Add(new FieldError("capacity", "a mentor takes 1 to 4 mentees, e.g. capacity:2"));
                 }
                 else
                 {
@@ -205,7 +209,7 @@ public static partial class ProfileBuilder
             }
         }
 
-        if (errors.Count > 0)
+        if (errors is not null)
         {
             return (null, errors);
         }
@@ -238,7 +242,7 @@ public static partial class ProfileBuilder
             Availability = availability,
             Capacity = capacity,
             Cohort = cohort,
-        }, errors);
+        }, []);
     }
 
     public static bool TryParseRole(string value, out MentoringRole role) =>

@@ -209,4 +209,36 @@ public sealed class RosterReaderTests
         Assert.Equal("mentee", kept.Entries.Single(e => e.Line == 2345).Fields["role"]);
         Assert.Equal(kept.People.Select(p => (p.Id, p.Role, p.Years)), roster.People.Select(p => (p.Id, p.Role, p.Years)));
     }
+
+    [Fact]
+    public void JsonRosterFile_ReadInBlocksCutAnywhere_ReadsTheSameLinesAsReadWhole()
+    {
+        using var folder = new TempFolder();
+        var path = folder.PathOf("people.jsonl");
+        var text = string.Join("",
+            "{\"id\":\"U1\",\"role\":\"mentee\",\"subjects\":[\"Math\",\"science\"],\"name\":\"Jos\u00e9\"}\r\n",
+            "\r\n",
+            "{\"id\":\"U2\",\"role\":\"mentor\",\"grades\":[\"Pre-K\"],\"availability\":[\"tue 15:30-16:30\"]}\r",
+            "{\"id\":\"U3\",\"role\":\"peer\",\"school\":\"" + new string('x', 100) + "\"}\n",
+            "{\"id\":\"U4\",\"role\":\"teacher\"}\r\n",
+            "\r",
+            "{\"id\":\"U5\",\"role\":\"peer\",\"focus\":[\"ell\"]}");
+        File.WriteAllBytes(path, [0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes(text)]);
+        var whole = RosterReader.ReadJsonLines(System.Text.Encoding.UTF8.GetBytes(text));
+
+        Assert.Equal(["U1", "U2", "U3", "U5"], whole.People.Select(p => p.Id));
+        Assert.Equal([1, 3, 4, 7], whole.Entries.Select(e => e.Line));
+        Assert.Equal("line 5, role: \"teacher\" is not a role: role is one of mentee, mentor, both, peer", Assert.Single(whole.Rejected).ToString());
+        for (var block = 1; block <= text.Length + 8; block += block < 80 ? 1 : 13)
+        {
+            var read = RosterReader.Read(path, keepFields: true, block);
+            Assert.True(read.Entries.Count == 4, $"blocks of {block} bytes: lines {string.Join(",", read.Entries.Select(e => e.Line))}");
+
+            Assert.Equal(whole.Entries.Select(e => (e.Line, e.Profile.Id, e.Profile.Name, string.Join("|", e.Profile.Subjects), string.Join("|", e.Profile.Grades), e.Profile.School)),
+                read.Entries.Select(e => (e.Line, e.Profile.Id, e.Profile.Name, string.Join("|", e.Profile.Subjects), string.Join("|", e.Profile.Grades), e.Profile.School)));
+            Assert.Equal(whole.Rejected, read.Rejected);
+            Assert.Equal(1, read.Normalised);
+            Assert.Equal("Math,science", read.Entries[0].Fields["subjects"]);
+        }
+    }
 }
