@@ -25,7 +25,8 @@ if (args is ["solve-shape", var shapeName, var countArg, ..])
 {
     // Where a shape's round goes, in CPU time as well (the box is shared): candidates, then the solve under three schedules.
     var shapePeople = PopulationShape.Named(shapeName).Generate(int.Parse(countArg, CultureInfo.InvariantCulture), 1);
-    var shapePool = new RoundPool(shapePeople, options);
+    var (shapePool, poolMs, poolCpu) = Measure.Time(1, warmUp: false, work: () => new RoundPool(shapePeople, options));
+    Console.WriteLine($"pool {poolMs:0} ms (CPU {poolCpu:0} ms)");
     var shapeScorer = shapePool.Scorer(PairingKind.Mentoring);
     var shapeMentees = Enumerable.Range(0, shapePool.Count).Where(i => shapePool.People[i].WantsMentor).ToArray();
     var shapeMentors = Enumerable.Range(0, shapePool.Count).Where(i => shapePool.People[i].Mentors && shapePool.People[i].Capacity > 0).ToArray();
@@ -38,6 +39,8 @@ if (args is ["solve-shape", var shapeName, var countArg, ..])
         Console.WriteLine($"solve crowded={crowded}: {solveMs:0} ms (CPU {solveCpu:0} ms), {picked.Count(c => c >= 0)} matched, {picked.Where(c => c >= 0).Sum(c => (long)shapeGraph.Points[c])} points");
     }
 
+    var (round, roundMs, roundCpu) = Measure.Time(1, warmUp: false, work: () => MentorAssignment.Solve(shapePeople, options));
+    Console.WriteLine($"whole round (pool, candidates, solve, sentences, result) {roundMs:0} ms (CPU {roundCpu:0} ms), {round.Stats.Matched} matched, total {round.TotalScore:N2}");
     return 0;
 }
 
