@@ -23,8 +23,16 @@ internal static partial class ShapeBenchmark
         var flags = Flags(args);
         if (flags.GetValueOrDefault("write-roster") is { } rosterPath)
         {
-            // A generated roster on its own, to try `match` by hand: --write-roster path --shape state --people 130000.
-            WriteRoster(rosterPath, PopulationShape.Named(flags.GetValueOrDefault("shape") ?? "state").Generate(int.Parse(flags.GetValueOrDefault("people") ?? "130000", CultureInfo.InvariantCulture), seed: 1));
+            // A generated roster on its own, to try `match` by hand: --write-roster path --shape state --people 130000
+            // (and, for a shape with a history such as dense-history, its history.csv beside it: path-history.csv).
+            var shape = PopulationShape.Named(flags.GetValueOrDefault("shape") ?? "state");
+            var everyone = shape.Generate(int.Parse(flags.GetValueOrDefault("people") ?? "130000", CultureInfo.InvariantCulture), seed: 1);
+            WriteRoster(rosterPath, everyone);
+            if (shape.HistoryPerPerson > 0)
+            {
+                WriteHistory(Path.ChangeExtension(rosterPath, null) + "-history.csv", everyone, shape.HistoryPerPerson);
+            }
+
             return 0;
         }
 
@@ -59,8 +67,7 @@ internal static partial class ShapeBenchmark
                         if (shape.HistoryPerPerson > 0)
                         {
                             history = Path.Combine(work, $"{shape.Name}-{people}-history.csv");
-                            File.WriteAllLines(history, ["a,b,date", .. Population.History(everyone, shape.HistoryPerPerson, DateOnly.Parse(Today, CultureInfo.InvariantCulture), 1)
-                                .Select(h => $"{h.A},{h.B},{h.Date:yyyy-MM-dd}")]);
+                            WriteHistory(history, everyone, shape.HistoryPerPerson);
                         }
 
                         rows.Add(Mentors(bot, roster, history, $"{shape.Name} ({shape.Description})", runs, work));
@@ -193,6 +200,11 @@ internal static partial class ShapeBenchmark
             return 0;
         }
     }
+
+    /// <summary>A history.csv of <paramref name="perPerson"/> past pairings a person, as `match --history` reads it.</summary>
+    private static void WriteHistory(string path, IReadOnlyList<TeacherProfile> everyone, int perPerson) =>
+        File.WriteAllLines(path, ["a,b,date", .. Population.History(everyone, perPerson, DateOnly.Parse(Today, CultureInfo.InvariantCulture), 1)
+            .Select(h => $"{h.A},{h.B},{h.Date:yyyy-MM-dd}")]);
 
     /// <summary>The candidate graph <c>match</c> wrote (<c>mentee,mentor,score</c>), with capacities from the roster.</summary>
     private static (BipartiteGraph Graph, int[] Capacity, int Mentees, int Mentors) ReadGraph(string roster, string edgesPath)
