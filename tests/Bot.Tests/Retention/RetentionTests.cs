@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using PeerBot.Bot.Retention;
@@ -38,9 +39,14 @@ public sealed class RetentionTests
     public async Task Sweep_HonoursConfiguredRetention()
     {
         var clock = new FakeTimeProvider(Now);
+        // Only this test's sweep runs: the background one, at start, could otherwise take these rows first on a busy box.
         await using var app = await PeerBotApp.StartAsync(
             new() { ["PeerBot:Retention:SentMessages"] = "10.00:00:00", ["PeerBot:Retention:DeadLetters"] = "20.00:00:00", ["PeerBot:Retention:PulseComments"] = "30.00:00:00" },
-            s => s.AddSingleton<TimeProvider>(clock));
+            s =>
+            {
+                s.AddSingleton<TimeProvider>(clock);
+                s.Remove(s.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(RetentionService)));
+            });
         var workspace = await WorkspaceAsync(app);
         await OutboxAsync(app, workspace, "sent-11d", "sent", sentAt: Now.AddDays(-11));
         await OutboxAsync(app, workspace, "sent-9d", "sent", sentAt: Now.AddDays(-9));
