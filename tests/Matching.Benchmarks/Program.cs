@@ -12,7 +12,7 @@ using PeerBot.Matching.Tests.Support;
 // Usage: PeerBot.Matching.Benchmarks [--write path/to/BENCHMARKS.md]   (the state-sized run happens in a child process)
 //        PeerBot.Matching.Benchmarks phases <scale> [scan budget]   (a mentor round of scale × 10k × 3k, phase by phase)
 //        PeerBot.Matching.Benchmarks shapes [--people 13000,130000] [--shapes state,…] [--input roster.jsonl [--history h.csv]]
-//                                           [--runs 3] [--pods no] [--table out.md] [--bot PeerBot.Bot.dll]   (whole `match` processes)
+//                                           [--runs 3] [--pods no] [--table out.md] [--bot PeerBot.Bot.dll|peerbot-match]   (whole `match` processes)
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var today = new DateOnly(2026, 9, 14);
 var options = new RoundOptions { Today = today };

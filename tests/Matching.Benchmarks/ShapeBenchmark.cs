@@ -39,7 +39,7 @@ internal static partial class ShapeBenchmark
         var bot = flags.GetValueOrDefault("bot") ?? Path.Combine(RepoRoot(), "src/Bot/bin/Release/net10.0/linux-x64/PeerBot.Bot.dll");
         if (!File.Exists(bot))
         {
-            Console.Error.WriteLine($"no Release build of the bot at {bot}: run `dotnet build -c Release src/Bot` first, or pass --bot PATH");
+            Console.Error.WriteLine($"no Release build of the bot at {bot}: run `dotnet build -c Release src/Bot` first, or pass --bot PATH (PeerBot.Bot.dll, or the native peerbot-match from `dotnet publish -c Release src/Match`)");
             return 2;
         }
 
@@ -105,7 +105,7 @@ internal static partial class ShapeBenchmark
     {
         var output = Path.Combine(work, "result.json");
         var edges = Path.Combine(work, "edges.csv");
-        string[] args = ["match", "--input", roster, "--output", output, "--edges", edges, "--today", Today, .. history is null ? Array.Empty<string>() : ["--history", history]];
+        string[] args = ["--input", roster, "--output", output, "--edges", edges, "--today", Today, .. history is null ? Array.Empty<string>() : ["--history", history]];
         var processes = Enumerable.Range(0, runs).Select(_ => Match(bot, args)).OrderBy(p => p.Ms).ToList();
         var median = processes[processes.Count / 2];
 
@@ -145,7 +145,7 @@ internal static partial class ShapeBenchmark
 
     private static string Pods(string bot, string roster, int runs, string work)
     {
-        string[] args = ["match", "--mode", "pods", "--pod-size", "4", "--input", roster, "--output", Path.Combine(work, "pods.json"), "--today", Today];
+        string[] args = ["--mode", "pods", "--pod-size", "4", "--input", roster, "--output", Path.Combine(work, "pods.json"), "--today", Today];
         var processes = Enumerable.Range(0, runs).Select(_ => Match(bot, args)).OrderBy(p => p.Ms).ToList();
         var row = $"| pods of 4, state shape, all peers | 100,000 | {Span(processes.Select(p => p.Ms))} | {processes[processes.Count / 2].Phases} | {processes.Max(p => p.PeakMb):0} MB | — | — |";
         Console.WriteLine(row);
@@ -155,8 +155,15 @@ internal static partial class ShapeBenchmark
     /// <summary>One cold <c>match</c> process: wall time, peak resident memory (VmHWM, read while it runs), its own phase times and total.</summary>
     private static (double Ms, double PeakMb, string Phases, double Total) Match(string bot, string[] args)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        info.ArgumentList.Add(bot);
+        // The bot's assembly runs under `dotnet`; the native peerbot-match (src/Match, published) runs on its own.
+        var managed = bot.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
+        var info = new ProcessStartInfo(managed ? "dotnet" : bot) { RedirectStandardOutput = true, RedirectStandardError = true };
+        if (managed)
+        {
+            info.ArgumentList.Add(bot);
+            info.ArgumentList.Add("match");
+        }
+
         foreach (var a in args)
         {
             info.ArgumentList.Add(a);

@@ -1,4 +1,5 @@
 using PeerBot.Bot.Database;
+using PeerBot.MatchTool;
 using PeerBot.Scheduler.Persistence;
 
 namespace PeerBot.Bot.Cli;

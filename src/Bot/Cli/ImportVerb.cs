@@ -1,4 +1,5 @@
 using Npgsql;
+using PeerBot.MatchTool;
 using PeerBot.Matching.Profiles;
 using PeerBot.Scheduler.Members;
 using PeerBot.Scheduler.Workspaces;

@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace PeerBot.Bot.Tests.Cli;
 
-/// <summary>The executable itself (<c>dotnet PeerBot.Bot.dll …</c>), as an operator types it.</summary>
+/// <summary>The executables themselves (<c>dotnet PeerBot.Bot.dll …</c>, <c>peerbot-match …</c>), as an operator types them.</summary>
 public sealed class CommandLineTests
 {
     [Theory]
@@ -32,10 +32,52 @@ public sealed class CommandLineTests
         Assert.Contains("import --workspace ID", run.Error, StringComparison.Ordinal);
     }
 
-    private static async Task<VerbRun> RunAsync(params string[] args)
+    [Fact]
+    public async Task MatchTool_OnItsOwn_WritesTheSameFileAsTheBotsMatchVerb()
+    {
+        using var folder = new TempFolder();
+        var people = folder.WriteLines("people.jsonl", People.Generated(400, seed: 7));
+        string[] flags = ["--input", people, "--today", "2026-09-14", "--seed", "3", "--output"];
+
+        var tool = await RunToolAsync("peerbot-match.dll", [.. flags, folder.PathOf("tool.json")]);
+        var bot = await RunAsync(["match", .. flags, folder.PathOf("bot.json")]);
+
+        Assert.Equal(0, tool.Code);
+        Assert.Equal(0, bot.Code);
+        Assert.Matches(@"^matched \d+ of \d+ mentees", tool.Output);
+        Assert.Contains("\"pairs\"", await File.ReadAllTextAsync(folder.PathOf("tool.json")), StringComparison.Ordinal);
+        Assert.Equal(await File.ReadAllBytesAsync(folder.PathOf("bot.json")), await File.ReadAllBytesAsync(folder.PathOf("tool.json")));
+    }
+
+    [Fact]
+    public async Task MatchTool_WithABadLine_NamesItExits1_AndWritesNothing()
+    {
+        using var folder = new TempFolder();
+        var people = folder.WriteLines("people.jsonl", [People.Line("t1", "mentee"), People.Line("t2", "mentor", capacity: 9)]);
+
+        var run = await RunToolAsync("peerbot-match.dll", ["--input", people, "--output", folder.PathOf("result.json")]);
+
+        Assert.Equal(1, run.Code);
+        Assert.Contains("line 2, capacity", run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(folder.PathOf("result.json")));
+    }
+
+    [Fact]
+    public async Task MatchTool_WithAnUnknownFlag_PrintsItsUsage_AndExits2()
+    {
+        var run = await RunToolAsync("peerbot-match.dll", ["--inptu", "people.jsonl"]);
+
+        Assert.Equal(2, run.Code);
+        Assert.Contains("--inptu", run.Error, StringComparison.Ordinal);
+        Assert.Contains("usage: match --input people.jsonl", run.Error, StringComparison.Ordinal);
+    }
+
+    private static Task<VerbRun> RunAsync(params string[] args) => RunToolAsync("PeerBot.Bot.dll", args);
+
+    private static async Task<VerbRun> RunToolAsync(string assembly, string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = AppContext.BaseDirectory };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "PeerBot.Bot.dll"));
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, assembly));
         foreach (var a in args)
         {
             start.ArgumentList.Add(a);

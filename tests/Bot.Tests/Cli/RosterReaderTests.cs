@@ -1,4 +1,5 @@
 using PeerBot.Bot.Cli;
+using PeerBot.MatchTool;
 using PeerBot.Matching.Profiles;
 
 namespace PeerBot.Bot.Tests.Cli;

@@ -1,4 +1,5 @@
 using PeerBot.Bot.Cli;
+using PeerBot.MatchTool;
 
 namespace PeerBot.Bot.Tests.Cli;
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using PeerBot.Bot.Cli;
+using PeerBot.MatchTool;
 using PeerBot.Bot.Tests.Infrastructure;
 using PeerBot.Scheduler.Members;
 using PeerBot.Scheduler.Persistence;

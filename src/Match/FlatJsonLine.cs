@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
 
-namespace PeerBot.Bot.Cli;
+namespace PeerBot.MatchTool;
 
 /// <summary>
 /// The quick reading of one roster line: a flat JSON object (texts, numbers, nulls, lists of texts or numbers) read

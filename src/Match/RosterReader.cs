@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using PeerBot.Matching.Profiles;
 
-namespace PeerBot.Bot.Cli;
+namespace PeerBot.MatchTool;
 
 /// <summary>
 /// Reads people files — JSON lines, or CSV with the same column names and <c>;</c> inside lists — and validates

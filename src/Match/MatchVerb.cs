@@ -6,7 +6,7 @@ using PeerBot.Matching.Pairing;
 using PeerBot.Matching.Pods;
 using PeerBot.Matching.Rounds;
 
-namespace PeerBot.Bot.Cli;
+namespace PeerBot.MatchTool;
 
 /// <summary>
 /// <c>match</c>: an offline pairing round, file in and file out, no database — the dry run an admin previews and

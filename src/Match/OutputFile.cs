@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace PeerBot.Bot.Cli;
+namespace PeerBot.MatchTool;
 
 /// <summary>Writes a file whole or not at all: into a temporary file beside it, then renamed over it.</summary>
 public static class OutputFile

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace PeerBot.Bot.Cli;
+namespace PeerBot.MatchTool;
 
 /// <summary>
 /// RFC 4180 CSV: comma-separated cells, a cell in double quotes may hold commas, line breaks and <c>""</c> for a

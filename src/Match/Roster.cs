@@ -1,7 +1,7 @@
 using System.Globalization;
 using PeerBot.Matching.Profiles;
 
-namespace PeerBot.Bot.Cli;
+namespace PeerBot.MatchTool;
 
 /// <summary>
 /// A people file read and validated: the good lines, every rejected one, and how many grade bands were written in

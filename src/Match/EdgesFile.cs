@@ -1,7 +1,7 @@
 using System.Globalization;
 using PeerBot.Matching.Rounds;
 
-namespace PeerBot.Bot.Cli;
+namespace PeerBot.MatchTool;
 
 /// <summary>Writes <c>--edges</c>: every candidate pair the engine considered, one CSV row each, with a header.</summary>
 public static class EdgesFile

@@ -1,6 +1,6 @@
 using Microsoft.Win32.SafeHandles;
 
-namespace PeerBot.Bot.Cli;
+namespace PeerBot.MatchTool;
 
 /// <summary>A JSON lines file read a block at a time, its lines parsed on every core and validated in line order.</summary>
 public static partial class RosterReader

@@ -1,7 +1,7 @@
 using System.Globalization;
 using PeerBot.Matching.Rules;
 
-namespace PeerBot.Bot.Cli;
+namespace PeerBot.MatchTool;
 
 /// <summary>Reads <c>history.csv</c>: <c>a,b,date</c> a line (past pairings, dates YYYY-MM-DD), with an optional header.</summary>
 public static class HistoryReader

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace PeerBot.Bot.Cli;
+namespace PeerBot.MatchTool;
 
 /// <summary>
 /// A verb's <c>--flag value</c> pairs, checked against the flags it knows. <c>--Section:Key=value</c> arguments are
@@ -16,7 +16,7 @@ public sealed class CliArguments
         Settings = settings;
     }
 
-    /// <summary>The <c>--Section:Key=value</c> arguments, in order, for <see cref="CommandLine.WithDatabaseAsync"/>.</summary>
+    /// <summary>The <c>--Section:Key=value</c> arguments, in order, for the verbs that open the database.</summary>
     public IReadOnlyList<string> Settings { get; }
 
     /// <exception cref="CliUsageException">An argument is not one of <paramref name="flags"/>, lacks its value, or repeats.</exception>

@@ -1,6 +1,6 @@
 using PeerBot.Matching.Profiles;
 
-namespace PeerBot.Bot.Cli;
+namespace PeerBot.MatchTool;
 
 /// <summary>
 /// A valid roster line: the profile it describes on its own, and the raw fields it gave, so an import can apply

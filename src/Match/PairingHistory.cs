@@ -1,6 +1,6 @@
 using PeerBot.Matching.Rules;
 
-namespace PeerBot.Bot.Cli;
+namespace PeerBot.MatchTool;
 
 /// <summary>A history.csv read: the past pairings, and every line that could not be read.</summary>
 public sealed record PairingHistory(IReadOnlyList<PastPairing> Pairings, IReadOnlyList<RejectedLine> Rejected);

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 using PeerBot.Matching.Pairing;
 using PeerBot.Matching.Pods;
 
-namespace PeerBot.Bot.Cli;
+namespace PeerBot.MatchTool;
 
 /// <summary>
 /// result.json's contract, generated at compile time: a short <c>match</c> process writes its file without first
