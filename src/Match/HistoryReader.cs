@@ -1,4 +1,6 @@
+using System.Buffers.Binary;
 using System.Globalization;
+using System.Text;
 using PeerBot.Matching.Rules;
 
 namespace PeerBot.MatchTool;
@@ -6,9 +8,64 @@ namespace PeerBot.MatchTool;
 /// <summary>Reads <c>history.csv</c>: <c>a,b,date</c> a line (past pairings, dates YYYY-MM-DD), with an optional header.</summary>
 public static class HistoryReader
 {
-    public static PairingHistory Read(string path) => ReadText(File.ReadAllText(path));
+    public static PairingHistory Read(string path) => Read(File.ReadAllBytes(path));
 
     public static PairingHistory Read(TextReader text) => ReadText(text.ReadToEnd());
+
+    /// <summary>
+    /// A file's bytes as <see cref="Read(string)"/> reads them: UTF-8 (a byte order mark skipped). A file with no quote in
+    /// it is read line by line from its bytes; a file with a quote, or written in UTF-16 or UTF-32 (by its byte order
+    /// mark), is decoded as <see cref="File.ReadAllText(string)"/> would and read by <see cref="Read(TextReader)"/>.
+    /// </summary>
+    public static PairingHistory Read(byte[] file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        if (file is [0xFE, 0xFF, ..] or [0xFF, 0xFE, ..] or [0, 0, 0xFE, 0xFF, ..] || file.AsSpan().Contains((byte)'"'))
+        {
+            using var text = new StreamReader(new MemoryStream(file), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            return ReadText(text.ReadToEnd());
+        }
+
+        return ReadUtf8(file is [0xEF, 0xBB, 0xBF, ..] ? file.AsSpan(3) : file);
+    }
+
+    /// <summary>
+    /// The usual line, <c>a,b,YYYY-MM-DD</c> in printable ASCII with no space, is read from its bytes: each distinct id
+    /// is found by its bytes (one string made the first time), the date without a string. Any other line (spaces,
+    /// other scripts, a carriage return inside, too few or many cells, a bad date, the header) is decoded and read as
+    /// <see cref="Read(TextReader)"/> reads it, so it is accepted or rejected with the same words.
+    /// </summary>
+    private static PairingHistory ReadUtf8(ReadOnlySpan<byte> text)
+    {
+        var history = new Builder(text.Length / 24);
+        var ids = new Utf8Ids(history.Table);
+        var line = 0;
+        while (!text.IsEmpty)
+        {
+            line++;
+            var end = text.IndexOf((byte)'\n');
+            var row = end < 0 ? text : text[..end];
+            text = end < 0 ? [] : text[(end + 1)..];
+            if (row is [.., (byte)'\r'])
+            {
+                row = row[..^1];
+            }
+
+            var first = row.IndexOf((byte)',');
+            var last = row.Length - 11;
+            if (first > 0 && last > first + 1 && row[last] == (byte)',' && row.IndexOfAnyExceptInRange((byte)'!', (byte)'~') < 0
+                && !row[(first + 1)..last].Contains((byte)',') && IsoDay(row[(last + 1)..]) is var day and >= 0)
+            {
+                history.Add(ids.Number(row[..first]), ids.Number(row[(first + 1)..last]), day);
+            }
+            else if (!row.IsEmpty)
+            {
+                ReadLine(history, line, Encoding.UTF8.GetString(row));
+            }
+        }
+
+        return history.Result();
+    }
 
     /// <summary>
     /// A file with no quote in it is read line by line, cells split at commas, each id made once however often it
@@ -17,7 +74,7 @@ public static class HistoryReader
     /// </summary>
     private static PairingHistory ReadText(string text)
     {
-        var history = new Builder();
+        var history = new Builder(0);
         if (text.Contains('"', StringComparison.Ordinal))
         {
             foreach (var record in CsvReader.Read(new StringReader(text)))
@@ -28,47 +85,78 @@ public static class HistoryReader
             return history.Result();
         }
 
-        // Blank lines are skipped and carriage returns dropped, as the CSV reader does.
-        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
         var line = 0;
         for (var at = 0; at < text.Length;)
         {
             line++;
             var end = text.IndexOf('\n', at);
             end = end < 0 ? text.Length : end;
-            var row = text.AsSpan(at, end - at);
+            ReadLine(history, line, text.AsSpan(at, end - at));
             at = end + 1;
-            if (row.Contains('\r'))
-            {
-                row = row.ToString().Replace("\r", "", StringComparison.Ordinal);
-            }
-
-            if (row.IsEmpty)
-            {
-                continue;
-            }
-
-            // The usual line, "a,b,YYYY-MM-DD", takes no string for its date.
-            if (row.Count(',') == 2 && row[(row.LastIndexOf(',') + 1)..].Trim() is var day && IsoDate(day) is { } date)
-            {
-                var comma = row.IndexOf(',');
-                var rest = row[(comma + 1)..];
-                history.Add(line, Shared(ids, row[..comma].Trim()), Shared(ids, rest[..rest.IndexOf(',')].Trim()), date);
-                continue;
-            }
-
-            var cells = new string[row.Count(',') + 1];
-            for (var i = 0; i < cells.Length; i++)
-            {
-                var comma = row.IndexOf(',');
-                cells[i] = Shared(ids, (comma < 0 ? row : row[..comma]).Trim());
-                row = comma < 0 ? [] : row[(comma + 1)..];
-            }
-
-            history.Add(line, cells, null);
         }
 
         return history.Result();
+    }
+
+    /// <summary>One line of a file without quotes: blank lines are skipped and carriage returns dropped, as the CSV reader does.</summary>
+    private static void ReadLine(Builder history, int line, ReadOnlySpan<char> row)
+    {
+        if (row.Contains('\r'))
+        {
+            row = row.ToString().Replace("\r", "", StringComparison.Ordinal);
+        }
+
+        if (row.IsEmpty)
+        {
+            return;
+        }
+
+        // The usual line, "a,b,YYYY-MM-DD", takes no string for its date.
+        if (row.Count(',') == 2 && row[(row.LastIndexOf(',') + 1)..].Trim() is var day && IsoDate(day) is { } date)
+        {
+            var comma = row.IndexOf(',');
+            var rest = row[(comma + 1)..];
+            history.Add(line, row[..comma].Trim(), rest[..rest.IndexOf(',')].Trim(), date);
+            return;
+        }
+
+        var cells = new string[row.Count(',') + 1];
+        for (var i = 0; i < cells.Length; i++)
+        {
+            var comma = row.IndexOf(',');
+            cells[i] = (comma < 0 ? row : row[..comma]).Trim().ToString();
+            row = comma < 0 ? [] : row[(comma + 1)..];
+        }
+
+        history.Add(line, cells, null);
+    }
+
+    /// <summary>YYYY-MM-DD in ASCII digits as a <see cref="DateOnly.DayNumber"/>, as <see cref="IsoDate"/> reads it; -1 for anything else.</summary>
+    private static int IsoDay(ReadOnlySpan<byte> text)
+    {
+        if (text is not [_, _, _, _, (byte)'-', _, _, (byte)'-', _, _])
+        {
+            return -1;
+        }
+
+        static int Digits(ReadOnlySpan<byte> d)
+        {
+            var value = 0;
+            foreach (var c in d)
+            {
+                if (!char.IsAsciiDigit((char)c))
+                {
+                    return -1;
+                }
+
+                value = value * 10 + (c - '0');
+            }
+
+            return value;
+        }
+
+        var (year, month, day) = (Digits(text[..4]), Digits(text[5..7]), Digits(text[8..]));
+        return year >= 1 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month) ? new DateOnly(year, month, day).DayNumber : -1;
     }
 
     /// <summary>YYYY-MM-DD in ASCII digits, as <c>DateOnly.TryParseExact(…, "yyyy-MM-dd", …)</c> reads it; null for anything else.</summary>
@@ -99,33 +187,23 @@ public static class HistoryReader
         return year >= 1 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month) ? new DateOnly(year, month, day) : null;
     }
 
-    /// <summary>A cell's text, the same string each time the same text comes back (bounded, so a file of unique texts stays cheap).</summary>
-    private static string Shared(Dictionary<string, string> ids, ReadOnlySpan<char> cell)
-    {
-        var lookup = ids.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (lookup.TryGetValue(cell, out var known))
-        {
-            return known;
-        }
-
-        var text = cell.ToString();
-        if (ids.Count < 1_000_000)
-        {
-            ids[text] = text;
-        }
-
-        return text;
-    }
-
     /// <summary>Takes the records one by one (cells trimmed): the header is skipped, every other line is a pairing or a rejection.</summary>
-    private sealed class Builder
+    private sealed class Builder(int capacity)
     {
-        private readonly List<PastPairing> _pairings = [];
         private readonly List<RejectedLine> _rejected = [];
         private bool _first = true;
 
+        public PastPairingTable.Builder Table { get; } = new(capacity);
+
+        /// <summary>A line read from its bytes as a pairing of two ids (numbered by <see cref="Table"/>) on a day.</summary>
+        public void Add(int a, int b, int dayNumber)
+        {
+            _first = false;
+            Table.Add(a, b, dayNumber);
+        }
+
         /// <summary>A line already read as a pairing (two ids and a date); it may still be the header only if it is the first.</summary>
-        public void Add(int line, string a, string b, DateOnly date)
+        public void Add(int line, ReadOnlySpan<char> a, ReadOnlySpan<char> b, DateOnly date)
         {
             _first = false;
             if (a.Length == 0 || b.Length == 0)
@@ -134,7 +212,7 @@ public static class HistoryReader
                 return;
             }
 
-            _pairings.Add(new PastPairing(a, b, date));
+            Table.Add(Table.Id(a), Table.Id(b), date.DayNumber);
         }
 
         public void Add(int line, string[] cells, string? error)
@@ -164,10 +242,102 @@ public static class HistoryReader
             }
             else
             {
-                _pairings.Add(new PastPairing(cells[0], cells[1], date));
+                Table.Add(Table.Id(cells[0]), Table.Id(cells[1]), date.DayNumber);
             }
         }
 
-        public PairingHistory Result() => new(_pairings, _rejected);
+        public PairingHistory Result() => new(Table.Build(), _rejected);
+    }
+
+    /// <summary>
+    /// Ids by their UTF-8 bytes: an open-addressing table whose entries keep a copy of each id's bytes and its number in
+    /// the pairing table, so a line's id is found without making a string (the string is made once, the first time).
+    /// </summary>
+    private sealed class Utf8Ids(PastPairingTable.Builder table)
+    {
+        private int[] _slots = new int[1 << 12];
+        private Entry[] _entries = new Entry[1 << 11];
+        private byte[] _bytes = new byte[1 << 14];
+        private int _count;
+        private int _used;
+
+        /// <summary>The number in the pairing table of the printable-ASCII id <paramref name="key"/>.</summary>
+        public int Number(ReadOnlySpan<byte> key)
+        {
+            var hash = Hash(key);
+            var mask = _slots.Length - 1;
+            for (var slot = (int)hash & mask; ; slot = (slot + 1) & mask)
+            {
+                var taken = _slots[slot];
+                if (taken == 0)
+                {
+                    return Add(slot, key, hash);
+                }
+
+                ref readonly var entry = ref _entries[taken - 1];
+                if (entry.Hash == hash && _bytes.AsSpan(entry.Start, entry.Length).SequenceEqual(key))
+                {
+                    return entry.Number;
+                }
+            }
+        }
+
+        private int Add(int slot, ReadOnlySpan<byte> key, uint hash)
+        {
+            var number = table.Id(Encoding.ASCII.GetString(key));
+            if (_used + key.Length > _bytes.Length)
+            {
+                Array.Resize(ref _bytes, Math.Max(_bytes.Length * 2, _used + key.Length));
+            }
+
+            if (_count == _entries.Length)
+            {
+                Array.Resize(ref _entries, _count * 2);
+            }
+
+            key.CopyTo(_bytes.AsSpan(_used));
+            _entries[_count] = new Entry(hash, _used, key.Length, number);
+            _used += key.Length;
+            _slots[slot] = ++_count;
+            if (_count * 2 > _slots.Length)
+            {
+                // Keep the table at most half full: rehash every entry into twice as many slots.
+                _slots = new int[_slots.Length * 2];
+                var mask = _slots.Length - 1;
+                for (var e = 0; e < _count; e++)
+                {
+                    var s = (int)_entries[e].Hash & mask;
+                    while (_slots[s] != 0)
+                    {
+                        s = (s + 1) & mask;
+                    }
+
+                    _slots[s] = e + 1;
+                }
+            }
+
+            return number;
+        }
+
+        private static uint Hash(ReadOnlySpan<byte> key)
+        {
+            var hash = 0x9E3779B97F4A7C15UL ^ (ulong)key.Length;
+            for (; key.Length >= 8; key = key[8..])
+            {
+                hash = (hash ^ BinaryPrimitives.ReadUInt64LittleEndian(key)) * 0xFF51AFD7ED558CCDUL;
+                hash ^= hash >> 32;
+            }
+
+            var tail = 0UL;
+            for (var i = 0; i < key.Length; i++)
+            {
+                tail |= (ulong)key[i] << (8 * i);
+            }
+
+            hash = (hash ^ tail) * 0xC4CEB9FE1A85EC53UL;
+            return (uint)(hash >> 32) ^ (uint)hash;
+        }
+
+        private readonly record struct Entry(uint Hash, int Start, int Length, int Number);
     }
 }

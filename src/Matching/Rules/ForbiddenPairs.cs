@@ -20,11 +20,18 @@ internal sealed class ForbiddenPairs
     {
         // One key per pair (lower index high, higher index low); a pair met several times, or met and blocked, is one key.
         var keys = new List<long>(rules.History.Count + rules.Blocked.Count);
-        foreach (var past in rules.History)
+        if (rules.History is PastPairingTable table)
         {
-            if (rules.IsWithinWindow(past.Date, today) && KeyOf(indexOf, past.A, past.B) is { } key)
+            AddRecent(keys, table, indexOf, rules, today);
+        }
+        else
+        {
+            foreach (var past in rules.History)
             {
-                keys.Add(key);
+                if (rules.IsWithinWindow(past.Date, today) && KeyOf(indexOf, past.A, past.B) is { } key)
+                {
+                    keys.Add(key);
+                }
             }
         }
 
@@ -89,6 +96,37 @@ internal sealed class ForbiddenPairs
 
     /// <summary>Everyone <paramref name="person"/> may not be paired with, ascending.</summary>
     public ReadOnlySpan<int> PartnersOf(int person) => _partners.AsSpan(_start[person], _start[person + 1] - _start[person]);
+
+    /// <summary>
+    /// The pairs of a history table met within the window: each distinct id is looked up in the pool once, then every
+    /// pairing is two array reads (the same pairs, in the same order, as looking up each pairing's ids).
+    /// </summary>
+    private static void AddRecent(List<long> keys, PastPairingTable table, IReadOnlyDictionary<string, int> indexOf, PairingRules rules, DateOnly today)
+    {
+        if (table.Count == 0)
+        {
+            return;
+        }
+
+        var poolIndex = new int[table.Ids.Count];
+        for (var id = 0; id < poolIndex.Length; id++)
+        {
+            poolIndex[id] = indexOf.TryGetValue(table.Ids[id], out var index) ? index : -1;
+        }
+
+        // IsWithinWindow(date, today) is date > today - window: as day numbers, day > the cut-off.
+        var cutOff = today.AddDays(-rules.RepeatWindowDays).DayNumber;
+        var a = table.A;
+        var b = table.B;
+        var days = table.Days;
+        for (var k = 0; k < days.Length; k++)
+        {
+            if (days[k] > cutOff && poolIndex[a[k]] is var i and >= 0 && poolIndex[b[k]] is var j and >= 0 && i != j)
+            {
+                keys.Add(Key(i, j));
+            }
+        }
+    }
 
     private static long? KeyOf(IReadOnlyDictionary<string, int> indexOf, string a, string b) =>
         indexOf.TryGetValue(a, out var i) && indexOf.TryGetValue(b, out var j) && i != j ? Key(i, j) : null;

@@ -1,3 +1,4 @@
+using System.Text;
 using PeerBot.Bot.Cli;
 using PeerBot.MatchTool;
 
@@ -48,6 +49,76 @@ public sealed class HistoryReaderTests
         var read = HistoryReader.Read(new StringReader(lines));
 
         Assert.Equal(100, read.Pairings.Count);
+        Assert.Single(read.Pairings.Select(p => p.A).Distinct(ReferenceEqualityComparer.Instance));
+        Assert.Equal(7, read.Pairings.Select(p => p.B).Distinct(ReferenceEqualityComparer.Instance).Count());
+    }
+
+    [Fact]
+    public void AFileReadFromItsBytes_ReadsAsItsTextDoes_BadLinesWordedTheSame()
+    {
+        var careful = HistoryReader.Read(new StringReader(History));
+
+        foreach (var bytes in new byte[][] { Encoding.UTF8.GetBytes(History), [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(History)], Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes(History)).ToArray() })
+        {
+            var read = HistoryReader.Read(bytes);
+            Assert.Equal(careful.Pairings, read.Pairings);
+            Assert.Equal(careful.Rejected, read.Rejected);
+        }
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void ALongHistoryOfMixedLines_ReadFromItsBytes_MatchesTheCarefulReading(int seed)
+    {
+        // Mostly usual lines among every kind of odd one: spaces, tabs, other scripts, carriage returns, blank lines,
+        // missing ids, bad dates, too many cells, a header in the middle; ids coming back in both orders.
+        var random = new Random(seed);
+        string[] ids = [.. Enumerable.Range(0, 40).Select(i => $"U{i}"), "Zoë", "M\u00A0X", "T-1_a.b", "x"];
+        string Id() => ids[random.Next(ids.Length)];
+        string Date() => new DateOnly(2024, 1, 1).AddDays(random.Next(1000)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var lines = new List<string>();
+        for (var i = 0; i < 3000; i++)
+        {
+            lines.Add(random.Next(20) switch
+            {
+                0 => "",
+                1 => $" {Id()} ,{Id()}, {Date()} ",
+                2 => $"{Id()}\t,{Id()},{Date()}",
+                3 => $"{Id()},{Id()},{Date()}\r",
+                4 => $"{Id()},\r{Id()},{Date()}",
+                5 => $",{Id()},{Date()}",
+                6 => $"{Id()},,{Date()}",
+                7 => $"{Id()},{Id()},2025-02-{random.Next(27, 33)}",
+                8 => $"{Id()},{Id()},{Date()},extra",
+                9 => $"{Id()},{Id()}",
+                10 => $"{Id()},{Id()},{Date()[..^1]}",
+                11 => "a,b,date",
+                12 => $"{Id()},{Id()},2025-{random.Next(0, 14):D2}-01",
+                13 => $"{Id()},{Id()},{Date().Replace('-', '/')}",
+                _ => $"{Id()},{Id()},{Date()}",
+            });
+        }
+
+        var text = "a,b,date\r\n" + string.Join(random.Next(2) == 0 ? "\n" : "\r\n", lines);
+
+        var careful = HistoryReader.Read(new StringReader(text));
+        var read = HistoryReader.Read(Encoding.UTF8.GetBytes(text));
+
+        Assert.Equal(careful.Pairings, read.Pairings);
+        Assert.Equal(careful.Rejected, read.Rejected);
+        Assert.True(careful.Pairings.Count > 1500 && careful.Rejected.Count > 500);
+    }
+
+    [Fact]
+    public void AnIdThatComesBack_IsOneString_WhenReadFromBytesToo_EvenWhenAnOddLineNamesItFirst()
+    {
+        var lines = " M1 , T0 , 2026-01-01 \n" + string.Join('\n', Enumerable.Range(0, 100).Select(i => $"M1,T{i % 7},2026-01-{1 + (i % 28):D2}"));
+
+        var read = HistoryReader.Read(Encoding.UTF8.GetBytes(lines));
+
+        Assert.Equal(101, read.Pairings.Count);
         Assert.Single(read.Pairings.Select(p => p.A).Distinct(ReferenceEqualityComparer.Instance));
         Assert.Equal(7, read.Pairings.Select(p => p.B).Distinct(ReferenceEqualityComparer.Instance).Count());
     }

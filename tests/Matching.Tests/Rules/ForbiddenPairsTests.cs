@@ -69,4 +69,56 @@ public sealed class ForbiddenPairsTests
         Assert.False(forbidden.Allows(1, 1));
         Assert.True(forbidden.PartnersOf(0).IsEmpty);
     }
+
+    [Theory]
+    [InlineData(1, 180)]
+    [InlineData(2, 30)]
+    [InlineData(3, 0)]
+    public void AHistoryTable_ForbidsTheSamePairsAsTheSamePairingsInAList(int seed, int window)
+    {
+        // Dates on and around the window's edge, ids not in the pool, people with themselves, pairs met in both orders.
+        var random = new Random(seed);
+        const int people = 50;
+        var ids = Enumerable.Range(0, people).Select(i => $"P{i}").ToArray();
+        var indexOf = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
+        string Id() => random.Next(15) == 0 ? $"GONE{random.Next(3)}" : ids[random.Next(people)];
+        var history = Enumerable.Range(0, 600)
+            .Select(_ => new PastPairing(Id(), Id(), Today.AddDays(-window + random.Next(-3, 4) + (random.Next(4) == 0 ? -random.Next(400) : 0))))
+            .ToList();
+        var table = new PastPairingTable.Builder();
+        foreach (var past in history)
+        {
+            table.Add(past.A, past.B, past.Date);
+        }
+
+        var rules = new PairingRules { RepeatWindowDays = window, History = history };
+
+        var fromList = new ForbiddenPairs(indexOf, rules, Today);
+        var fromTable = new ForbiddenPairs(indexOf, rules with { History = table.Build() }, Today);
+
+        Assert.Equal(rules.History, table.Build());
+        Assert.Equal(fromList.Count, fromTable.Count);
+        Assert.InRange(fromList.Count, 100, 1000);
+        for (var a = 0; a < people; a++)
+        {
+            Assert.Equal(fromList.PartnersOf(a).ToArray(), fromTable.PartnersOf(a).ToArray());
+        }
+    }
+
+    [Fact]
+    public void APairingTable_ReadsBackAsThePairingsAdded_EachIdOnce()
+    {
+        var table = new PastPairingTable.Builder();
+        table.Add("A", "B", new DateOnly(2026, 1, 2));
+        table.Add(table.Id("B"), table.Id("C"), new DateOnly(2025, 12, 31).DayNumber);
+        table.Add("A", "C", DateOnly.MinValue);
+
+        var built = table.Build();
+
+        Assert.Equal([new PastPairing("A", "B", new DateOnly(2026, 1, 2)), new PastPairing("B", "C", new DateOnly(2025, 12, 31)), new PastPairing("A", "C", DateOnly.MinValue)], built);
+        Assert.Equal(["A", "B", "C"], built.Ids);
+        Assert.Same(built[0].B, built[1].A);
+        Assert.Throws<ArgumentOutOfRangeException>(() => built[3]);
+        Assert.Throws<ArgumentOutOfRangeException>(() => table.Add(0, 7, 0));
+    }
 }
