@@ -83,6 +83,8 @@ public static partial class RosterReader
         private readonly Builder _builder = new(keepFields, expected);
         private readonly FlatJsonLine.Shared _shared = new();
         private readonly List<int> _starts = [];
+        // One per parsing thread (this one first), kept from block to block with what it has parsed.
+        private readonly PlainJsonLine[]? _plain = keepFields ? null : new PlainJsonLine[Environment.ProcessorCount];
         private ParsedLine[] _parsed = [];
 
         public Roster Roster() => _builder.Roster();
@@ -119,8 +121,9 @@ public static partial class RosterReader
             var claimed = 0;
 
             // Blocks of lines are claimed in turn by this thread and, for a long block, one helper per other core.
-            void ParseBlocks()
+            void ParseBlocks(int worker)
             {
+                var plain = _plain is null ? null : _plain[worker] ??= new PlainJsonLine();
                 var fields = new KeyValuePair<string, string>[FlatJsonLine.MaxFields];
                 var whole = utf8.Span;
                 for (var first = Interlocked.Add(ref claimed, LinesPerBlock) - LinesPerBlock; first < count;
@@ -129,7 +132,7 @@ public static partial class RosterReader
                     for (var i = first; i < Math.Min(first + LinesPerBlock, count); i++)
                     {
                         var to = i + 1 < count ? starts[i + 1] : whole.Length;
-                        parsed[i] = ParseJsonLine(whole[starts[i]..to].TrimEnd("\r\n"u8), number + i, shared, fields, keepFields);
+                        parsed[i] = ParseJsonLine(whole[starts[i]..to].TrimEnd("\r\n"u8), number + i, shared, fields, plain);
                     }
                 }
             }
@@ -137,10 +140,11 @@ public static partial class RosterReader
             var helpers = new Task[Math.Max(0, Math.Min(Environment.ProcessorCount, count / LinesPerBlock) - 1)];
             for (var h = 0; h < helpers.Length; h++)
             {
-                helpers[h] = Task.Run(ParseBlocks);
+                var worker = h + 1;
+                helpers[h] = Task.Run(() => ParseBlocks(worker));
             }
 
-            ParseBlocks();
+            ParseBlocks(0);
             Task.WaitAll(helpers);
 
             foreach (var line in parsed.AsSpan(0, count))

@@ -62,13 +62,20 @@ public static partial class RosterReader
     /// which words the rejection.
     /// </summary>
     private static ParsedLine ParseJsonLine(
-        ReadOnlySpan<byte> line, int number, FlatJsonLine.Shared shared, KeyValuePair<string, string>[] fields, bool keepFields)
+        ReadOnlySpan<byte> line, int number, FlatJsonLine.Shared shared, KeyValuePair<string, string>[] fields, PlainJsonLine? plain)
     {
         if (line.Trim(" \t"u8).IsEmpty)
         {
             return new ParsedLine(number) { Blank = true };
         }
 
+        // For a match (no fields kept), most lines are plain: their values are parsed once per file, not once per line.
+        if (plain is not null && plain.TryRead(line, out var plainId, out var plainBuilt, out var plainGrades))
+        {
+            return new ParsedLine(number) { Id = plainId, Built = plainBuilt, Flat = true, Grades = plainGrades };
+        }
+
+        var keepFields = plain is null;
         var count = FlatJsonLine.TryRead(line, shared, fields);
         if (count < 0)
         {

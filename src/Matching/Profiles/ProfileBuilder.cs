@@ -60,189 +60,271 @@ public static partial class ProfileBuilder
     public static (TeacherProfile? Profile, IReadOnlyList<FieldError> Errors) Build(
         string id, string displayName, ReadOnlySpan<KeyValuePair<string, string>> fields, TeacherProfile? existing = null)
     {
-        // Most people give good fields: the error list is made at the first error.
-        List<FieldError>? errors = null;
-        var p = existing ?? Blank;
-
-        // Fields land in locals and the profile is made once at the end: a state roster builds 100k+ of them.
-        var name = existing is null ? displayName : p.Name;
-        var role = p.Role;
-        var subjects = p.Subjects;
-        var gradeList = p.Grades;
-        var years = p.Years;
-        var school = p.School;
-        var focus = p.Focus;
-        var timeZone = p.TimeZone;
-        var availability = p.Availability;
-        var capacity = p.Capacity;
-        var cohort = p.Cohort;
-        var roleGiven = false;
-        var capacityGiven = false;
-
+        var draft = new Draft(displayName, existing);
         foreach (var (rawKey, rawValue) in fields)
         {
-            if (!FieldNames.TryGetValue(rawKey, out var key))
+            if (FieldNames.TryGetValue(rawKey, out var key))
             {
-                (errors ??= []).Add(new FieldError(rawKey, $"unknown field \"{rawKey}\": use role, subjects, grades, years, school, focus, tz, avail, capacity or cohort"));
-                continue;
+                draft.Apply(Parse(FieldOf(key), rawValue));
             }
-
-            var value = rawValue.Trim();
-            switch (key)
+            else
             {
-                case "name":
-                    name = value.Length == 0 ? displayName : Limit(value, 80);
-                    break;
-                case "role":
-                    roleGiven = true;
-                    if (TryParseRole(value, out var parsedRole))
-                    {
-                        role = parsedRole;
-                    }
-                    else
-                    {
-                        (errors ??= []).Add(new FieldError("role", $"\"{value}\" is not a role: {RoleHelp}"));
-                    }
-
-                    break;
-                case "subjects":
-                    subjects = SubjectLists.Get(value);
-                    break;
-                case "grades":
-                    var grades = GradeLists.Get(value);
-                    if (grades.Bad is null)
-                    {
-                        gradeList = grades.Bands;
-                    }
-                    else
-                    {
-                        (errors ??= []).Add(new FieldError("grades", $"\"{grades.Bad}\" is not a grade band: {GradeBand.Help}"));
-                    }
-
-                    break;
-                case "years":
-                    if (value.Length == 0)
-                    {
-                        years = 0;
-                    }
-                    else if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var parsedYears) && parsedYears <= 60)
-                    {
-                        years = parsedYears;
-                    }
-                    else
-                    {
-                        (errors ??= []).Add(new FieldError("years", $"\"{value}\" is not a number of years: write a whole number from 0 to 60, e.g. years:2"));
-                    }
-
-                    break;
-                case "school":
-                    school = value.Length == 0 ? null : Limit(value, 120);
-                    break;
-                case "focus":
-                    focus = FocusLists.Get(value);
-                    break;
-                case "timezone":
-                    if (value.Length == 0)
-                    {
-                        timeZone = null;
-                    }
-                    else if (IsTimeZone(value))
-                    {
-                        timeZone = value;
-                    }
-                    else
-                    {
-                        (errors ??= []).Add(new FieldError("timezone", $"\"{value}\" is not a time zone: use an IANA name such as America/Chicago"));
-                    }
-
-                    break;
-                case "availability":
-                    var slots = AvailabilityLists.Get(value);
-                    foreach (var part in slots.Bad)
-                    {
-                        (errors ??= []).Add(new FieldError("availability", $"\"{part}\" is not a time slot: write day and hours like \"tue 15:30-16:30\""));
-                    }
-
-                    availability = slots.Windows;
-                    break;
-                case "capacity":
-                    capacityGiven = true;
-                    if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var cap) && cap is >= 0 and <= 4)
-                    {
-                        capacity = cap;
-                    }
-                    else
-                    {
-                        (errors ??= []).Add(new FieldError("capacity", $"\"{value}\" is not a capacity: a mentor takes 1 to 4 mentees, e.g. capacity:2"));
-                    }
-
-                    break;
-                case "cohort":
-                    cohort = value.Length == 0 ? null : Limit(value.ToLowerInvariant(), 60);
-                    break;
+                draft.Add(new FieldError(rawKey, $"unknown field \"{rawKey}\": use role, subjects, grades, years, school, focus, tz, avail, capacity or cohort"));
             }
         }
 
-        if (existing is null && !roleGiven && errors is null)
+        return draft.Finish(id, existing);
+    }
+
+    /// <summary>
+    /// The same for fields already parsed by <see cref="Parse"/>, in the order given (a roster parses each distinct value
+    /// once and applies it to every line that writes it); each field once.
+    /// </summary>
+    public static (TeacherProfile? Profile, IReadOnlyList<FieldError> Errors) Build(
+        string id, string displayName, ReadOnlySpan<FieldValue> fields, TeacherProfile? existing = null)
+    {
+        var draft = new Draft(displayName, existing);
+        foreach (ref readonly var field in fields)
         {
-            (errors ??= []).Add(new FieldError("role", $"tell me your role: {RoleHelp}, e.g. role:mentee"));
+            draft.Apply(field);
         }
 
-        if (errors is null)
+        return draft.Finish(id, existing);
+    }
+
+    /// <summary>
+    /// <paramref name="rawValue"/> given for <paramref name="field"/>, parsed as <see cref="Build(string, string, ReadOnlySpan{KeyValuePair{string, string}}, TeacherProfile?)"/>
+    /// reads it: the result depends on the text alone (a name left empty stands for the person's display name).
+    /// </summary>
+    public static FieldValue Parse(ProfileField field, string rawValue)
+    {
+        var value = rawValue.Trim();
+        switch (field)
         {
-            // Mentors always take at least one mentee; non-mentors take none.
-            var mentors = role is MentoringRole.Mentor or MentoringRole.Both;
-            if (mentors && capacity == 0)
-            {
-                if (capacityGiven)
+            case ProfileField.Name:
+                return new FieldValue(field, text: value.Length == 0 ? null : Limit(value, 80));
+            case ProfileField.Role:
+                return TryParseRole(value, out var role)
+                    ? new FieldValue(field, number: (int)role)
+                    : Error(field, "role", $"\"{value}\" is not a role: {RoleHelp}");
+            case ProfileField.Subjects:
+                return new FieldValue(field, list: SubjectLists.Get(value));
+            case ProfileField.Grades:
+                var grades = GradeLists.Get(value);
+                return grades.Bad is null
+                    ? new FieldValue(field, list: grades.Bands)
+                    : Error(field, "grades", $"\"{grades.Bad}\" is not a grade band: {GradeBand.Help}");
+            case ProfileField.Years:
+                if (value.Length == 0)
                 {
-                    (errors ??= []).Add(new FieldError("capacity", "a mentor takes 1 to 4 mentees, e.g. capacity:2"));
+                    return new FieldValue(field, number: 0);
                 }
-                else
+
+                return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var years) && years <= 60
+                    ? new FieldValue(field, number: years)
+                    : Error(field, "years", $"\"{value}\" is not a number of years: write a whole number from 0 to 60, e.g. years:2");
+            case ProfileField.School:
+                return new FieldValue(field, text: value.Length == 0 ? null : Limit(value, 120));
+            case ProfileField.Focus:
+                return new FieldValue(field, list: FocusLists.Get(value));
+            case ProfileField.TimeZone:
+                if (value.Length == 0)
                 {
-                    capacity = 1;
+                    return new FieldValue(field, text: null);
+                }
+
+                return IsTimeZone(value)
+                    ? new FieldValue(field, text: value)
+                    : Error(field, "timezone", $"\"{value}\" is not a time zone: use an IANA name such as America/Chicago");
+            case ProfileField.Availability:
+                var slots = AvailabilityLists.Get(value);
+                return slots.Bad.Length == 0
+                    ? new FieldValue(field, windows: slots.Windows)
+                    : new FieldValue(field, errors: [.. slots.Bad.Select(part => new FieldError("availability", $"\"{part}\" is not a time slot: write day and hours like \"tue 15:30-16:30\""))], windows: slots.Windows);
+            case ProfileField.Capacity:
+                return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var capacity) && capacity is >= 0 and <= 4
+                    ? new FieldValue(field, number: capacity)
+                    : Error(field, "capacity", $"\"{value}\" is not a capacity: a mentor takes 1 to 4 mentees, e.g. capacity:2");
+            case ProfileField.Cohort:
+                return new FieldValue(field, text: value.Length == 0 ? null : Limit(value.ToLowerInvariant(), 60));
+            default:
+                throw new ArgumentOutOfRangeException(nameof(field), field, "not a profile field");
+        }
+    }
+
+    /// <summary>The field a canonical name (a value of <see cref="FieldNames"/>) stands for.</summary>
+    public static ProfileField FieldOf(string canonical) => canonical switch
+    {
+        "name" => ProfileField.Name,
+        "role" => ProfileField.Role,
+        "subjects" => ProfileField.Subjects,
+        "grades" => ProfileField.Grades,
+        "years" => ProfileField.Years,
+        "school" => ProfileField.School,
+        "focus" => ProfileField.Focus,
+        "timezone" => ProfileField.TimeZone,
+        "availability" => ProfileField.Availability,
+        "capacity" => ProfileField.Capacity,
+        "cohort" => ProfileField.Cohort,
+        _ => throw new ArgumentOutOfRangeException(nameof(canonical), canonical, "not a canonical field name"),
+    };
+
+    private static FieldValue Error(ProfileField field, string name, string message) => new(field, errors: [new FieldError(name, message)]);
+
+    /// <summary>A profile being built: the fields land in locals and the profile is made once at the end (a state roster builds 100k+).</summary>
+    private struct Draft(string displayName, TeacherProfile? existing)
+    {
+        // Most people give good fields: the error list is made at the first error.
+        private List<FieldError>? _errors;
+        private string _name = existing is null ? displayName : existing.Name;
+        private MentoringRole _role = (existing ?? Blank).Role;
+        private IReadOnlyList<string> _subjects = (existing ?? Blank).Subjects;
+        private IReadOnlyList<string> _grades = (existing ?? Blank).Grades;
+        private int _years = (existing ?? Blank).Years;
+        private string? _school = (existing ?? Blank).School;
+        private IReadOnlyList<string> _focus = (existing ?? Blank).Focus;
+        private string? _timeZone = (existing ?? Blank).TimeZone;
+        private IReadOnlyList<AvailabilityWindow> _availability = (existing ?? Blank).Availability;
+        private int _capacity = (existing ?? Blank).Capacity;
+        private string? _cohort = (existing ?? Blank).Cohort;
+        private bool _roleGiven;
+        private bool _capacityGiven;
+
+        public void Add(FieldError error) => (_errors ??= []).Add(error);
+
+        public void Apply(in FieldValue value)
+        {
+            if (value.Errors is { } errors)
+            {
+                (_errors ??= []).AddRange(errors);
+            }
+
+            var good = value.Errors is null;
+            switch (value.Field)
+            {
+                case ProfileField.Name:
+                    _name = value.Text ?? displayName;
+                    break;
+                case ProfileField.Role:
+                    _roleGiven = true;
+                    if (good)
+                    {
+                        _role = (MentoringRole)value.Number;
+                    }
+
+                    break;
+                case ProfileField.Subjects:
+                    _subjects = value.List!;
+                    break;
+                case ProfileField.Grades:
+                    if (good)
+                    {
+                        _grades = value.List!;
+                    }
+
+                    break;
+                case ProfileField.Years:
+                    if (good)
+                    {
+                        _years = value.Number;
+                    }
+
+                    break;
+                case ProfileField.School:
+                    _school = value.Text;
+                    break;
+                case ProfileField.Focus:
+                    _focus = value.List!;
+                    break;
+                case ProfileField.TimeZone:
+                    if (good)
+                    {
+                        _timeZone = value.Text;
+                    }
+
+                    break;
+                case ProfileField.Availability:
+                    _availability = value.Windows!;
+                    break;
+                case ProfileField.Capacity:
+                    _capacityGiven = true;
+                    if (good)
+                    {
+                        _capacity = value.Number;
+                    }
+
+                    break;
+                case ProfileField.Cohort:
+                    _cohort = value.Text;
+                    break;
+            }
+        }
+
+        public readonly (TeacherProfile? Profile, IReadOnlyList<FieldError> Errors) Finish(string id, TeacherProfile? existing)
+        {
+            var errors = _errors;
+            if (existing is null && !_roleGiven && errors is null)
+            {
+                (errors ??= []).Add(new FieldError("role", $"tell me your role: {RoleHelp}, e.g. role:mentee"));
+            }
+
+            var capacity = _capacity;
+            if (errors is null)
+            {
+                // Mentors always take at least one mentee; non-mentors take none.
+                var mentors = _role is MentoringRole.Mentor or MentoringRole.Both;
+                if (mentors && capacity == 0)
+                {
+                    if (_capacityGiven)
+                    {
+                        (errors ??= []).Add(new FieldError("capacity", "a mentor takes 1 to 4 mentees, e.g. capacity:2"));
+                    }
+                    else
+                    {
+                        capacity = 1;
+                    }
+                }
+                else if (!mentors)
+                {
+                    capacity = 0;
                 }
             }
-            else if (!mentors)
+
+            if (errors is not null)
             {
-                capacity = 0;
+                return (null, errors);
             }
-        }
 
-        if (errors is not null)
-        {
-            return (null, errors);
+            // A new person is made once; an existing one is copied with the fields applied.
+            return (existing is null ? new TeacherProfile
+            {
+                Id = id,
+                Name = _name,
+                Role = _role,
+                Subjects = _subjects,
+                Grades = _grades,
+                Years = _years,
+                School = _school,
+                Focus = _focus,
+                TimeZone = _timeZone,
+                Availability = _availability,
+                Capacity = capacity,
+                Cohort = _cohort,
+            } : existing with
+            {
+                Name = _name,
+                Role = _role,
+                Subjects = _subjects,
+                Grades = _grades,
+                Years = _years,
+                School = _school,
+                Focus = _focus,
+                TimeZone = _timeZone,
+                Availability = _availability,
+                Capacity = capacity,
+                Cohort = _cohort,
+            }, []);
         }
-
-        // A new person is made once; an existing one is copied with the fields applied.
-        return (existing is null ? new TeacherProfile
-        {
-            Id = id,
-            Name = name,
-            Role = role,
-            Subjects = subjects,
-            Grades = gradeList,
-            Years = years,
-            School = school,
-            Focus = focus,
-            TimeZone = timeZone,
-            Availability = availability,
-            Capacity = capacity,
-            Cohort = cohort,
-        } : p with
-        {
-            Name = name,
-            Role = role,
-            Subjects = subjects,
-            Grades = gradeList,
-            Years = years,
-            School = school,
-            Focus = focus,
-            TimeZone = timeZone,
-            Availability = availability,
-            Capacity = capacity,
-            Cohort = cohort,
-        }, []);
     }
 
     public static bool TryParseRole(string value, out MentoringRole role) =>

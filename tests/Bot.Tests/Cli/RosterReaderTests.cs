@@ -242,4 +242,135 @@ public sealed class RosterReaderTests
             Assert.Equal("Math,science", read.Entries[0].Fields["subjects"]);
         }
     }
+
+    // Lines for a match: the quick reading (straight from the bytes, each value parsed once) takes the plain ones and must
+    // leave the others to the readers that word what is wrong; '#' is replaced by a number unique to each line.
+    private static readonly string[] OddLines =
+    [
+        """{"id":"A#","name":"Teacher A","role":"mentee","subjects":["ela","Math"],"grades":["Pre-K","k-2"],"years":3,"school":"School 1","focus":["sel","Classroom Management"],"timezone":"America/Chicago","availability":["wed 12:00-12:30"],"capacity":0,"cohort":"New"}""",
+        """  { "id" : "B#" , "role" : "mentor" , "subjects" : [ "math" , 7 ] , "capacity" : 2 , "grades" : [ ] }  """,
+        "{\"id\":\"B#\",\t\"role\":\"mentor\",\"subjects\":[\"math\",7],\"capacity\":2}",
+        """{"id":"C#","role":"both","subject":"math;science","grade":"9–12","tz":"America/Phoenix","avail":"tue 15:30-16:30, someday"}""",
+        """{"id":"D#","role":"peer","subjects":"[]","focus":"[]"}""",
+        """{"id":"E#","role":"peer","subjects":[],"focus":[]}""",
+        """{"id":"F#","role":"peer","school":"Math","subjects":"Math","cohort":"Math","focus":"Math"}""",
+        """{"id":"G#","role":"mentor","years":"5","capacity":"3"}""",
+        """{"id":"H#","role":"mentor","years":5,"capacity":3}""",
+        """{"id":"I#","role":"mentor","years":5.0,"capacity":-1}""",
+        """{"id":"J#","role":"mentee","years":1e1,"grades":["sixth"]}""",
+        """{"id":"K#","role":"peer","school":null,"name":null,"timezone":null,"cohort":null}""",
+        """{"id":"L#","role":"peer","name":"  ","timezone":"Mars/Olympus"}""",
+        """{"id":"  M# ","role":" Peer ","name":" Ana  Ruiz "}""",
+        """{"id":#,"role":"peer","name":12}""",
+        """{"id":"N#","role":"peer","name":"Jos\u00e9 \"Pepe\""}""",
+        """{"id":"O#","role":"peer","name":"José","school":"École Nord","subjects":["ciencias sociales","música"]}""",
+        """{"id":"P#","Role":"peer"}""",
+        """{"id":"Q#","role":"peer","role":"mentee"}""",
+        """{"id":"R#","role":"peer","grade":"Pre-K","grades":["k"]}""",
+        """{"id":"S#","role":"peer","subject":"ell","subjects":["math"]}""",
+        """{"id":"T#","role":"peer","shoe":"9"}""",
+        """{"id":"U#","role":"peer",}""",
+        """{"id":"V#","role":"peer"} x""",
+        """{"id":"W#","role":"peer","years":01}""",
+        """{"id":"X#","role":true}""",
+        """{"id":"Y#","role":"peer","focus":[null]}""",
+        """{"id":"Z#","role":"peer","focus":["a",]}""",
+        """{"id":"AA#","role":"peer","school":{"a":1}}""",
+        """[{"id":"AB#"}]""",
+        """{}""",
+        """{"id":null,"role":"peer"}""",
+        """{"id":["AC#"],"role":"peer"}""",
+        """{"id":"AD#","role":"peer","years":-}""",
+        """{"id":"AE#","role":"peer","years":1.}""",
+        """{"id":"AF#","name":"No Role"}""",
+        """{"id":"AG#","role":"mentor","capacity":0}""",
+        "{\"id\":\"AH#\",\"role\":\"peer\",\"school\":\"A\tB\"}",
+        """{"id":"SAME","role":"peer"}""",
+        """{"id":"AI#","role":"peer","availability":["tue 15:30-16:30","Thursday 7:00 - 7:45"],"availability2":[]}""",
+        """{"id":"AJ#","role":"peer","availability":["tue 15:30-16:30","Thursday 7:00 - 7:45"]}""",
+        """{"id":"AK#","role":"peer","name":"x""",
+        "{\"id\":\"AL#\",\"role\":\"mentee\",\"cohort\":\"" + new string('c', 300) + "\",\"school\":\"" + new string('s', 300) + "\"}",
+        "",
+        "  \t ",
+        """{"id":"AM#","role":"peer","name":"Jos\u00e9","school":"Back\\slash","subjects":["a\/b"]}""",
+    ];
+
+    private static string Describe(TeacherProfile p) => string.Join(" | ",
+        p.Id, p.Name, p.Role, string.Join(",", p.Subjects), string.Join(",", p.Grades), p.Years, p.School, string.Join(",", p.Focus),
+        p.TimeZone, string.Join(",", p.Availability), p.Capacity, p.Cohort);
+
+    [Fact]
+    public void JsonRosterForMatching_ReadStraightFromTheBytes_ReadsOddLinesAsTheCarefulReadingDoes()
+    {
+        using var folder = new TempFolder();
+        var path = folder.PathOf("people.jsonl");
+        // Enough lines for both cores and for every value to be met again and again; a line that is not UTF-8 now and then.
+        var number = 0;
+        var bytes = new List<byte>();
+        for (var round = 0; round < 80; round++)
+        {
+            foreach (var line in OddLines)
+            {
+                bytes.AddRange(System.Text.Encoding.UTF8.GetBytes(line.Replace("#", (++number).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)));
+                bytes.Add((byte)'\n');
+            }
+
+            bytes.AddRange([.. "{\"id\":\"BAD"u8, (byte)('0' + round % 10), .. "\",\"role\":\"peer\",\"name\":\"Ana "u8, 0xFF, .. "\",\"school\":\"S\u00e9\"}\n"u8]);
+        }
+
+        File.WriteAllBytes(path, [.. bytes]);
+
+        var quick = RosterReader.Read(path, keepFields: false);
+        var careful = RosterReader.Read(path, keepFields: true);
+
+        Assert.True(quick.Entries.Count > 1000, $"{quick.Entries.Count} people read");
+        Assert.Equal(careful.Entries.Select(e => (e.Line, Describe(e.Profile))), quick.Entries.Select(e => (e.Line, Describe(e.Profile))));
+        Assert.Equal(careful.Rejected, quick.Rejected);
+        Assert.Equal(careful.Normalised, quick.Normalised);
+        Assert.Equal(careful.NormalisedExamples, quick.NormalisedExamples);
+        Assert.Contains(quick.People, p => p.Name == "Ana \uFFFD");
+    }
+
+    [Theory]
+    [InlineData(0, true)]
+    [InlineData(1, true)]
+    [InlineData(2, true)]
+    [InlineData(3, true)]
+    [InlineData(4, true)]
+    [InlineData(5, true)]
+    [InlineData(9, true)]
+    [InlineData(11, true)]
+    [InlineData(13, true)]
+    [InlineData(14, true)]
+    [InlineData(16, true)]
+    [InlineData(42, true)]
+    [InlineData(15, false)]
+    [InlineData(17, false)]
+    [InlineData(18, false)]
+    [InlineData(19, false)]
+    [InlineData(20, false)]
+    [InlineData(21, false)]
+    [InlineData(22, false)]
+    [InlineData(23, false)]
+    [InlineData(24, false)]
+    [InlineData(25, false)]
+    [InlineData(26, false)]
+    [InlineData(27, false)]
+    [InlineData(28, false)]
+    [InlineData(29, false)]
+    [InlineData(30, false)]
+    [InlineData(31, false)]
+    [InlineData(32, false)]
+    [InlineData(33, false)]
+    [InlineData(34, false)]
+    [InlineData(37, false)]
+    [InlineData(39, false)]
+    [InlineData(41, false)]
+    [InlineData(45, false)]
+    public void PlainLine_IsReadStraightFromItsBytes_OnlyWhenNothingInItNeedsTheCarefulReading(int line, bool plain)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(OddLines[line].Replace("#", "1", StringComparison.Ordinal));
+
+        Assert.Equal(plain, new PlainJsonLine().TryRead(bytes, out _, out _, out _));
+    }
 }

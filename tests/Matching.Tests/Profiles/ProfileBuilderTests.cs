@@ -85,4 +85,53 @@ public sealed class ProfileBuilderTests
         Assert.Equal(["math"], existing.Subjects);
         Assert.Equal(("Lincoln MS", 2, MentoringRole.Mentor), (updated.School, updated.Capacity, updated.Role));
     }
+
+    [Fact]
+    public void FieldsParsedOnce_AndAppliedToSeveralPeople_BuildWhatEachPersonsOwnTextBuilds()
+    {
+        // Each field's good, bad, empty and padded values (aliases too): parsing a value once and applying it must give
+        // every person exactly what building from their own text gives, errors worded and ordered the same.
+        (string Key, string[] Values)[] cases =
+        [
+            ("name", ["Ana Ruiz", "", "  ", new string('n', 90)]),
+            ("role", ["mentor", " Mentee ", "teacher", "1", ""]),
+            ("subjects", ["Math, science", "math;math", "", " , "]),
+            ("subject", ["ELA"]),
+            ("grades", ["Pre-K,k-2", "sixth", "", "9–12"]),
+            ("grade", ["K"]),
+            ("years", ["3", "61", "", "-1", "2.5"]),
+            ("school", ["Lincoln MS", "", new string('s', 130)]),
+            ("focus", ["classroom management,ELL", ""]),
+            ("tz", ["America/Chicago", "Mars/Olympus", "", "UTC"]),
+            ("availability", ["tue 15:30-16:30,Thursday 7:00 - 7:45", "someday,wed 25:00-26:00", ""]),
+            ("avail", ["mon 9:00-10:00"]),
+            ("capacity", ["2", "0", "5", "", "x"]),
+            ("cohort", ["New Teachers", ""]),
+        ];
+        foreach (var role in new[] { "mentor", "mentee" })
+        {
+            foreach (var (key, values) in cases)
+            {
+                foreach (var value in values)
+                {
+                    KeyValuePair<string, string>[] text = [new("role", role), new(key, value), new("years", "2")];
+                    var parsed = text.Select(f => ProfileBuilder.Parse(ProfileBuilder.FieldOf(ProfileBuilder.FieldNames[f.Key]), f.Value)).ToArray();
+
+                    var fromText = ProfileBuilder.Build("U1", "Ana", text);
+                    var once = ProfileBuilder.Build("U1", "Ana", parsed);
+                    var again = ProfileBuilder.Build("U2", "Ben", parsed);
+                    var otherFromText = ProfileBuilder.Build("U2", "Ben", text);
+
+                    Assert.Equal(Describe(fromText), Describe(once));
+                    Assert.Equal(Describe(otherFromText), Describe(again));
+                }
+            }
+        }
+    }
+
+    private static string Describe((TeacherProfile? Profile, IReadOnlyList<FieldError> Errors) built) =>
+        built.Profile is not { } p
+            ? string.Join("; ", built.Errors.Select(e => $"{e.Field}: {e.Message}"))
+            : string.Join(" | ", p.Id, p.Name, p.Role, string.Join(",", p.Subjects), string.Join(",", p.Grades), p.Years, p.School,
+                string.Join(",", p.Focus), p.TimeZone, string.Join(",", p.Availability), p.Capacity, p.Cohort, built.Errors.Count);
 }
