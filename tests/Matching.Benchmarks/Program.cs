@@ -21,6 +21,29 @@ if (args is ["shapes", ..])
     return ShapeBenchmark.Run(args[1..]);
 }
 
+if (args is ["candidates-shape", var candShape, var candCount, var candRuns])
+{
+    // The candidate search alone, several times on one pool (CPU per run, and a checksum of the graph).
+    var candPeople = PopulationShape.Named(candShape).Generate(int.Parse(candCount, CultureInfo.InvariantCulture), 1);
+    var candPool = new RoundPool(candPeople, options);
+    var candScorer = candPool.Scorer(PairingKind.Mentoring);
+    var candMentees = Enumerable.Range(0, candPool.Count).Where(i => candPool.People[i].WantsMentor).ToArray();
+    var candMentors = Enumerable.Range(0, candPool.Count).Where(i => candPool.People[i].Mentors && candPool.People[i].Capacity > 0).ToArray();
+    for (var run = 0; run < int.Parse(candRuns, CultureInfo.InvariantCulture); run++)
+    {
+        var (g, ms, cpuMs) = Measure.Time(1, warmUp: false, work: () => MentorCandidates.Build(candPool, candScorer, candMentees, candMentors));
+        var sum = 0L;
+        for (var e = 0; e < g.EdgeCount; e++)
+        {
+            sum = (sum * 31) + (g.Right[e] * 1009L) + g.Points[e];
+        }
+
+        Console.WriteLine($"candidates {ms:0} ms (CPU {cpuMs:0} ms), {g.EdgeCount:N0} edges, checksum {sum}");
+    }
+
+    return 0;
+}
+
 if (args is ["solve-shape", var shapeName, var countArg, ..])
 {
     // Where a shape's round goes, in CPU time as well (the box is shared): candidates, then the solve under three schedules.

@@ -65,7 +65,25 @@ internal sealed class CandidateIndex
         }
 
         _postings = lists.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray());
+        var offsets = new SortedSet<int>();
+        foreach (var row in Rows)
+        {
+            Years |= 1UL << Math.Min((int)row.Years, 63);
+            offsets.Add(row.OffsetMinutes);
+            AnySlots |= row.SlotMask != 0;
+        }
+
+        Offsets = [.. offsets];
     }
+
+    /// <summary>Which years of experience the indexed people have: bit y set when someone has y years.</summary>
+    public ulong Years { get; }
+
+    /// <summary>The indexed people's distinct UTC offsets, in minutes.</summary>
+    public int[] Offsets { get; }
+
+    /// <summary>True when someone indexed gave free times.</summary>
+    public bool AnySlots { get; }
 
     /// <summary>Pool indices of the indexed people, in the callers' numbering ("local" positions).</summary>
     public int[] Members { get; }

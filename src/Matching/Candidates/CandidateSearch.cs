@@ -69,7 +69,9 @@ internal static class CandidateSearch
         private readonly int _budget = pool.Options.Limits.ScanBudget;
         private readonly TopK _top = new(stride);
         private readonly List<long> _keys = [];
-        private readonly int[] _bestFrom = BestFrom(scorer);
+        private readonly int[] _tokensFrom = TokensFrom(scorer);
+        private readonly int[] _mostExperience = MostExperience(scorer, index, queryIsFirst);
+        private readonly int[] _bestFrom = new int[CandidateIndex.Tiers + 1];
         private int _mark;
         private int _scanned;
 
@@ -90,6 +92,14 @@ internal static class CandidateSearch
                 _stamp[storedAt[q]] = mark;
             }
 
+            // This person's own bounds: what the indexed side could bring them besides subjects, grades and focus.
+            ref readonly var row = ref pool.Features.Rows[q];
+            var rest = _mostExperience[row.Years] + scorer.MostScheduleAndSchool(in row, index.Offsets, index.AnySlots);
+            for (var t = 0; t <= CandidateIndex.Tiers; t++)
+            {
+                _bestFrom[t] = _tokensFrom[t] + rest;
+            }
+
             _top.Clear();
             _scanned = 0;
             for (var tier = 0; tier < CandidateIndex.Tiers && _scanned < _budget && _bestFrom[tier] >= _top.Threshold; tier++)
@@ -100,7 +110,7 @@ internal static class CandidateSearch
                 {
                     if (_scanned < _budget && _bestFrom[tier] >= _top.Threshold && index.TryGetPosting(key, out var posting))
                     {
-                        Scan(q, mark, posting, posting.Length);
+                        Scan(q, mark, posting, posting.Length, _bestFrom[tier]);
                     }
                 }
             }
@@ -108,25 +118,26 @@ internal static class CandidateSearch
             if (_scanned < _budget && _bestFrom[CandidateIndex.Tiers] >= _top.Threshold)
             {
                 // Budget left (a small pool, or an unusual profile): the rest of the side, so small pools get the exact top-k.
-                Scan(q, mark, null, index.Count);
+                Scan(q, mark, null, index.Count, _bestFrom[CandidateIndex.Tiers]);
             }
         }
 
         /// <summary>
-        /// The most points of anyone first met in tier t or later (index <see cref="CandidateIndex.Tiers"/>: the rest of
-        /// the side). Someone first met in tier 1 shares no focus area with the query (else tier 0 had them), in tier 2
+        /// The most subject, grade and focus points of anyone first met in tier t or later (index <see cref="CandidateIndex.Tiers"/>:
+        /// the rest of the side); a query's bound adds what the side can bring it in experience, schedule and school. Someone first met in tier 1 shares no focus area with the query (else tier 0 had them), in tier 2
         /// no grade band, in tier 3 no subject, and in the rest neither subject nor grade band. When the k-th best
-        /// found so far beats this, nobody further on can enter the top k, so the search stops with the same answer.
+        /// found so far beats the bound, nobody further on can enter the top k, so the search stops with the same answer,
+        /// even in the middle of a bucket.
         /// </summary>
-        private static int[] BestFrom(CompatibilityScorer scorer)
+        private static int[] TokensFrom(CompatibilityScorer scorer)
         {
             int[] tier =
             [
-                scorer.MostPoints(subject: true, grade: true, focus: true),
-                scorer.MostPoints(subject: true, grade: true, focus: false),
-                scorer.MostPoints(subject: true, grade: false, focus: true),
-                scorer.MostPoints(subject: false, grade: true, focus: true),
-                scorer.MostPoints(subject: false, grade: false, focus: true),
+                scorer.MostTokenPoints(subject: true, grade: true, focus: true),
+                scorer.MostTokenPoints(subject: true, grade: true, focus: false),
+                scorer.MostTokenPoints(subject: true, grade: false, focus: true),
+                scorer.MostTokenPoints(subject: false, grade: true, focus: true),
+                scorer.MostTokenPoints(subject: false, grade: false, focus: true),
             ];
             for (var t = tier.Length - 2; t >= 0; t--)
             {
@@ -134,6 +145,18 @@ internal static class CandidateSearch
             }
 
             return tier;
+        }
+
+        /// <summary>For each number of years a query can have (0–60), the most experience points the indexed side can bring.</summary>
+        private static int[] MostExperience(CompatibilityScorer scorer, CandidateIndex index, bool queryIsFirst)
+        {
+            var most = new int[64];
+            for (var years = 0; years < most.Length; years++)
+            {
+                most[years] = scorer.MostExperience(years, queryIsFirst, index.Years);
+            }
+
+            return most;
         }
 
         public void CopyTo(NeighbourLists result, int qi, int k)
@@ -149,7 +172,7 @@ internal static class CandidateSearch
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private void Scan(int q, int mark, int[]? posting, int length)
+        private void Scan(int q, int mark, int[]? posting, int length, int bound)
         {
             if (length == 0)
             {
@@ -164,6 +187,7 @@ internal static class CandidateSearch
             var top = _top;
             var scanned = _scanned;
             var budget = _budget;
+            var threshold = top.Threshold;
 
             // Start at a seeded offset so a cut-off by the budget does not always favour the same people.
             var pos = (int)(SeededHash.Of(seed, q, length) % (ulong)length);
@@ -185,11 +209,17 @@ internal static class CandidateSearch
                 var t = people[at];
                 var theirSlots = index.SlotsAt(at);
                 var points = queryIsFirst
-                    ? scorer.Points(q, in row, ownSlots, t, in rows[at], theirSlots)
-                    : scorer.Points(t, in rows[at], theirSlots, q, in row, ownSlots);
-                if (points >= top.Threshold)
+                    ? scorer.PointsAtLeast(threshold, q, in row, ownSlots, t, in rows[at], theirSlots)
+                    : scorer.PointsAtLeast(threshold, t, in rows[at], theirSlots, q, in row, ownSlots);
+                if (points >= threshold)
                 {
                     top.Offer(points, (uint)SeededHash.Of(seed, Math.Min(q, t), Math.Max(q, t)), index.LocalAt[at]);
+                    threshold = top.Threshold;
+                    if (threshold > bound)
+                    {
+                        // Nobody left in this tier or beyond can reach the k-th best.
+                        break;
+                    }
                 }
             }
 

@@ -86,8 +86,47 @@ internal sealed class CompatibilityScorer
     /// The most points any pair can earn when it shares none of the ingredients turned off here: lets a search
     /// stop looking among people who cannot beat what it has already found.
     /// </summary>
-    public int MostPoints(bool subject, bool grade, bool focus) =>
-        (subject ? _bestSubject : 0) + (grade ? _bestGrade : 0) + (focus ? _bestFocus : 0) + _bestRest;
+    public int MostPoints(bool subject, bool grade, bool focus) => MostTokenPoints(subject, grade, focus) + _bestRest;
+
+    /// <summary>The subject, grade band and focus part of <see cref="MostPoints"/>.</summary>
+    public int MostTokenPoints(bool subject, bool grade, bool focus) =>
+        (subject ? _bestSubject : 0) + (grade ? _bestGrade : 0) + (focus ? _bestFocus : 0);
+
+    /// <summary>
+    /// The most experience points someone with <paramref name="years"/> can earn with a partner whose years are among
+    /// <paramref name="partnerYears"/> (bit y set: someone has y years); <paramref name="isFirst"/> as in <see cref="Points(int, int)"/>.
+    /// </summary>
+    public int MostExperience(int years, bool isFirst, ulong partnerYears)
+    {
+        var most = 0;
+        for (var left = partnerYears; left != 0; left &= left - 1)
+        {
+            var y = BitOperations.TrailingZeroCount(left);
+            most = Math.Max(most, _experience[Math.Clamp(isFirst ? y - years : years - y, -GapOffset, GapOffset - 1) + GapOffset]);
+        }
+
+        return most;
+    }
+
+    /// <summary>
+    /// The most schedule and school points <paramref name="row"/>'s person can earn with a partner whose UTC offset is
+    /// among <paramref name="partnerOffsets"/> (free-time overlap only when <paramref name="partnersHaveSlots"/>).
+    /// </summary>
+    public int MostScheduleAndSchool(in FeatureRow row, ReadOnlySpan<int> partnerOffsets, bool partnersHaveSlots)
+    {
+        var schedule = 0;
+        foreach (var offset in partnerOffsets)
+        {
+            schedule = Math.Max(schedule, _zoneGap[Math.Min(Math.Abs(row.OffsetMinutes - offset) / 30, ZoneSteps)]);
+        }
+
+        if (row.SlotMask != 0 && partnersHaveSlots)
+        {
+            schedule = Math.Max(schedule, _overlap[Math.Min((int)row.SlotCount, _overlap.Length - 1)]);
+        }
+
+        return schedule + (row.School >= 0 && _preference != SchoolPreference.NoPreference ? _school : 0);
+    }
 
     /// <summary>Compatibility of <paramref name="a"/> and <paramref name="b"/>; when mentoring, a is the mentee and b the mentor.</summary>
     public int Points(int a, int b) => Points(a, in _pool.Rows[a], _pool.SlotsOf(a), b, in _pool.Rows[b], _pool.SlotsOf(b));
@@ -96,8 +135,16 @@ internal sealed class CompatibilityScorer
     /// The same, from features the caller already holds (a search keeps its own copy in memory order); the pool
     /// indices are still needed for pools with more than 64 distinct subjects, grades or focus areas.
     /// </summary>
+    public int Points(int a, in FeatureRow ra, ReadOnlySpan<ulong> slotsA, int b, in FeatureRow rb, ReadOnlySpan<ulong> slotsB) =>
+        PointsAtLeast(int.MinValue, a, in ra, slotsA, b, in rb, slotsB);
+
+    /// <summary>
+    /// The pair's points when they reach <paramref name="floor"/>; otherwise some number below it. A search only keeps
+    /// pairs above its k-th best, so the free-time overlap, the one part that reads more than the two rows, is counted
+    /// only when it could lift the pair to the floor.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public int Points(int a, in FeatureRow ra, ReadOnlySpan<ulong> slotsA, int b, in FeatureRow rb, ReadOnlySpan<ulong> slotsB)
+    public int PointsAtLeast(int floor, int a, in FeatureRow ra, ReadOnlySpan<ulong> slotsA, int b, in FeatureRow rb, ReadOnlySpan<ulong> slotsB)
     {
         int points;
         if (_pool.Wide)
@@ -115,9 +162,24 @@ internal sealed class CompatibilityScorer
 
         points += _experience[Math.Clamp(rb.Years - ra.Years, -GapOffset, GapOffset - 1) + GapOffset];
 
+        if (ra.School >= 0 && rb.School >= 0)
+        {
+            points += _preference switch
+            {
+                SchoolPreference.OtherSchool when ra.School != rb.School => _school,
+                SchoolPreference.SameSchool when ra.School == rb.School => _school,
+                _ => 0,
+            };
+        }
+
         int maskA = ra.SlotMask, maskB = rb.SlotMask;
         if (maskA != 0 && maskB != 0)
         {
+            if (points + _overlap[Math.Min(Math.Min(ra.SlotCount, rb.SlotCount), _overlap.Length - 1)] < floor)
+            {
+                return points;
+            }
+
             var common = maskA & maskB;
             var slots = 0;
             while (common != 0)
@@ -132,16 +194,6 @@ internal sealed class CompatibilityScorer
         else
         {
             points += _zoneGap[Math.Min(Math.Abs(ra.OffsetMinutes - rb.OffsetMinutes) / 30, ZoneSteps)];
-        }
-
-        if (ra.School >= 0 && rb.School >= 0)
-        {
-            points += _preference switch
-            {
-                SchoolPreference.OtherSchool when ra.School != rb.School => _school,
-                SchoolPreference.SameSchool when ra.School == rb.School => _school,
-                _ => 0,
-            };
         }
 
         return points;

@@ -20,4 +20,7 @@ internal struct FeatureRow
     public byte GradeCount;
     public byte FocusCount;
     public byte Years;
+
+    /// <summary>Free 15-minute slots of the week (at most 255): no pair shares more than the smaller count of the two.</summary>
+    public byte SlotCount;
 }

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using PeerBot.Matching.Profiles;
 
@@ -64,6 +65,7 @@ internal sealed class PoolFeatures
                 GradeCount = (byte)Math.Min(GradeIds[i].Length, 15),
                 FocusCount = (byte)Math.Min(FocusIds[i].Length, 15),
                 Years = (byte)Years[i],
+                SlotCount = (byte)Math.Min(SlotCountOf(i), 255),
             };
         }
     }
@@ -118,6 +120,17 @@ internal sealed class PoolFeatures
 
     /// <summary>A person's <see cref="SlotWords"/> words of <see cref="Slots"/>.</summary>
     public ReadOnlySpan<ulong> SlotsOf(int person) => Slots.AsSpan(person * SlotWords, SlotWords);
+
+    private int SlotCountOf(int person)
+    {
+        var count = 0;
+        foreach (var word in SlotsOf(person))
+        {
+            count += BitOperations.PopCount(word);
+        }
+
+        return count;
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void FillSlots(int person)
