@@ -17,7 +17,10 @@ public static class HistoryReader
     /// it is read line by line from its bytes; a file with a quote, or written in UTF-16 or UTF-32 (by its byte order
     /// mark), is decoded as <see cref="File.ReadAllText(string)"/> would and read by <see cref="Read(TextReader)"/>.
     /// </summary>
-    public static PairingHistory Read(byte[] file)
+    public static PairingHistory Read(byte[] file) => Read(file, file?.Length >= 1 << 22 ? Math.Clamp(Environment.ProcessorCount, 1, 16) : 1);
+
+    /// <summary>As <see cref="Read(byte[])"/>, a file without quotes read in <paramref name="blocks"/> blocks side by side.</summary>
+    internal static PairingHistory Read(byte[] file, int blocks)
     {
         ArgumentNullException.ThrowIfNull(file);
         if (file is [0xFE, 0xFF, ..] or [0xFF, 0xFE, ..] or [0, 0, 0xFE, 0xFF, ..] || file.AsSpan().Contains((byte)'"'))
@@ -26,46 +29,116 @@ public static class HistoryReader
             return ReadText(text.ReadToEnd());
         }
 
-        return ReadUtf8(file is [0xEF, 0xBB, 0xBF, ..] ? file.AsSpan(3) : file);
+        return ReadUtf8(file, file is [0xEF, 0xBB, 0xBF, ..] ? 3 : 0, Math.Max(blocks, 1));
     }
 
     /// <summary>
-    /// The usual line, <c>a,b,YYYY-MM-DD</c> in printable ASCII with no space, is read from its bytes: each distinct id
-    /// is found by its bytes (one string made the first time), the date without a string. Any other line (spaces,
-    /// other scripts, a carriage return inside, too few or many cells, a bad date, the header) is decoded and read as
-    /// <see cref="Read(TextReader)"/> reads it, so it is accepted or rejected with the same words.
+    /// A long file is read in blocks (as many as there are cores), each cut just after a line break and read on its own
+    /// (its own ids, its lines counted from its start), then joined in order: the same pairings in the same order, and
+    /// the same rejections with the same line numbers, as reading it in one go. Only the first line of the file can be
+    /// the header; if the first block holds no line at all, the file is read in one go.
     /// </summary>
-    private static PairingHistory ReadUtf8(ReadOnlySpan<byte> text)
+    private static PairingHistory ReadUtf8(byte[] file, int start, int blocks)
     {
-        var history = new Builder(text.Length / 24);
+        var length = file.Length - start;
+        var bounds = new int[blocks + 1];
+        (bounds[0], bounds[blocks]) = (start, file.Length);
+        for (var k = 1; k < blocks; k++)
+        {
+            var from = Math.Max(bounds[k - 1], start + (int)((long)length * k / blocks));
+            var lineBreak = file.AsSpan(from).IndexOf((byte)'\n');
+            bounds[k] = lineBreak < 0 ? file.Length : from + lineBreak + 1;
+        }
+
+        var read = new (Builder History, int Lines)[blocks];
+        var others = new Task[blocks - 1];
+        for (var k = 1; k < blocks; k++)
+        {
+            var block = k;
+            others[k - 1] = Task.Run(() => read[block] = ReadBlock(file.AsSpan(bounds[block]..bounds[block + 1]), first: false));
+        }
+
+        read[0] = ReadBlock(file.AsSpan(bounds[0]..bounds[1]), first: true);
+        Task.WaitAll(others);
+        var (history, lines) = read[0];
+        if (blocks > 1 && history.First)
+        {
+            return ReadBlock(file.AsSpan(start), first: true).History.Result();
+        }
+
+        for (var k = 1; k < blocks; k++)
+        {
+            history.Add(read[k].History, lines);
+            lines += read[k].Lines;
+        }
+
+        return history.Result();
+    }
+
+    /// <summary>
+    /// The usual line, <c>a,b,YYYY-MM-DD</c> in printable ASCII with no space, is read from its bytes in one pass: each
+    /// distinct id is found by its bytes (one string made the first time), the date without a string. Any other line
+    /// (spaces, other scripts, a carriage return inside, too few or many cells, an empty id, a bad date, the header) is
+    /// decoded and read as <see cref="Read(TextReader)"/> reads it, so it is accepted or rejected with the same words.
+    /// </summary>
+    private static (Builder History, int Lines) ReadBlock(ReadOnlySpan<byte> text, bool first)
+    {
+        var history = new Builder(text.Length / 24, first);
         var ids = new Utf8Ids(history.Table);
         var line = 0;
-        while (!text.IsEmpty)
+        for (var at = 0; at < text.Length;)
         {
             line++;
-            var end = text.IndexOf((byte)'\n');
-            var row = end < 0 ? text : text[..end];
-            text = end < 0 ? [] : text[(end + 1)..];
-            if (row is [.., (byte)'\r'])
+            var a = Cell(text, at);
+            var b = a < 0 ? -1 : Cell(text, a + 1);
+            if (b >= 0 && b + 11 <= text.Length && IsoDay(text.Slice(b + 1, 10)) is var day and >= 0 && NextLine(text, b + 11) is var next and >= 0)
             {
-                row = row[..^1];
+                history.Add(ids.Number(text[at..a]), ids.Number(text[(a + 1)..b]), day);
+                at = next;
+                continue;
             }
 
-            var first = row.IndexOf((byte)',');
-            var last = row.Length - 11;
-            if (first > 0 && last > first + 1 && row[last] == (byte)',' && row.IndexOfAnyExceptInRange((byte)'!', (byte)'~') < 0
-                && !row[(first + 1)..last].Contains((byte)',') && IsoDay(row[(last + 1)..]) is var day and >= 0)
-            {
-                history.Add(ids.Number(row[..first]), ids.Number(row[(first + 1)..last]), day);
-            }
-            else if (!row.IsEmpty)
+            var end = text[at..].IndexOf((byte)'\n');
+            var row = end < 0 ? text[at..] : text.Slice(at, end);
+            at = end < 0 ? text.Length : at + end + 1;
+            if (!row.IsEmpty)
             {
                 ReadLine(history, line, Encoding.UTF8.GetString(row));
             }
         }
 
-        return history.Result();
+        return (history, line);
     }
+
+    /// <summary>Where the comma ending a cell of printable ASCII (no space) starting at <paramref name="from"/> is; -1 if the cell is empty or holds anything else.</summary>
+    private static int Cell(ReadOnlySpan<byte> text, int from)
+    {
+        for (var i = from; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == (byte)',')
+            {
+                return i > from ? i : -1;
+            }
+
+            if ((uint)(c - '!') > '~' - '!')
+            {
+                return -1;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Where the next line starts when a line's text ends at <paramref name="end"/> (the file's end, LF or CRLF); -1 if more text follows.</summary>
+    private static int NextLine(ReadOnlySpan<byte> text, int end) => text[end..] switch
+    {
+        [] => end,
+        [(byte)'\n', ..] => end + 1,
+        [(byte)'\r'] => end + 1,
+        [(byte)'\r', (byte)'\n', ..] => end + 2,
+        _ => -1,
+    };
 
     /// <summary>
     /// A file with no quote in it is read line by line, cells split at commas, each id made once however often it
@@ -188,10 +261,13 @@ public static class HistoryReader
     }
 
     /// <summary>Takes the records one by one (cells trimmed): the header is skipped, every other line is a pairing or a rejection.</summary>
-    private sealed class Builder(int capacity)
+    private sealed class Builder(int capacity, bool first = true)
     {
         private readonly List<RejectedLine> _rejected = [];
-        private bool _first = true;
+        private bool _first = first;
+
+        /// <summary>True until a line has been read: the next line may still be the header.</summary>
+        public bool First => _first;
 
         public PastPairingTable.Builder Table { get; } = new(capacity);
 
@@ -244,6 +320,13 @@ public static class HistoryReader
             {
                 Table.Add(Table.Id(cells[0]), Table.Id(cells[1]), date.DayNumber);
             }
+        }
+
+        /// <summary>The lines of the next block of the file, which starts after <paramref name="linesBefore"/> lines.</summary>
+        public void Add(Builder next, int linesBefore)
+        {
+            Table.Add(next.Table);
+            _rejected.AddRange(next._rejected.Select(r => r with { Line = r.Line + linesBefore }));
         }
 
         public PairingHistory Result() => new(Table.Build(), _rejected);
@@ -322,18 +405,19 @@ public static class HistoryReader
         private static uint Hash(ReadOnlySpan<byte> key)
         {
             var hash = 0x9E3779B97F4A7C15UL ^ (ulong)key.Length;
-            for (; key.Length >= 8; key = key[8..])
+            for (; key.Length > 8; key = key[8..])
             {
                 hash = (hash ^ BinaryPrimitives.ReadUInt64LittleEndian(key)) * 0xFF51AFD7ED558CCDUL;
                 hash ^= hash >> 32;
             }
 
-            var tail = 0UL;
-            for (var i = 0; i < key.Length; i++)
+            // The last 1–8 bytes in one word: two overlapping 4-byte reads, or the first, middle and last byte.
+            var tail = key.Length switch
             {
-                tail |= (ulong)key[i] << (8 * i);
-            }
-
+                >= 4 => BinaryPrimitives.ReadUInt32LittleEndian(key) | ((ulong)BinaryPrimitives.ReadUInt32LittleEndian(key[^4..]) << 32),
+                > 0 => key[0] | ((ulong)key[key.Length / 2] << 8) | ((ulong)key[^1] << 16),
+                _ => 0UL,
+            };
             hash = (hash ^ tail) * 0xC4CEB9FE1A85EC53UL;
             return (uint)(hash >> 32) ^ (uint)hash;
         }

@@ -64,14 +64,16 @@ public sealed class PastPairingTable : IReadOnlyList<PastPairing>
         public int Id(ReadOnlySpan<char> text)
         {
             var lookup = _numberOf.GetAlternateLookup<ReadOnlySpan<char>>();
-            if (lookup.TryGetValue(text, out var known))
-            {
-                return known;
-            }
+            return lookup.TryGetValue(text, out var known) ? known : Number(text.ToString());
+        }
 
-            var id = text.ToString();
-            _numberOf.Add(id, _ids.Count);
-            _ids.Add(id);
+        /// <summary>The number of the id <paramref name="text"/>; the first time, this string is kept as its text.</summary>
+        public int Id(string text) => _numberOf.TryGetValue(text, out var known) ? known : Number(text);
+
+        private int Number(string text)
+        {
+            _numberOf.Add(text, _ids.Count);
+            _ids.Add(text);
             return _ids.Count - 1;
         }
 
@@ -90,10 +92,7 @@ public sealed class PastPairingTable : IReadOnlyList<PastPairing>
 
             if (_count == _a.Length)
             {
-                var size = _a.Length * 2;
-                Array.Resize(ref _a, size);
-                Array.Resize(ref _b, size);
-                Array.Resize(ref _days, size);
+                Reserve(_count + 1);
             }
 
             _a[_count] = a;
@@ -103,6 +102,35 @@ public sealed class PastPairingTable : IReadOnlyList<PastPairing>
         }
 
         /// <summary>The table of every pairing added so far (add nothing after this).</summary>
+        /// <summary>Every pairing of <paramref name="other"/>, in its order, after those added here (its ids numbered here).</summary>
+        public void Add(Builder other)
+        {
+            ArgumentNullException.ThrowIfNull(other);
+            var number = new int[other._ids.Count];
+            for (var id = 0; id < number.Length; id++)
+            {
+                number[id] = Id(other._ids[id]);
+            }
+
+            Reserve(_count + other._count);
+            for (var k = 0; k < other._count; k++)
+            {
+                (_a[_count], _b[_count], _days[_count]) = (number[other._a[k]], number[other._b[k]], other._days[k]);
+                _count++;
+            }
+        }
+
+        private void Reserve(int count)
+        {
+            if (count > _a.Length)
+            {
+                var size = Math.Max(count, _a.Length * 2);
+                Array.Resize(ref _a, size);
+                Array.Resize(ref _b, size);
+                Array.Resize(ref _days, size);
+            }
+        }
+
         public PastPairingTable Build() => new([.. _ids], _a, _b, _days, _count);
     }
 }

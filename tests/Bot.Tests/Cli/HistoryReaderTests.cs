@@ -104,11 +104,35 @@ public sealed class HistoryReaderTests
         var text = "a,b,date\r\n" + string.Join(random.Next(2) == 0 ? "\n" : "\r\n", lines);
 
         var careful = HistoryReader.Read(new StringReader(text));
-        var read = HistoryReader.Read(Encoding.UTF8.GetBytes(text));
 
-        Assert.Equal(careful.Pairings, read.Pairings);
-        Assert.Equal(careful.Rejected, read.Rejected);
         Assert.True(careful.Pairings.Count > 1500 && careful.Rejected.Count > 500);
+        foreach (var blocks in new[] { 1, 2, 3, 7, 64 })
+        {
+            // Read in blocks side by side, cut wherever the block sizes fall: the same pairings, the same line numbers.
+            var read = HistoryReader.Read(Encoding.UTF8.GetBytes(text), blocks);
+            Assert.Equal(careful.Pairings, read.Pairings);
+            Assert.Equal(careful.Rejected, read.Rejected);
+        }
+    }
+
+    [Theory]
+    [InlineData("\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n")]
+    [InlineData("\r\n\r\n\r\n\r\n\r\n\r\n\r\n\r\n\r\n\r\n")]
+    [InlineData("")]
+    public void TheHeader_IsSkippedOnlyAsTheFirstLine_HoweverTheFileIsCutIntoBlocks(string blankLinesFirst)
+    {
+        var text = blankLinesFirst + "a,b,date\n" + string.Join('\n', Enumerable.Range(0, 50).Select(i => $"M{i},T{i},2026-01-01")) + "\na,b,date\nM1,T1,2026-01-02\n";
+
+        var careful = HistoryReader.Read(new StringReader(text));
+
+        Assert.Equal(51, careful.Pairings.Count);
+        Assert.Equal("date", Assert.Single(careful.Rejected).Field);
+        foreach (var blocks in new[] { 1, 2, 4, 9, 30, 64, 200 })
+        {
+            var read = HistoryReader.Read(Encoding.UTF8.GetBytes(text), blocks);
+            Assert.Equal(careful.Pairings, read.Pairings);
+            Assert.Equal(careful.Rejected, read.Rejected);
+        }
     }
 
     [Fact]
