@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 using PeerBot.Matching.Rounds;
 using PeerBot.Matching.Scoring;
 
@@ -12,6 +13,7 @@ namespace PeerBot.Matching.Candidates;
 internal static class CandidateSearch
 {
     private const int Chunk = 256;
+    private const int Ahead = 8;
 
     /// <param name="queryIsFirst">True when the query is the scorer's first argument (the mentee when mentoring).</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -198,6 +200,14 @@ internal static class CandidateSearch
                     pos = 0;
                 }
 
+                if (posting is not null && Ahead < length)
+                {
+                    // A bucket's people are spread over the index: ask for the row scored a few steps on now, so it is
+                    // in cache by then (the search is bound by memory, not arithmetic).
+                    var ahead = pos + Ahead;
+                    Prefetch(ref rows[posting[ahead < length ? ahead : ahead - length]]);
+                }
+
                 var at = posting is null ? pos : posting[pos];
                 if (stamp[at] == mark)
                 {
@@ -224,6 +234,18 @@ internal static class CandidateSearch
             }
 
             _scanned = scanned;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static unsafe void Prefetch(ref FeatureRow row)
+        {
+            if (Sse.IsSupported)
+            {
+                // Both cache lines a 64-byte row may straddle; a prefetch never faults, even if the array has moved since.
+                var at = (byte*)Unsafe.AsPointer(ref row);
+                Sse.Prefetch0(at);
+                Sse.Prefetch0(at + sizeof(FeatureRow) - 1);
+            }
         }
     }
 }

@@ -185,7 +185,10 @@ internal sealed class CompatibilityScorer
             while (common != 0)
             {
                 var w = BitOperations.TrailingZeroCount(common);
-                slots += BitOperations.PopCount(slotsA[w] & slotsB[w]);
+                var below = (1 << w) - 1;
+                slots += BitOperations.PopCount(
+                    FreeWord(in ra, BitOperations.PopCount((uint)(maskA & below)), slotsA, w)
+                    & FreeWord(in rb, BitOperations.PopCount((uint)(maskB & below)), slotsB, w));
                 common &= common - 1;
             }
 
@@ -198,6 +201,16 @@ internal sealed class CompatibilityScorer
 
         return points;
     }
+
+    /// <summary>Free-time word <paramref name="w"/>, the <paramref name="rank"/>-th non-zero one: from the row when it holds it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong FreeWord(in FeatureRow row, int rank, ReadOnlySpan<ulong> slots, int w) => rank switch
+    {
+        0 => row.Free0,
+        1 => row.Free1,
+        2 => row.Free2,
+        _ => slots[w],
+    };
 
     /// <summary>Years the mentor is ahead that count fully, partly, or not at all (see <see cref="CompatibilityWeights.Experience"/>).</summary>
     internal static double MentoringGap(int gap, CompatibilityWeights w) => gap switch

@@ -51,6 +51,7 @@ internal sealed class PoolFeatures
         FocusBits = ToBits(FocusIds, Focus.Words);
         Wide = Subjects.Words > 1 || Grades.Words > 1 || Focus.Words > 1;
         Rows = new FeatureRow[n];
+        Span<ulong> free = stackalloc ulong[FeatureRow.InlineWords];
         for (var i = 0; i < n; i++)
         {
             Rows[i] = new FeatureRow
@@ -67,6 +68,14 @@ internal sealed class PoolFeatures
                 Years = (byte)Years[i],
                 SlotCount = (byte)Math.Min(SlotCountOf(i), 255),
             };
+            free.Clear();
+            var rank = 0;
+            for (var left = (int)SlotMask[i]; left != 0 && rank < free.Length; left &= left - 1)
+            {
+                free[rank++] = Slots[(i * SlotWords) + BitOperations.TrailingZeroCount(left)];
+            }
+
+            (Rows[i].Free0, Rows[i].Free1, Rows[i].Free2) = (free[0], free[1], free[2]);
         }
     }
 
