@@ -8,7 +8,19 @@ namespace PeerBot.MatchTool;
 /// <summary>Reads <c>history.csv</c>: <c>a,b,date</c> a line (past pairings, dates YYYY-MM-DD), with an optional header.</summary>
 public static class HistoryReader
 {
-    public static PairingHistory Read(string path) => Read(File.ReadAllBytes(path));
+    public static PairingHistory Read(string path)
+    {
+        using (var file = File.OpenHandle(path))
+        {
+            var length = RandomAccess.GetLength(file);
+            if (ReadUtf8((into, offset) => RandomAccess.Read(file, into, offset), length, Blocks(length), ChunkBytes) is { } read)
+            {
+                return read;
+            }
+        }
+
+        return ReadText(File.ReadAllText(path));
+    }
 
     public static PairingHistory Read(TextReader text) => ReadText(text.ReadToEnd());
 
@@ -17,100 +29,226 @@ public static class HistoryReader
     /// it is read line by line from its bytes; a file with a quote, or written in UTF-16 or UTF-32 (by its byte order
     /// mark), is decoded as <see cref="File.ReadAllText(string)"/> would and read by <see cref="Read(TextReader)"/>.
     /// </summary>
-    public static PairingHistory Read(byte[] file) => Read(file, file?.Length >= 1 << 22 ? Math.Clamp(Environment.ProcessorCount, 1, 16) : 1);
+    public static PairingHistory Read(byte[] file) => Read(file, Blocks(file?.Length ?? 0), ChunkBytes);
 
-    /// <summary>As <see cref="Read(byte[])"/>, a file without quotes read in <paramref name="blocks"/> blocks side by side.</summary>
-    internal static PairingHistory Read(byte[] file, int blocks)
+    /// <summary>As <see cref="Read(byte[])"/>, in <paramref name="blocks"/> blocks side by side, each read <paramref name="chunk"/> bytes at a time.</summary>
+    internal static PairingHistory Read(byte[] file, int blocks, int chunk)
     {
         ArgumentNullException.ThrowIfNull(file);
-        if (file is [0xFE, 0xFF, ..] or [0xFF, 0xFE, ..] or [0, 0, 0xFE, 0xFF, ..] || file.AsSpan().Contains((byte)'"'))
+        if (ReadUtf8((into, offset) => Copy(file, into, offset), file.Length, blocks, chunk) is { } read)
         {
-            using var text = new StreamReader(new MemoryStream(file), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-            return ReadText(text.ReadToEnd());
+            return read;
         }
 
-        return ReadUtf8(file, file is [0xEF, 0xBB, 0xBF, ..] ? 3 : 0, Math.Max(blocks, 1));
+        using var text = new StreamReader(new MemoryStream(file), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        return ReadText(text.ReadToEnd());
+
+        static int Copy(byte[] file, Span<byte> into, long offset)
+        {
+            var count = (int)Math.Clamp(file.Length - offset, 0, into.Length);
+            file.AsSpan((int)offset, count).CopyTo(into);
+            return count;
+        }
     }
 
+    private const int ChunkBytes = 1 << 20;
+
+    /// <summary>A file of 4 MB or more is read in as many blocks as there are cores.</summary>
+    private static int Blocks(long length) => length >= 1 << 22 ? Math.Clamp(Environment.ProcessorCount, 1, 16) : 1;
+
+    /// <summary>Reads bytes of the file from <paramref name="offset"/> into <paramref name="into"/>; how many (0 at its end).</summary>
+    private delegate int ReadAt(Span<byte> into, long offset);
+
     /// <summary>
-    /// A long file is read in blocks (as many as there are cores), each cut just after a line break and read on its own
-    /// (its own ids, its lines counted from its start), then joined in order: the same pairings in the same order, and
-    /// the same rejections with the same line numbers, as reading it in one go. Only the first line of the file can be
-    /// the header; if the first block holds no line at all, the file is read in one go.
+    /// A file without quotes, read from its bytes; null when it must be decoded and read as text instead (a UTF-16 or UTF-32
+    /// byte order mark, or a quote somewhere). A long file is read in blocks side by side, block k reading the lines that
+    /// start in its k-th share of the bytes (the line running into it from before is its predecessor's), each with its
+    /// own ids and its lines counted from its start, then joined in order: the same pairings in the same order, and the
+    /// same rejections with the same line numbers, as one reading. Only the file's first line can be the header: if the
+    /// first block holds no line at all, the file is read again in one block.
     /// </summary>
-    private static PairingHistory ReadUtf8(byte[] file, int start, int blocks)
+    private static PairingHistory? ReadUtf8(ReadAt read, long length, int blocks, int chunk)
     {
-        var length = file.Length - start;
-        var bounds = new int[blocks + 1];
-        (bounds[0], bounds[blocks]) = (start, file.Length);
-        for (var k = 1; k < blocks; k++)
+        Span<byte> head = stackalloc byte[4];
+        var got = 0;
+        for (int n; got < head.Length && (n = read(head[got..], got)) > 0;)
         {
-            var from = Math.Max(bounds[k - 1], start + (int)((long)length * k / blocks));
-            var lineBreak = file.AsSpan(from).IndexOf((byte)'\n');
-            bounds[k] = lineBreak < 0 ? file.Length : from + lineBreak + 1;
+            got += n;
         }
 
-        var read = new (Builder History, int Lines)[blocks];
+        head = head[..got];
+        if (head is [0xFE, 0xFF, ..] or [0xFF, 0xFE, ..] or [0, 0, 0xFE, 0xFF, ..])
+        {
+            return null;
+        }
+
+        long start = head is [0xEF, 0xBB, 0xBF, ..] ? 3 : 0;
+        blocks = (int)Math.Clamp(Math.Min(blocks, length - start), 1, 64);
+        var bounds = new long[blocks + 1];
+        for (var k = 0; k <= blocks; k++)
+        {
+            bounds[k] = start + ((length - start) * k / blocks);
+        }
+
+        var readers = new BlockReader[blocks];
         var others = new Task[blocks - 1];
-        for (var k = 1; k < blocks; k++)
+        for (var k = 0; k < blocks; k++)
         {
-            var block = k;
-            others[k - 1] = Task.Run(() => read[block] = ReadBlock(file.AsSpan(bounds[block]..bounds[block + 1]), first: false));
+            readers[k] = new BlockReader(read, bounds[k], bounds[k + 1], length, first: k == 0, skip: k > 0, chunk);
+            if (k > 0)
+            {
+                others[k - 1] = Task.Run(readers[k].Read);
+            }
         }
 
-        read[0] = ReadBlock(file.AsSpan(bounds[0]..bounds[1]), first: true);
+        readers[0].Read();
         Task.WaitAll(others);
-        var (history, lines) = read[0];
+        if (readers.Any(r => r.Quoted))
+        {
+            return null;
+        }
+
+        var history = readers[0].History;
         if (blocks > 1 && history.First)
         {
-            return ReadBlock(file.AsSpan(start), first: true).History.Result();
+            var again = new BlockReader(read, start, length, length, first: true, skip: false, chunk);
+            again.Read();
+            return again.Quoted ? null : again.History.Result();
         }
 
+        var lines = readers[0].Lines;
         for (var k = 1; k < blocks; k++)
         {
-            history.Add(read[k].History, lines);
-            lines += read[k].Lines;
+            history.Add(readers[k].History, lines);
+            lines += readers[k].Lines;
         }
 
         return history.Result();
     }
 
     /// <summary>
-    /// The usual line, <c>a,b,YYYY-MM-DD</c> in printable ASCII with no space, is read from its bytes in one pass: each
-    /// distinct id is found by its bytes (one string made the first time), the date without a string. Any other line
-    /// (spaces, other scripts, a carriage return inside, too few or many cells, an empty id, a bad date, the header) is
-    /// decoded and read as <see cref="Read(TextReader)"/> reads it, so it is accepted or rejected with the same words.
+    /// Reads the lines starting from <c>from</c> up to (not including) <c>to</c>, a chunk of the file at a time into one
+    /// buffer (a line cut by the chunk's end is read whole with the next chunk; a line longer than the buffer grows it).
+    /// With <c>skip</c>, the line already running at <c>from</c> is left to the block before.
     /// </summary>
-    private static (Builder History, int Lines) ReadBlock(ReadOnlySpan<byte> text, bool first)
+    private sealed class BlockReader(ReadAt read, long from, long to, long length, bool first, bool skip, int chunk)
     {
-        var history = new Builder(text.Length / 24, first);
-        var ids = new Utf8Ids(history.Table);
-        var line = 0;
-        for (var at = 0; at < text.Length;)
-        {
-            line++;
-            var a = Cell(text, at);
-            var b = a < 0 ? -1 : Cell(text, a + 1);
-            if (b >= 0 && b + 11 <= text.Length && IsoDay(text.Slice(b + 1, 10)) is var day and >= 0 && NextLine(text, b + 11) is var next and >= 0)
-            {
-                history.Add(ids.Number(text[at..a]), ids.Number(text[(a + 1)..b]), day);
-                at = next;
-                continue;
-            }
+        private readonly Utf8Ids _ids = new();
 
-            var end = text[at..].IndexOf((byte)'\n');
-            var row = end < 0 ? text[at..] : text.Slice(at, end);
-            at = end < 0 ? text.Length : at + end + 1;
-            if (!row.IsEmpty)
+        public Builder History { get; } = new((int)Math.Min((to - from) / 24, 1 << 26), first);
+
+        /// <summary>How many lines this block read (blank ones too).</summary>
+        public int Lines { get; private set; }
+
+        /// <summary>True when a line holds a quote: the file is to be read by the CSV reader instead.</summary>
+        public bool Quoted { get; private set; }
+
+        public void Read()
+        {
+            var buffer = new byte[Math.Max(chunk, 16)];
+            var position = skip ? from - 1 : from; // the file offset of buffer[0]
+            var filled = 0;
+            while (true)
             {
-                ReadLine(history, line, Encoding.UTF8.GetString(row));
+                var got = read(buffer.AsSpan(filled), position + filled);
+                filled += got;
+                var end = got == 0 || position + filled >= length;
+                var text = buffer.AsSpan(0, filled);
+                var used = 0;
+                if (skip)
+                {
+                    var lineBreak = text.IndexOf((byte)'\n');
+                    if (lineBreak < 0)
+                    {
+                        if (end)
+                        {
+                            return;
+                        }
+
+                        (position, filled) = (position + filled, 0);
+                        continue;
+                    }
+
+                    (used, skip) = (lineBreak + 1, false);
+                }
+
+                // Whole lines only: up to the last line break, or to the file's end.
+                var whole = end ? filled : used + text[used..].LastIndexOf((byte)'\n') + 1;
+                if (whole > used)
+                {
+                    var limit = (int)Math.Min(to - (position + used), int.MaxValue);
+                    var (count, stop) = ReadLines(text[used..whole], limit);
+                    if (stop || Quoted)
+                    {
+                        return;
+                    }
+
+                    used += count;
+                }
+
+                if (end)
+                {
+                    return;
+                }
+
+                if (used == 0 && filled == buffer.Length)
+                {
+                    Array.Resize(ref buffer, buffer.Length * 2);
+                }
+
+                buffer.AsSpan(used, filled - used).CopyTo(buffer);
+                (position, filled) = (position + used, filled - used);
             }
         }
 
-        return (history, line);
+        /// <summary>
+        /// Reads whole lines from <paramref name="text"/> while they start before <paramref name="limit"/>: how many bytes
+        /// were read, and whether the limit was reached. The usual line, <c>a,b,YYYY-MM-DD</c> in printable ASCII with no
+        /// space or quote, is read from its bytes in one pass: each distinct id found by its bytes (one string made the first
+        /// time), the date without a string. Any other line (spaces, other scripts, a carriage return inside, too few or
+        /// many cells, an empty id, a bad date, the header) is decoded and read as <see cref="Read(TextReader)"/> reads it,
+        /// so it is accepted or rejected with the same words.
+        /// </summary>
+        private (int Read, bool Stop) ReadLines(ReadOnlySpan<byte> text, int limit)
+        {
+            var at = 0;
+            while (at < text.Length)
+            {
+                if (at >= limit)
+                {
+                    return (at, true);
+                }
+
+                Lines++;
+                var a = Cell(text, at);
+                var b = a < 0 ? -1 : Cell(text, a + 1);
+                if (b >= 0 && b + 11 <= text.Length && IsoDay(text.Slice(b + 1, 10)) is var day and >= 0 && NextLine(text, b + 11) is var next and >= 0)
+                {
+                    History.Add(_ids.First(text[at..a], History.Table), _ids.Number(text[(a + 1)..b], History.Table), day);
+                    at = next;
+                    continue;
+                }
+
+                var end = text[at..].IndexOf((byte)'\n');
+                var row = end < 0 ? text[at..] : text.Slice(at, end);
+                at = end < 0 ? text.Length : at + end + 1;
+                if (row.Contains((byte)'"'))
+                {
+                    Quoted = true;
+                    return (at, true);
+                }
+
+                if (!row.IsEmpty)
+                {
+                    ReadLine(History, Lines, Encoding.UTF8.GetString(row));
+                }
+            }
+
+            return (at, at >= limit);
+        }
     }
 
-    /// <summary>Where the comma ending a cell of printable ASCII (no space) starting at <paramref name="from"/> is; -1 if the cell is empty or holds anything else.</summary>
+    /// <summary>Where the comma ending a cell of printable ASCII (no space, no quote) starting at <paramref name="from"/> is; -1 if the cell is empty or holds anything else.</summary>
     private static int Cell(ReadOnlySpan<byte> text, int from)
     {
         for (var i = from; i < text.Length; i++)
@@ -121,7 +259,7 @@ public static class HistoryReader
                 return i > from ? i : -1;
             }
 
-            if ((uint)(c - '!') > '~' - '!')
+            if (c <= (byte)' ' || c == (byte)'"' || c > (byte)'~')
             {
                 return -1;
             }
@@ -333,95 +471,157 @@ public static class HistoryReader
     }
 
     /// <summary>
-    /// Ids by their UTF-8 bytes: an open-addressing table whose entries keep a copy of each id's bytes and its number in
-    /// the pairing table, so a line's id is found without making a string (the string is made once, the first time).
+    /// Ids by their UTF-8 bytes, each with its number in the pairing table: open addressing where a slot holds an id of up
+    /// to 16 bytes itself (a longer one keeps its bytes aside), so finding an id is one probe in one array and no string
+    /// (the string is made once, the first time). A history usually lists one person's pairings one after another, so the
+    /// first id of the line before is tried first.
     /// </summary>
-    private sealed class Utf8Ids(PastPairingTable.Builder table)
+    private sealed class Utf8Ids
     {
-        private int[] _slots = new int[1 << 12];
-        private Entry[] _entries = new Entry[1 << 11];
-        private byte[] _bytes = new byte[1 << 14];
+        private Slot[] _slots = new Slot[1 << 12];
+        private byte[] _long = new byte[1 << 10];
+        private int _longUsed;
         private int _count;
-        private int _used;
+        private (ulong W0, ulong W1, int Length, int Number) _lastFirst = (0, 0, -1, -1);
 
-        /// <summary>The number in the pairing table of the printable-ASCII id <paramref name="key"/>.</summary>
-        public int Number(ReadOnlySpan<byte> key)
+        /// <summary>The number of a line's first id: the same as the line before's without a search.</summary>
+        public int First(ReadOnlySpan<byte> key, PastPairingTable.Builder table)
         {
-            var hash = Hash(key);
-            var mask = _slots.Length - 1;
-            for (var slot = (int)hash & mask; ; slot = (slot + 1) & mask)
+            if (key.Length <= 16)
             {
-                var taken = _slots[slot];
-                if (taken == 0)
+                var (w0, w1) = Words(key);
+                if (_lastFirst.Length == key.Length && _lastFirst.W0 == w0 && _lastFirst.W1 == w1)
                 {
-                    return Add(slot, key, hash);
+                    return _lastFirst.Number;
                 }
 
-                ref readonly var entry = ref _entries[taken - 1];
-                if (entry.Hash == hash && _bytes.AsSpan(entry.Start, entry.Length).SequenceEqual(key))
+                var number = Number(key, table);
+                _lastFirst = (w0, w1, key.Length, number);
+                return number;
+            }
+
+            return Number(key, table);
+        }
+
+        /// <summary>The number in the pairing table of the printable-ASCII id <paramref name="key"/> (numbered there the first time).</summary>
+        public int Number(ReadOnlySpan<byte> key, PastPairingTable.Builder table)
+        {
+            ulong w0, w1, hash;
+            if (key.Length <= 16)
+            {
+                (w0, w1) = Words(key);
+                hash = Mix(w0, w1, key.Length);
+            }
+            else
+            {
+                hash = LongHash(key);
+                (w0, w1) = (0, hash);
+            }
+
+            var mask = _slots.Length - 1;
+            for (var at = (int)hash & mask; ; at = (at + 1) & mask)
+            {
+                ref var slot = ref _slots[at];
+                if (slot.Length == 0)
                 {
-                    return entry.Number;
+                    return Add(ref slot, key, w0, w1, table);
+                }
+
+                if (slot.Length == key.Length && slot.W1 == w1 && (key.Length <= 16 ? slot.W0 == w0 : _long.AsSpan((int)slot.W0, key.Length).SequenceEqual(key)))
+                {
+                    return slot.Number;
                 }
             }
         }
 
-        private int Add(int slot, ReadOnlySpan<byte> key, uint hash)
+        private int Add(ref Slot slot, ReadOnlySpan<byte> key, ulong w0, ulong w1, PastPairingTable.Builder table)
         {
             var number = table.Id(Encoding.ASCII.GetString(key));
-            if (_used + key.Length > _bytes.Length)
+            if (key.Length > 16)
             {
-                Array.Resize(ref _bytes, Math.Max(_bytes.Length * 2, _used + key.Length));
-            }
-
-            if (_count == _entries.Length)
-            {
-                Array.Resize(ref _entries, _count * 2);
-            }
-
-            key.CopyTo(_bytes.AsSpan(_used));
-            _entries[_count] = new Entry(hash, _used, key.Length, number);
-            _used += key.Length;
-            _slots[slot] = ++_count;
-            if (_count * 2 > _slots.Length)
-            {
-                // Keep the table at most half full: rehash every entry into twice as many slots.
-                _slots = new int[_slots.Length * 2];
-                var mask = _slots.Length - 1;
-                for (var e = 0; e < _count; e++)
+                if (_longUsed + key.Length > _long.Length)
                 {
-                    var s = (int)_entries[e].Hash & mask;
-                    while (_slots[s] != 0)
+                    Array.Resize(ref _long, Math.Max(_long.Length * 2, _longUsed + key.Length));
+                }
+
+                key.CopyTo(_long.AsSpan(_longUsed));
+                (w0, _longUsed) = ((ulong)_longUsed, _longUsed + key.Length);
+            }
+
+            slot = new Slot(w0, w1, key.Length, number);
+            if (++_count * 2 > _slots.Length)
+            {
+                // Keep the table at most half full: every id into twice as many slots.
+                var old = _slots;
+                _slots = new Slot[old.Length * 2];
+                var mask = _slots.Length - 1;
+                foreach (var taken in old)
+                {
+                    if (taken.Length == 0)
                     {
-                        s = (s + 1) & mask;
+                        continue;
                     }
 
-                    _slots[s] = e + 1;
+                    var at = (int)(taken.Length <= 16 ? Mix(taken.W0, taken.W1, taken.Length) : taken.W1) & mask;
+                    while (_slots[at].Length != 0)
+                    {
+                        at = (at + 1) & mask;
+                    }
+
+                    _slots[at] = taken;
                 }
             }
 
             return number;
         }
 
-        private static uint Hash(ReadOnlySpan<byte> key)
+        /// <summary>An id of at most 16 bytes as two words, zero beyond its end.</summary>
+        private static (ulong W0, ulong W1) Words(ReadOnlySpan<byte> key)
         {
-            var hash = 0x9E3779B97F4A7C15UL ^ (ulong)key.Length;
-            for (; key.Length > 8; key = key[8..])
+            var n = key.Length;
+            if (n >= 8)
             {
-                hash = (hash ^ BinaryPrimitives.ReadUInt64LittleEndian(key)) * 0xFF51AFD7ED558CCDUL;
-                hash ^= hash >> 32;
+                return (BinaryPrimitives.ReadUInt64LittleEndian(key), n > 8 ? BinaryPrimitives.ReadUInt64LittleEndian(key[^8..]) >> (8 * (16 - n)) : 0);
             }
 
-            // The last 1–8 bytes in one word: two overlapping 4-byte reads, or the first, middle and last byte.
-            var tail = key.Length switch
+            if (n >= 4)
             {
-                >= 4 => BinaryPrimitives.ReadUInt32LittleEndian(key) | ((ulong)BinaryPrimitives.ReadUInt32LittleEndian(key[^4..]) << 32),
-                > 0 => key[0] | ((ulong)key[key.Length / 2] << 8) | ((ulong)key[^1] << 16),
-                _ => 0UL,
-            };
-            hash = (hash ^ tail) * 0xC4CEB9FE1A85EC53UL;
-            return (uint)(hash >> 32) ^ (uint)hash;
+                ulong low = BinaryPrimitives.ReadUInt32LittleEndian(key), high = BinaryPrimitives.ReadUInt32LittleEndian(key[^4..]);
+                return (low | ((high >> (8 * (8 - n))) << 32), 0);
+            }
+
+            var word = 0UL;
+            for (var i = 0; i < n; i++)
+            {
+                word |= (ulong)key[i] << (8 * i);
+            }
+
+            return (word, 0);
         }
 
-        private readonly record struct Entry(uint Hash, int Start, int Length, int Number);
+        private static ulong Mix(ulong w0, ulong w1, int length)
+        {
+            var hash = (w0 ^ 0x9E3779B97F4A7C15UL) * 0xBF58476D1CE4E5B9UL;
+            hash ^= (w1 + (ulong)length) * 0x94D049BB133111EBUL;
+            hash ^= hash >> 31;
+            hash *= 0xD6E8FEB86659FD93UL;
+            return hash ^ (hash >> 32);
+        }
+
+        private static ulong LongHash(ReadOnlySpan<byte> key)
+        {
+            var hash = (ulong)key.Length;
+            for (; key.Length >= 16; key = key[16..])
+            {
+                var (w0, w1) = Words(key[..16]);
+                hash = Mix(hash ^ w0, w1, 16);
+            }
+
+            var (t0, t1) = Words(key);
+            return Mix(hash ^ t0, t1, key.Length) | 1;
+        }
+
+        /// <summary>An id: its bytes (or, over 16 bytes, where they are kept and a hash of them), its length (0: a free slot) and its number.</summary>
+        private readonly record struct Slot(ulong W0, ulong W1, int Length, int Number);
     }
 }

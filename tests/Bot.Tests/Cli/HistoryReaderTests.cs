@@ -75,7 +75,10 @@ public sealed class HistoryReaderTests
         // Mostly usual lines among every kind of odd one: spaces, tabs, other scripts, carriage returns, blank lines,
         // missing ids, bad dates, too many cells, a header in the middle; ids coming back in both orders.
         var random = new Random(seed);
-        string[] ids = [.. Enumerable.Range(0, 40).Select(i => $"U{i}"), "Zoë", "M\u00A0X", "T-1_a.b", "x"];
+        string[] ids = [.. Enumerable.Range(0, 40).Select(i => $"U{i}"), "Zoë", "M\u00A0X", "T-1_a.b", "x",
+            // Ids of every length, alike but for one byte, at the ends of 8 and 16 bytes (bytes are compared, not only hashed).
+            "ab", "abc", "abd", "ABCDEFGH", "ABCDEFGH1", "ABCDEFGH2", "ABCDEFGHIJKLMNOP", "ABCDEFGHIJKLMNOQ", "ABCDEFGHIJKLMNOPQ",
+            "ABCDEFGHIJKLMNOPR", "U01ABCDEF12", "LongIdentifier-0123456789-x", "LongIdentifier-0123456789-y"];
         string Id() => ids[random.Next(ids.Length)];
         string Date() => new DateOnly(2024, 1, 1).AddDays(random.Next(1000)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var lines = new List<string>();
@@ -106,12 +109,33 @@ public sealed class HistoryReaderTests
         var careful = HistoryReader.Read(new StringReader(text));
 
         Assert.True(careful.Pairings.Count > 1500 && careful.Rejected.Count > 500);
-        foreach (var blocks in new[] { 1, 2, 3, 7, 64 })
+        foreach (var (blocks, chunk) in new[] { (1, 1 << 20), (2, 1 << 20), (3, 100), (7, 16), (64, 37), (2, 1) })
         {
-            // Read in blocks side by side, cut wherever the block sizes fall: the same pairings, the same line numbers.
-            var read = HistoryReader.Read(Encoding.UTF8.GetBytes(text), blocks);
+            // Read in blocks side by side, cut wherever the block sizes fall, a chunk at a time (lines cut by a chunk,
+            // lines longer than a chunk): the same pairings, the same line numbers.
+            var read = HistoryReader.Read(Encoding.UTF8.GetBytes(text), blocks, chunk);
             Assert.Equal(careful.Pairings, read.Pairings);
             Assert.Equal(careful.Rejected, read.Rejected);
+        }
+
+        var path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(path, text);
+            var fromFile = HistoryReader.Read(path);
+            Assert.Equal(careful.Pairings, fromFile.Pairings);
+            Assert.Equal(careful.Rejected, fromFile.Rejected);
+
+            // One quote anywhere, even in the last block: the whole file is read by the CSV reader.
+            File.WriteAllText(path, text + "\n\"M1\",T1,2026-01-01\n");
+            var quoted = HistoryReader.Read(path);
+            Assert.Equal(HistoryReader.Read(new StringReader(text + "\nM1,T1,2026-01-01\n")).Pairings, quoted.Pairings);
+            Assert.Equal(careful.Rejected, quoted.Rejected);
+            Assert.Equal(quoted.Pairings, HistoryReader.Read(Encoding.UTF8.GetBytes(text + "\n\"M1\",T1,2026-01-01\n"), 3, 64).Pairings);
+        }
+        finally
+        {
+            File.Delete(path);
         }
     }
 
@@ -129,7 +153,7 @@ public sealed class HistoryReaderTests
         Assert.Equal("date", Assert.Single(careful.Rejected).Field);
         foreach (var blocks in new[] { 1, 2, 4, 9, 30, 64, 200 })
         {
-            var read = HistoryReader.Read(Encoding.UTF8.GetBytes(text), blocks);
+            var read = HistoryReader.Read(Encoding.UTF8.GetBytes(text), blocks, 8);
             Assert.Equal(careful.Pairings, read.Pairings);
             Assert.Equal(careful.Rejected, read.Rejected);
         }
