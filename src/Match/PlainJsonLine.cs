@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Unicode;
@@ -13,7 +14,7 @@ namespace PeerBot.MatchTool;
 /// is parsed for its field by <see cref="ProfileBuilder.Parse"/> once and reused for every later line that writes the
 /// same bytes for the same field, so only a line's id and name become new strings. Any other line is refused (false)
 /// and read as before by <see cref="FlatJsonLine"/> or the careful path, which word what is wrong with it.
-/// One instance per thread: it keeps what it has parsed.
+/// One instance per file, shared by the threads reading it.
 /// </summary>
 internal sealed class PlainJsonLine
 {
@@ -23,7 +24,6 @@ internal sealed class PlainJsonLine
     private static readonly SearchValues<byte> TextStops = SearchValues.Create(
         [(byte)'"', (byte)'\\', .. Enumerable.Range(0, 32).Select(b => (byte)b)]);
 
-    private readonly FieldValue[] _values = new FieldValue[Id];
     private readonly Memo _memo = new();
 
     /// <summary>
@@ -36,6 +36,7 @@ internal sealed class PlainJsonLine
         id = "";
         built = default;
         grades = null;
+        var values = default(Values);
         var count = 0;
         var seen = 0;
         var i = Skip(line, 0);
@@ -88,28 +89,42 @@ internal sealed class PlainJsonLine
                 }
                 else
                 {
-                    _values[count++] = ProfileBuilder.Parse(ProfileField.Name, text);
+                    values[count++] = ProfileBuilder.Parse(ProfileField.Name, text);
                 }
             }
             else
             {
                 var field = (ProfileField)kind;
-                if (!_memo.TryGet(field, type, raw, out var value, out var text))
+                if (_memo.Find(field, type, raw) is var found and > 0)
                 {
-                    if (Text(raw, type) is not { } made)
+                    ref readonly var entry = ref _memo[found];
+                    values[count++] = entry.Value;
+                    if (field == ProfileField.Grades)
+                    {
+                        grades = entry.Text;
+                    }
+                }
+                else
+                {
+                    if (Text(raw, type) is not { } text)
                     {
                         return false;
                     }
 
-                    text = made;
-                    value = ProfileBuilder.Parse(field, text);
-                    _memo.Add(field, type, raw, value, text);
-                }
+                    // Another thread may have parsed the same value meanwhile: every line then gets the one kept.
+                    var parsed = ProfileBuilder.Parse(field, text);
+                    if (_memo.Add(field, type, raw, parsed, text) is var kept and > 0)
+                    {
+                        ref readonly var entry = ref _memo[kept];
+                        parsed = entry.Value;
+                        text = entry.Text;
+                    }
 
-                _values[count++] = value;
-                if (field == ProfileField.Grades)
-                {
-                    grades = text;
+                    values[count++] = parsed;
+                    if (field == ProfileField.Grades)
+                    {
+                        grades = text;
+                    }
                 }
             }
 
@@ -133,8 +148,15 @@ internal sealed class PlainJsonLine
             return false;
         }
 
-        built = ProfileBuilder.Build(id, id, _values.AsSpan(0, count));
+        built = ProfileBuilder.Build(id, id, ((ReadOnlySpan<FieldValue>)values)[..count]);
         return true;
+    }
+
+    /// <summary>A line's parsed fields, on the stack: at most one per field.</summary>
+    [InlineArray(Id)]
+    private struct Values
+    {
+        private FieldValue _first;
     }
 
     private enum Token : byte
@@ -180,19 +202,22 @@ internal sealed class PlainJsonLine
                 return Utf8.IsValid(raw) ? Encoding.UTF8.GetString(raw) : null;
         }
 
-        // A list already checked by ValueEnd: texts and numbers between commas.
-        var items = new List<string>();
+        // A list already checked by ValueEnd: its items' texts and numbers joined by commas, decoded once (the items
+        // are valid UTF-8 exactly when the joined bytes are: a comma cannot complete or start a multi-byte character).
+        var joined = raw.Length <= 512 ? stackalloc byte[raw.Length] : new byte[raw.Length];
+        var length = 0;
         var i = Skip(raw, 1);
         while (raw[i] != ']')
         {
             var (end, item) = ValueEnd(raw, i);
-            var text = Text(item == Token.Text ? raw[(i + 1)..(end - 1)] : raw[i..end], item);
-            if (text is null)
+            var content = item == Token.Text ? raw[(i + 1)..(end - 1)] : raw[i..end];
+            if (length > 0)
             {
-                return null;
+                joined[length++] = (byte)',';
             }
 
-            items.Add(text);
+            content.CopyTo(joined[length..]);
+            length += content.Length;
             i = Skip(raw, end);
             if (raw[i] == ',')
             {
@@ -200,7 +225,7 @@ internal sealed class PlainJsonLine
             }
         }
 
-        return items.Count switch { 0 => "", 1 => items[0], _ => string.Join(",", items) };
+        return Utf8.IsValid(joined[..length]) ? Encoding.UTF8.GetString(joined[..length]) : null;
     }
 
     private static int Skip(ReadOnlySpan<byte> line, int i)
@@ -327,91 +352,102 @@ internal sealed class PlainJsonLine
     }
 
     /// <summary>
-    /// The values parsed so far, by field and exact bytes (a text and a list that look alike are different keys):
-    /// an open-addressing table over one block of key bytes, bounded so an odd roster cannot grow it without end.
+    /// The values parsed so far, by field and exact bytes (a text and a list that look alike are different keys), shared
+    /// by the threads reading one file: looked up without a lock (entries are only ever added, each published after it
+    /// is written), added under one. Bounded so an odd roster cannot grow it without end.
     /// </summary>
     private sealed class Memo
     {
         // A state roster writes tens of thousands of distinct availability lists; past these bounds a value is parsed each time.
-        private const int MaxEntries = 1 << 18;
-        private const int MaxKeyBytes = 16 << 20;
+        private const int ChunkBits = 12;
+        private const int MaxEntries = (1 << 18) - 1;
         private const int MaxKey = 256;
 
-        private int[] _slots = new int[1 << 12];
-        private Entry[] _entries = new Entry[1 << 11];
-        private byte[] _keys = new byte[1 << 16];
+        private readonly Lock _gate = new();
+        private readonly Entry[]?[] _chunks = new Entry[]?[(MaxEntries >> ChunkBits) + 1];
+        private long[] _slots = new long[1 << 12];
         private int _count;
-        private int _used;
 
-        public bool TryGet(ProfileField field, Token type, ReadOnlySpan<byte> raw, out FieldValue value, out string text)
+        public ref readonly Entry this[int index] => ref _chunks[index >> ChunkBits]![index & ((1 << ChunkBits) - 1)];
+
+        /// <summary>The entry (1 and up) holding <paramref name="raw"/>'s value for <paramref name="field"/>; 0 when none does.</summary>
+        public int Find(ProfileField field, Token type, ReadOnlySpan<byte> raw) =>
+            raw.Length > MaxKey ? 0 : Find(Volatile.Read(ref _slots), Hash(field, type, raw), field, type, raw);
+
+        /// <summary>Keeps <paramref name="value"/> for <paramref name="raw"/> unless an entry already holds it; that entry, or 0 when there is no room.</summary>
+        public int Add(ProfileField field, Token type, ReadOnlySpan<byte> raw, in FieldValue value, string text)
         {
-            if (raw.Length <= MaxKey)
+            if (raw.Length > MaxKey)
             {
-                var hash = Hash(field, type, raw);
-                var mask = _slots.Length - 1;
-                for (var slot = hash & mask; _slots[slot] is var index and > 0; slot = (slot + 1) & mask)
+                return 0;
+            }
+
+            var hash = Hash(field, type, raw);
+            lock (_gate)
+            {
+                if (Find(_slots, hash, field, type, raw) is var found and > 0)
                 {
-                    ref readonly var entry = ref _entries[index];
-                    if (entry.Hash == hash && entry.Field == field && entry.Type == type && _keys.AsSpan(entry.Start, entry.Length).SequenceEqual(raw))
+                    return found;
+                }
+
+                if (_count == MaxEntries)
+                {
+                    return 0;
+                }
+
+                var index = ++_count;
+                var chunk = _chunks[index >> ChunkBits] ??= new Entry[1 << ChunkBits];
+                chunk[index & ((1 << ChunkBits) - 1)] = new Entry(hash, field, type, raw.ToArray(), value, text);
+                if (index * 2 > _slots.Length)
+                {
+                    // At most half full, so a look-up ends at an empty slot after a step or two; readers still holding
+                    // the old table find what it had, and look again under the lock for the rest.
+                    var bigger = new long[_slots.Length * 2];
+                    for (var i = 1; i <= index; i++)
                     {
-                        value = entry.Value;
-                        text = entry.Text;
-                        return true;
+                        Place(bigger, i, this[i].Hash);
+                    }
+
+                    Volatile.Write(ref _slots, bigger);
+                }
+                else
+                {
+                    Place(_slots, index, hash);
+                }
+
+                return index;
+            }
+        }
+
+        private int Find(long[] slots, int hash, ProfileField field, Token type, ReadOnlySpan<byte> raw)
+        {
+            // A slot holds the entry's hash beside its index: only an entry whose hash matches is looked at.
+            var mask = slots.Length - 1;
+            for (var slot = hash & mask; Volatile.Read(ref slots[slot]) is var taken and not 0; slot = (slot + 1) & mask)
+            {
+                if ((int)(taken >> 32) == hash)
+                {
+                    ref readonly var entry = ref this[(int)taken];
+                    if (entry.Field == field && entry.Type == type && entry.Key.AsSpan().SequenceEqual(raw))
+                    {
+                        return (int)taken;
                     }
                 }
             }
 
-            value = default;
-            text = "";
-            return false;
+            return 0;
         }
 
-        public void Add(ProfileField field, Token type, ReadOnlySpan<byte> raw, in FieldValue value, string text)
+        private static void Place(long[] slots, int index, int hash)
         {
-            if (raw.Length > MaxKey || _count == MaxEntries || _used + raw.Length > MaxKeyBytes)
-            {
-                return;
-            }
-
-            if (_used + raw.Length > _keys.Length)
-            {
-                Array.Resize(ref _keys, Math.Max(_keys.Length * 2, _used + raw.Length));
-            }
-
-            if (_count + 1 == _entries.Length)
-            {
-                Array.Resize(ref _entries, _entries.Length * 2);
-            }
-
-            raw.CopyTo(_keys.AsSpan(_used));
-            var hash = Hash(field, type, raw);
-            _entries[++_count] = new Entry(hash, field, type, _used, raw.Length, value, text);
-            _used += raw.Length;
-            if (_count * 2 > _slots.Length)
-            {
-                // At most half full: a look-up ends at an empty slot after a step or two.
-                _slots = new int[_slots.Length * 2];
-                for (var index = 1; index <= _count; index++)
-                {
-                    Place(index);
-                }
-            }
-            else
-            {
-                Place(_count);
-            }
-        }
-
-        private void Place(int index)
-        {
-            var mask = _slots.Length - 1;
-            var slot = _entries[index].Hash & mask;
-            while (_slots[slot] != 0)
+            var mask = slots.Length - 1;
+            var slot = hash & mask;
+            while (slots[slot] != 0)
             {
                 slot = (slot + 1) & mask;
             }
 
-            _slots[slot] = index;
+            Volatile.Write(ref slots[slot], (long)hash << 32 | (uint)index);
         }
 
         private static int Hash(ProfileField field, Token type, ReadOnlySpan<byte> raw)
@@ -434,6 +470,6 @@ internal sealed class PlainJsonLine
             return (int)((h ^ (h >> 32)) & int.MaxValue);
         }
 
-        private readonly record struct Entry(int Hash, ProfileField Field, Token Type, int Start, int Length, FieldValue Value, string Text);
+        public readonly record struct Entry(int Hash, ProfileField Field, Token Type, byte[] Key, FieldValue Value, string Text);
     }
 }

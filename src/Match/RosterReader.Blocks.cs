@@ -6,7 +6,7 @@ namespace PeerBot.MatchTool;
 public static partial class RosterReader
 {
     // A state roster is tens of megabytes: it is read a block at a time into one buffer, not copied whole into memory.
-    private const int BlockBytes = 4 << 20;
+    private const int BlockBytes = 1 << 20;
 
     /// <summary>
     /// JSON lines in UTF-8 from <paramref name="file"/>, whose first <paramref name="filled"/> bytes are in
@@ -83,8 +83,8 @@ public static partial class RosterReader
         private readonly Builder _builder = new(keepFields, expected);
         private readonly FlatJsonLine.Shared _shared = new();
         private readonly List<int> _starts = [];
-        // One per parsing thread (this one first), kept from block to block with what it has parsed.
-        private readonly PlainJsonLine[]? _plain = keepFields ? null : new PlainJsonLine[Environment.ProcessorCount];
+        // Kept from block to block with the values it has parsed.
+        private readonly PlainJsonLine? _plain = keepFields ? null : new PlainJsonLine();
         private ParsedLine[] _parsed = [];
 
         public Roster Roster() => _builder.Roster();
@@ -121,9 +121,10 @@ public static partial class RosterReader
             var claimed = 0;
 
             // Blocks of lines are claimed in turn by this thread and, for a long block, one helper per other core.
-            void ParseBlocks(int worker)
+            var plain = _plain;
+
+            void ParseBlocks()
             {
-                var plain = _plain is null ? null : _plain[worker] ??= new PlainJsonLine();
                 var fields = new KeyValuePair<string, string>[FlatJsonLine.MaxFields];
                 var whole = utf8.Span;
                 for (var first = Interlocked.Add(ref claimed, LinesPerBlock) - LinesPerBlock; first < count;
@@ -140,11 +141,10 @@ public static partial class RosterReader
             var helpers = new Task[Math.Max(0, Math.Min(Environment.ProcessorCount, count / LinesPerBlock) - 1)];
             for (var h = 0; h < helpers.Length; h++)
             {
-                var worker = h + 1;
-                helpers[h] = Task.Run(() => ParseBlocks(worker));
+                helpers[h] = Task.Run(ParseBlocks);
             }
 
-            ParseBlocks(0);
+            ParseBlocks();
             Task.WaitAll(helpers);
 
             foreach (var line in parsed.AsSpan(0, count))

@@ -54,7 +54,7 @@ public static partial class RosterReader
         return lines.Roster();
     }
 
-    private const int LinesPerBlock = 1024;
+    private const int LinesPerBlock = 256;
 
     /// <summary>
     /// One line: a flat object of distinct names is read with no document in between (<see cref="FlatJsonLine"/>);

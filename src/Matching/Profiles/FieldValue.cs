@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace PeerBot.Matching.Profiles;
 
 /// <summary>The profile fields a person can give (each with its aliases in <see cref="ProfileBuilder.FieldNames"/>).</summary>
@@ -23,31 +25,27 @@ public enum ProfileField : byte
 /// </summary>
 public readonly struct FieldValue
 {
-    internal FieldValue(ProfileField field, string? text = null, string[]? list = null, AvailabilityWindow[]? windows = null, int number = 0)
+    internal FieldValue(ProfileField field, object? value = null, int number = 0, IReadOnlyList<FieldError>? errors = null)
     {
         Field = field;
-        Text = text;
-        List = list;
-        Windows = windows;
+        _value = value;
         Number = number;
+        Errors = errors;
     }
 
-    internal FieldValue(ProfileField field, FieldError[] errors, AvailabilityWindow[]? windows = null)
-    {
-        Field = field;
-        Errors = errors;
-        Windows = windows;
-    }
+    // One reference for whichever the field holds (a roster copies this value once per line and field).
+    private readonly object? _value;
 
     public ProfileField Field { get; }
 
     /// <summary>Name (null: the display name), school, time zone or cohort (null: cleared).</summary>
-    internal string? Text { get; }
+    internal string? Text => Unsafe.As<string?>(_value);
 
     /// <summary>Subjects, grade bands or focus areas.</summary>
-    internal string[]? List { get; }
+    internal string[]? List => Unsafe.As<string[]?>(_value);
 
-    internal AvailabilityWindow[]? Windows { get; }
+    /// <summary>Availability windows (also when some entries were not time slots).</summary>
+    internal AvailabilityWindow[]? Windows => Unsafe.As<AvailabilityWindow[]?>(_value);
 
     /// <summary>Years, capacity, or the role as a number.</summary>
     internal int Number { get; }

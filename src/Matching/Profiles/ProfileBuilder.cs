@@ -102,17 +102,17 @@ public static partial class ProfileBuilder
         switch (field)
         {
             case ProfileField.Name:
-                return new FieldValue(field, text: value.Length == 0 ? null : Limit(value, 80));
+                return new FieldValue(field, value.Length == 0 ? null : Limit(value, 80));
             case ProfileField.Role:
                 return TryParseRole(value, out var role)
                     ? new FieldValue(field, number: (int)role)
                     : Error(field, "role", $"\"{value}\" is not a role: {RoleHelp}");
             case ProfileField.Subjects:
-                return new FieldValue(field, list: SubjectLists.Get(value));
+                return new FieldValue(field, SubjectLists.Get(value));
             case ProfileField.Grades:
                 var grades = GradeLists.Get(value);
                 return grades.Bad is null
-                    ? new FieldValue(field, list: grades.Bands)
+                    ? new FieldValue(field, grades.Bands)
                     : Error(field, "grades", $"\"{grades.Bad}\" is not a grade band: {GradeBand.Help}");
             case ProfileField.Years:
                 if (value.Length == 0)
@@ -124,29 +124,29 @@ public static partial class ProfileBuilder
                     ? new FieldValue(field, number: years)
                     : Error(field, "years", $"\"{value}\" is not a number of years: write a whole number from 0 to 60, e.g. years:2");
             case ProfileField.School:
-                return new FieldValue(field, text: value.Length == 0 ? null : Limit(value, 120));
+                return new FieldValue(field, value.Length == 0 ? null : Limit(value, 120));
             case ProfileField.Focus:
-                return new FieldValue(field, list: FocusLists.Get(value));
+                return new FieldValue(field, FocusLists.Get(value));
             case ProfileField.TimeZone:
                 if (value.Length == 0)
                 {
-                    return new FieldValue(field, text: null);
+                    return new FieldValue(field);
                 }
 
                 return IsTimeZone(value)
-                    ? new FieldValue(field, text: value)
+                    ? new FieldValue(field, value)
                     : Error(field, "timezone", $"\"{value}\" is not a time zone: use an IANA name such as America/Chicago");
             case ProfileField.Availability:
                 var slots = AvailabilityLists.Get(value);
                 return slots.Bad.Length == 0
-                    ? new FieldValue(field, windows: slots.Windows)
-                    : new FieldValue(field, errors: [.. slots.Bad.Select(part => new FieldError("availability", $"\"{part}\" is not a time slot: write day and hours like \"tue 15:30-16:30\""))], windows: slots.Windows);
+                    ? new FieldValue(field, slots.Windows)
+                    : new FieldValue(field, slots.Windows, errors: [.. slots.Bad.Select(part => new FieldError("availability", $"\"{part}\" is not a time slot: write day and hours like \"tue 15:30-16:30\""))]);
             case ProfileField.Capacity:
                 return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var capacity) && capacity is >= 0 and <= 4
                     ? new FieldValue(field, number: capacity)
                     : Error(field, "capacity", $"\"{value}\" is not a capacity: a mentor takes 1 to 4 mentees, e.g. capacity:2");
             case ProfileField.Cohort:
-                return new FieldValue(field, text: value.Length == 0 ? null : Limit(value.ToLowerInvariant(), 60));
+                return new FieldValue(field, value.Length == 0 ? null : Limit(value.ToLowerInvariant(), 60));
             default:
                 throw new ArgumentOutOfRangeException(nameof(field), field, "not a profile field");
         }
@@ -169,7 +169,7 @@ public static partial class ProfileBuilder
         _ => throw new ArgumentOutOfRangeException(nameof(canonical), canonical, "not a canonical field name"),
     };
 
-    private static FieldValue Error(ProfileField field, string name, string message) => new(field, errors: [new FieldError(name, message)]);
+    private static FieldValue Error(ProfileField field, string name, string message) => new(field, errors: new[] { new FieldError(name, message) });
 
     /// <summary>A profile being built: the fields land in locals and the profile is made once at the end (a state roster builds 100k+).</summary>
     private struct Draft(string displayName, TeacherProfile? existing)
