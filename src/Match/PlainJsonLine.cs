@@ -112,7 +112,7 @@ internal sealed class PlainJsonLine
                     }
 
                     // Another thread may have parsed the same value meanwhile: every line then gets the one kept.
-                    var parsed = ProfileBuilder.Parse(field, text);
+                    var parsed = ProfileBuilder.Parse(field, text, remember: false);
                     if (_memo.Add(field, type, raw, parsed, text) is var kept and > 0)
                     {
                         ref readonly var entry = ref _memo[kept];

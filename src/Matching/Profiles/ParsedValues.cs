@@ -16,8 +16,15 @@ internal sealed class ParsedValues<T>(Func<string, T> parse)
     private readonly ConcurrentDictionary<string, T> _known = new(StringComparer.Ordinal);
     private int _room = MaxEntries;
 
-    public T Get(string text)
+    /// <param name="remember">False when the caller keeps the result itself (a roster reader's own table of values):
+    /// the text is parsed without looking here or adding to this.</param>
+    public T Get(string text, bool remember = true)
     {
+        if (!remember)
+        {
+            return parse(text);
+        }
+
         if (_known.TryGetValue(text, out var known))
         {
             return known;

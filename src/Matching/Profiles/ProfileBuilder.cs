@@ -96,7 +96,9 @@ public static partial class ProfileBuilder
     /// <paramref name="rawValue"/> given for <paramref name="field"/>, parsed as <see cref="Build(string, string, ReadOnlySpan{KeyValuePair{string, string}}, TeacherProfile?)"/>
     /// reads it: the result depends on the text alone (a name left empty stands for the person's display name).
     /// </summary>
-    public static FieldValue Parse(ProfileField field, string rawValue)
+    /// <param name="remember">False when the caller keeps each distinct value's result itself (a roster reader): lists are
+    /// then parsed without the shared tables of lists already parsed.</param>
+    public static FieldValue Parse(ProfileField field, string rawValue, bool remember = true)
     {
         var value = rawValue.Trim();
         switch (field)
@@ -108,9 +110,9 @@ public static partial class ProfileBuilder
                     ? new FieldValue(field, number: (int)role)
                     : Error(field, "role", $"\"{value}\" is not a role: {RoleHelp}");
             case ProfileField.Subjects:
-                return new FieldValue(field, SubjectLists.Get(value));
+                return new FieldValue(field, SubjectLists.Get(value, remember));
             case ProfileField.Grades:
-                var grades = GradeLists.Get(value);
+                var grades = GradeLists.Get(value, remember);
                 return grades.Bad is null
                     ? new FieldValue(field, grades.Bands)
                     : Error(field, "grades", $"\"{grades.Bad}\" is not a grade band: {GradeBand.Help}");
@@ -126,7 +128,7 @@ public static partial class ProfileBuilder
             case ProfileField.School:
                 return new FieldValue(field, value.Length == 0 ? null : Limit(value, 120));
             case ProfileField.Focus:
-                return new FieldValue(field, FocusLists.Get(value));
+                return new FieldValue(field, FocusLists.Get(value, remember));
             case ProfileField.TimeZone:
                 if (value.Length == 0)
                 {
@@ -137,7 +139,7 @@ public static partial class ProfileBuilder
                     ? new FieldValue(field, value)
                     : Error(field, "timezone", $"\"{value}\" is not a time zone: use an IANA name such as America/Chicago");
             case ProfileField.Availability:
-                var slots = AvailabilityLists.Get(value);
+                var slots = AvailabilityLists.Get(value, remember);
                 return slots.Bad.Length == 0
                     ? new FieldValue(field, slots.Windows)
                     : new FieldValue(field, slots.Windows, errors: [.. slots.Bad.Select(part => new FieldError("availability", $"\"{part}\" is not a time slot: write day and hours like \"tue 15:30-16:30\""))]);
