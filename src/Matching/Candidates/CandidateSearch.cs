@@ -67,7 +67,8 @@ internal static class CandidateSearch
     private sealed class Searcher(
         RoundPool pool, CompatibilityScorer scorer, CandidateIndex index, int[] storedAt, int stride, bool queryIsFirst, int seed)
     {
-        private readonly int[] _stamp = new int[index.Count];
+        // One byte a person keeps the stamps in the core's own cache at state scale; cleared once every 255 queries.
+        private readonly byte[] _stamp = new byte[index.Count];
         private readonly int _budget = pool.Options.Limits.ScanBudget;
         private readonly TopK _top = new(stride);
         private readonly List<long> _keys = [];
@@ -80,7 +81,13 @@ internal static class CandidateSearch
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Search(int q, int k)
         {
-            var mark = ++_mark;
+            if (_mark == byte.MaxValue)
+            {
+                Array.Clear(_stamp);
+                _mark = 0;
+            }
+
+            var mark = (byte)++_mark;
             foreach (var partner in pool.Forbidden.PartnersOf(q))
             {
                 if (storedAt[partner] >= 0)
@@ -174,7 +181,7 @@ internal static class CandidateSearch
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private void Scan(int q, int mark, int[]? posting, int length, int bound)
+        private void Scan(int q, byte mark, int[]? posting, int length, int bound)
         {
             if (length == 0)
             {
@@ -182,6 +189,7 @@ internal static class CandidateSearch
             }
 
             var stamp = _stamp;
+            var wide = pool.Features.Wide;
             var people = index.Person;
             var rows = index.Rows;
             ref readonly var row = ref pool.Features.Rows[q];
@@ -216,13 +224,15 @@ internal static class CandidateSearch
 
                 stamp[at] = mark;
                 scanned++;
-                var t = people[at];
+                // Pool indices matter only to the wide path and the tie-break; the rows hold the rest.
+                var t = wide ? people[at] : -1;
                 var theirSlots = index.SlotsAt(at);
                 var points = queryIsFirst
                     ? scorer.PointsAtLeast(threshold, q, in row, ownSlots, t, in rows[at], theirSlots)
                     : scorer.PointsAtLeast(threshold, t, in rows[at], theirSlots, q, in row, ownSlots);
                 if (points >= threshold)
                 {
+                    t = people[at];
                     top.Offer(points, (uint)SeededHash.Of(seed, Math.Min(q, t), Math.Max(q, t)), index.LocalAt[at]);
                     threshold = top.Threshold;
                     if (threshold > bound)

@@ -21,12 +21,13 @@ internal static class MentorCandidates
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static BipartiteGraph Sparse(RoundPool pool, CompatibilityScorer scorer, int[] mentees, int[] mentors, CandidateLimits limits, int seed)
     {
-        var mentorIndex = new CandidateIndex(pool.Features, mentors);
-        var menteeIndex = new CandidateIndex(pool.Features, mentees);
-        var forMentees = CandidateSearch.Run(pool, scorer, mentees, mentorIndex, _ => limits.MenteeTopK, queryIsFirst: true, seed);
+        // The two indexes are independent: built side by side.
+        CandidateIndex? mentorIndex = null, menteeIndex = null;
+        Parallel.Invoke(() => mentorIndex = new CandidateIndex(pool.Features, mentors), () => menteeIndex = new CandidateIndex(pool.Features, mentees));
+        var forMentees = CandidateSearch.Run(pool, scorer, mentees, mentorIndex!, _ => limits.MenteeTopK, queryIsFirst: true, seed);
         var capacity = pool.People;
         var forMentors = CandidateSearch.Run(
-            pool, scorer, mentors, menteeIndex, m => Math.Max(limits.MentorTopK, 2 * capacity[m].Capacity), queryIsFirst: false, seed);
+            pool, scorer, mentors, menteeIndex!, m => Math.Max(limits.MentorTopK, 2 * capacity[m].Capacity), queryIsFirst: false, seed);
 
         // Union per mentee: its own picks plus every mentor that picked it.
         var count = new int[mentees.Length + 1];
