@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace PeerBot.Matching.Rules;
 
@@ -19,7 +20,7 @@ internal sealed class ForbiddenPairs
     public ForbiddenPairs(IReadOnlyDictionary<string, int> indexOf, PairingRules rules, DateOnly today)
     {
         // One key per pair (lower index high, higher index low); a pair met several times, or met and blocked, is one key.
-        var keys = new List<long>(rules.History.Count + rules.Blocked.Count);
+        var keys = new List<long>((rules.History is PastPairingTable ? 0 : rules.History.Count) + rules.Blocked.Count);
         if (rules.History is PastPairingTable table)
         {
             AddRecent(keys, table, indexOf, rules, today);
@@ -44,46 +45,50 @@ internal sealed class ForbiddenPairs
             }
         }
 
-        var sorted = keys.ToArray();
-        Array.Sort(sorted);
-        var unique = 0;
-        for (var k = 0; k < sorted.Length; k++)
-        {
-            if (unique == 0 || sorted[k] != sorted[unique - 1])
-            {
-                sorted[unique++] = sorted[k];
-            }
-        }
-
-        Count = unique;
+        // Each person's partners side by side, repeats and all (a count, then a scatter); then each short list is sorted and
+        // its repeats dropped, the lists packed to the front: the same lists as sorting every key, without a sort of millions.
         var n = indexOf.Count;
-        _start = new int[n + 1];
-        for (var k = 0; k < unique; k++)
+        var start = new int[n + 1];
+        var all = CollectionsMarshal.AsSpan(keys);
+        foreach (var key in all)
         {
-            _start[(int)(sorted[k] >> 32) + 1]++;
-            _start[(int)(uint)sorted[k] + 1]++;
+            start[(int)(key >> 32) + 1]++;
+            start[(int)(uint)key + 1]++;
         }
 
         for (var p = 0; p < n; p++)
         {
-            _start[p + 1] += _start[p];
+            start[p + 1] += start[p];
         }
 
-        // Keys ascend by their lower index, then by their higher one. A first pass writes each person's lower partners
-        // (they arrive ascending), a second their higher ones (ascending too): each list comes out sorted.
-        _partners = new int[2 * unique];
-        var next = _start[..n];
-        for (var k = 0; k < unique; k++)
+        var partners = new int[start[n]];
+        var next = start[..n];
+        foreach (var key in all)
         {
-            var (low, high) = ((int)(sorted[k] >> 32), (int)(uint)sorted[k]);
-            _partners[next[high]++] = low;
+            var (low, high) = ((int)(key >> 32), (int)(uint)key);
+            partners[next[low]++] = high;
+            partners[next[high]++] = low;
         }
 
-        for (var k = 0; k < unique; k++)
+        var written = 0;
+        for (var p = 0; p < n; p++)
         {
-            var (low, high) = ((int)(sorted[k] >> 32), (int)(uint)sorted[k]);
-            _partners[next[low]++] = high;
+            var list = partners.AsSpan(start[p], start[p + 1] - start[p]);
+            list.Sort();
+            start[p] = written;
+            var last = -1;
+            foreach (var partner in list)
+            {
+                // Never ahead of the list being read: packing only moves entries towards the front.
+                if (partner != last)
+                {
+                    partners[written++] = last = partner;
+                }
+            }
         }
+
+        start[n] = written;
+        (_start, _partners, Count) = (start, partners, written / 2);
     }
 
     /// <summary>How many different pairs are forbidden.</summary>
@@ -116,6 +121,13 @@ internal sealed class ForbiddenPairs
 
         // IsWithinWindow(date, today) is date > today - window: as day numbers, day > the cut-off.
         var cutOff = today.AddDays(-rules.RepeatWindowDays).DayNumber;
+        var recent = 0;
+        foreach (var day in table.Days)
+        {
+            recent += day > cutOff ? 1 : 0;
+        }
+
+        keys.EnsureCapacity(keys.Count + recent + rules.Blocked.Count);
         var a = table.A;
         var b = table.B;
         var days = table.Days;
