@@ -71,6 +71,33 @@ public sealed class CandidateSearchBoundTests
         }
     }
 
+    /// <summary>
+    /// A search thread marks whom it has scored with a one-byte stamp and clears its stamps once every 255 queries. A
+    /// teacher asked first and again as the 256th query of the same thread (another teacher's 254 queries between) gets the
+    /// same candidates both times: no stamp left from 255 queries ago hides anyone.
+    /// </summary>
+    [Fact]
+    public void BoundedSearch_GivesTheSameCandidates_ToAQueryRepeatedAfterTheStampsWrap()
+    {
+        var people = PopulationShape.Named("state").Generate(1500, 11);
+        var options = new RoundOptions { Today = Teachers.Today, Seed = 5, Limits = new CandidateLimits { MenteeTopK = 6, MentorTopK = 6, ScanBudget = 60 } };
+        var pool = new RoundPool(people, options);
+        var scorer = pool.Scorer(PairingKind.Mentoring);
+        var mentees = Enumerable.Range(0, pool.Count).Where(i => pool.People[i].WantsMentor).ToArray();
+        var index = new CandidateIndex(pool.Features, Enumerable.Range(0, pool.Count).Where(i => pool.People[i].Mentors).ToArray());
+        var first = mentees[0];
+        var expected = PlainSearch(pool, scorer, index, first, 6, true, options.Seed);
+
+        foreach (var other in mentees.Skip(1).Take(150))
+        {
+            // One chunk of 256 queries is one thread's: marks 1…255, then the wrap, then mark 1 again for the last query.
+            int[] queries = [first, .. Enumerable.Repeat(other, 254), first];
+            var found = CandidateSearch.Run(pool, scorer, queries, index, _ => 6, queryIsFirst: true, options.Seed);
+            var again = Enumerable.Range(0, found.Count[255]).Select(r => (found.Item[(255 * found.Stride) + r], found.Points[(255 * found.Stride) + r]));
+            Assert.True(expected.SequenceEqual(again), $"after {pool.Ids[other]}'s queries: plain [{string.Join(", ", expected)}] but [{string.Join(", ", again)}]");
+        }
+    }
+
     [Fact]
     public void PointsAtLeast_IsThePairsPoints_WheneverTheyReachTheFloor_AndBelowItOtherwise()
     {
