@@ -30,17 +30,42 @@ internal sealed class PoolFeatures
         Slots = new ulong[n * SlotWords];
         SlotMask = new ushort[n];
         var schools = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        // Profiles read from one roster share their parsed lists (the same text is parsed once): each distinct list is
+        // compiled once and its answer shared, which also spares the collector hundreds of thousands of small arrays.
+        // The answers only depend on the list's contents, so sharing them changes nothing but the work.
+        var subjectLists = new Dictionary<object, int[]>(ReferenceEqualityComparer.Instance);
+        var gradeLists = new Dictionary<object, int[]>(ReferenceEqualityComparer.Instance);
+        var focusLists = new Dictionary<object, int[]>(ReferenceEqualityComparer.Instance);
+        var utcLists = new Dictionary<TimeZoneInfo, Dictionary<object, WeekInterval[]>>(ReferenceEqualityComparer.Instance);
+        TimeZoneInfo? lastZone = null;
+        Dictionary<object, WeekInterval[]>? zoneLists = null;
         for (var i = 0; i < n; i++)
         {
             var p = people[i];
-            SubjectIds[i] = Subjects.Intern(p.Subjects);
-            GradeIds[i] = Grades.Intern(p.Grades);
-            FocusIds[i] = Focus.Intern(p.Focus);
+            SubjectIds[i] = Compiled(Subjects, p.Subjects, subjectLists);
+            GradeIds[i] = Compiled(Grades, p.Grades, gradeLists);
+            FocusIds[i] = Compiled(Focus, p.Focus, focusLists);
             Years[i] = Math.Clamp(p.Years, 0, 60);
             School[i] = string.IsNullOrWhiteSpace(p.School) ? -1 : Intern(schools, p.School.Trim());
-            Zone[i] = Calendar.Zone(p.TimeZone);
-            OffsetMinutes[i] = Calendar.OffsetMinutes(Zone[i]);
-            Utc[i] = Calendar.ToUtc(p.Availability, Zone[i]);
+            var zone = Calendar.Zone(p.TimeZone);
+            Zone[i] = zone;
+            OffsetMinutes[i] = Calendar.OffsetMinutes(zone);
+            if (!ReferenceEquals(zone, lastZone))
+            {
+                if (!utcLists.TryGetValue(zone, out zoneLists))
+                {
+                    utcLists[zone] = zoneLists = new Dictionary<object, WeekInterval[]>(ReferenceEqualityComparer.Instance);
+                }
+
+                lastZone = zone;
+            }
+
+            if (!zoneLists!.TryGetValue(p.Availability, out var utc))
+            {
+                zoneLists[p.Availability] = utc = Calendar.ToUtc(p.Availability, zone);
+            }
+
+            Utc[i] = utc;
         }
 
         // Each person's slot words are their own: filled on all cores.
@@ -179,6 +204,16 @@ internal sealed class PoolFeatures
         }
 
         return bits;
+    }
+
+    private static int[] Compiled(TokenVocabulary vocabulary, IReadOnlyList<string> tokens, Dictionary<object, int[]> compiled)
+    {
+        if (!compiled.TryGetValue(tokens, out var ids))
+        {
+            compiled[tokens] = ids = vocabulary.Intern(tokens);
+        }
+
+        return ids;
     }
 
     private static int Intern(Dictionary<string, int> ids, string key)

@@ -18,9 +18,9 @@ internal sealed class TokenVocabulary
         // Profiles hold a handful of tokens: collect them on the stack, and allocate only the answer.
         Span<int> ids = tokens.Count <= 32 ? stackalloc int[tokens.Count] : new int[tokens.Count];
         var count = 0;
-        foreach (var raw in tokens)
+        for (var t = 0; t < tokens.Count; t++)
         {
-            var token = raw.Trim();
+            var token = tokens[t].Trim();
             if (token.Length == 0)
             {
                 continue;
