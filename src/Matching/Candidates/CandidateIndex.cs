@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using PeerBot.Matching.Scoring;
 
@@ -74,7 +75,20 @@ internal sealed class CandidateIndex
         }
 
         Offsets = [.. offsets];
+        var manyWords = 0;
+        foreach (var row in Rows)
+        {
+            manyWords += BitOperations.PopCount((uint)row.SlotMask) > FeatureRow.InlineWords ? 1 : 0;
+        }
+
+        ManyFreeWords = manyWords * 8 >= n && n > 0;
     }
+
+    /// <summary>
+    /// True when at least one indexed person in eight is free on more words of the week than a row holds (dense
+    /// availability): overlaps with them read the slot table, so a search asks for those lines ahead too.
+    /// </summary>
+    public bool ManyFreeWords { get; }
 
     /// <summary>Which years of experience the indexed people have: bit y set when someone has y years.</summary>
     public ulong Years { get; }

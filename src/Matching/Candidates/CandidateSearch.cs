@@ -192,6 +192,7 @@ internal static class CandidateSearch
             var wide = pool.Features.Wide;
             var people = index.Person;
             var rows = index.Rows;
+            var slotTable = index.ManyFreeWords ? index.Slots : null;
             ref readonly var row = ref pool.Features.Rows[q];
             var ownSlots = pool.Features.SlotsOf(q);
             var top = _top;
@@ -213,7 +214,13 @@ internal static class CandidateSearch
                     // A bucket's people are spread over the index: ask for the row scored a few steps on now, so it is
                     // in cache by then (the search is bound by memory, not arithmetic).
                     var ahead = pos + Ahead;
-                    Prefetch(ref rows[posting[ahead < length ? ahead : ahead - length]]);
+                    var next = posting[ahead < length ? ahead : ahead - length];
+                    Prefetch(ref rows[next]);
+                    if (slotTable is not null)
+                    {
+                        // Words past the row's own three: the slot table's lines for this person.
+                        PrefetchWords(ref slotTable[(next * PoolFeatures.SlotWords) + FeatureRow.InlineWords]);
+                    }
                 }
 
                 var at = posting is null ? pos : posting[pos];
@@ -227,9 +234,7 @@ internal static class CandidateSearch
                 // Pool indices matter only to the wide path and the tie-break; the rows hold the rest.
                 var t = wide ? people[at] : -1;
                 var theirSlots = index.SlotsAt(at);
-                var points = queryIsFirst
-                    ? scorer.PointsAtLeast(threshold, q, in row, ownSlots, t, in rows[at], theirSlots)
-                    : scorer.PointsAtLeast(threshold, t, in rows[at], theirSlots, q, in row, ownSlots);
+                var points = scorer.QueryPointsAtLeast(threshold, queryIsFirst, q, in row, ownSlots, t, in rows[at], theirSlots);
                 if (points >= threshold)
                 {
                     t = people[at];
@@ -244,6 +249,18 @@ internal static class CandidateSearch
             }
 
             _scanned = scanned;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static unsafe void PrefetchWords(ref ulong first)
+        {
+            if (Sse.IsSupported)
+            {
+                // The words from the fourth to the last of one person (64 bytes: at most two lines).
+                var at = (byte*)Unsafe.AsPointer(ref first);
+                Sse.Prefetch0(at);
+                Sse.Prefetch0(at + ((PoolFeatures.SlotWords - FeatureRow.InlineWords) * sizeof(ulong)) - 1);
+            }
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]

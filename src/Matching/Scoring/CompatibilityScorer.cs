@@ -202,6 +202,73 @@ internal sealed class CompatibilityScorer
         return points;
     }
 
+    /// <summary>
+    /// <see cref="PointsAtLeast"/> for a search: the query's whole free-time table is at hand (<paramref name="querySlots"/>,
+    /// in cache for its whole search), so only the candidate's words go through its row; <paramref name="queryIsFirst"/>
+    /// says which of the two is the scorer's first argument. The same points, the same floor rule.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public int QueryPointsAtLeast(
+        int floor, bool queryIsFirst, int q, in FeatureRow rq, ReadOnlySpan<ulong> querySlots, int c, in FeatureRow rc, ReadOnlySpan<ulong> candidateSlots)
+    {
+        int points;
+        if (_pool.Wide)
+        {
+            points = Share(_pool.SubjectBits, _subjectWords, q, c, Math.Min(rq.SubjectCount, rc.SubjectCount), _subjectShare)
+                + Share(_pool.GradeBits, _gradeWords, q, c, Math.Min(rq.GradeCount, rc.GradeCount), _gradeShare)
+                + Share(_pool.FocusBits, _focusWords, q, c, Math.Min(rq.FocusCount, rc.FocusCount), _focusShare);
+        }
+        else
+        {
+            points = _subjectShare[(Math.Min(BitOperations.PopCount(rq.Subjects & rc.Subjects), MaxTokens) * (MaxTokens + 1)) + Math.Min(rq.SubjectCount, rc.SubjectCount)]
+                + _gradeShare[(Math.Min(BitOperations.PopCount(rq.Grades & rc.Grades), MaxTokens) * (MaxTokens + 1)) + Math.Min(rq.GradeCount, rc.GradeCount)]
+                + _focusShare[(Math.Min(BitOperations.PopCount(rq.Focus & rc.Focus), MaxTokens) * (MaxTokens + 1)) + Math.Min(rq.FocusCount, rc.FocusCount)];
+        }
+
+        var gap = queryIsFirst ? rc.Years - rq.Years : rq.Years - rc.Years;
+        points += _experience[Math.Clamp(gap, -GapOffset, GapOffset - 1) + GapOffset];
+
+        if (rq.School >= 0 && rc.School >= 0)
+        {
+            points += _preference switch
+            {
+                SchoolPreference.OtherSchool when rq.School != rc.School => _school,
+                SchoolPreference.SameSchool when rq.School == rc.School => _school,
+                _ => 0,
+            };
+        }
+
+        int maskQ = rq.SlotMask, maskC = rc.SlotMask;
+        if (maskQ != 0 && maskC != 0)
+        {
+            if (points + _overlap[Math.Min(Math.Min(rq.SlotCount, rc.SlotCount), _overlap.Length - 1)] < floor)
+            {
+                return points;
+            }
+
+            var common = maskQ & maskC;
+            var slots = 0;
+            ref var inline = ref Unsafe.AsRef(in rc.Free0);
+            while (common != 0)
+            {
+                var w = BitOperations.TrailingZeroCount(common);
+                var rank = BitOperations.PopCount((uint)(maskC & ((1 << w) - 1)));
+                // Free0..Free2 sit side by side in the row: the rank picks one without a jump table.
+                var theirs = rank < FeatureRow.InlineWords ? Unsafe.Add(ref inline, rank) : candidateSlots[w];
+                slots += BitOperations.PopCount(querySlots[w] & theirs);
+                common &= common - 1;
+            }
+
+            points += _overlap[Math.Min(slots, _overlap.Length - 1)];
+        }
+        else
+        {
+            points += _zoneGap[Math.Min(Math.Abs(rq.OffsetMinutes - rc.OffsetMinutes) / 30, ZoneSteps)];
+        }
+
+        return points;
+    }
+
     /// <summary>Free-time word <paramref name="w"/>, the <paramref name="rank"/>-th non-zero one: from the row when it holds it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong FreeWord(in FeatureRow row, int rank, ReadOnlySpan<ulong> slots, int w) => rank switch

@@ -116,6 +116,31 @@ public sealed class CandidateSearchBoundTests
         }
     }
 
+    [Theory]
+    [InlineData("dense-availability", PairingKind.Mentoring, 4)]
+    [InlineData("state", PairingKind.Mentoring, 5)]
+    [InlineData("40-flat-subjects-6-zones", PairingKind.Peer, 6)]
+    public void QueryPointsAtLeast_IsThePairsPoints_FromEitherSide_WheneverTheyReachTheFloor(string shape, PairingKind kind, int seed)
+    {
+        // The search scores a candidate from the query's side: the query's whole free-time table, the candidate's row.
+        var random = new Random(seed);
+        var people = PopulationShape.Named(shape).Generate(300, seed);
+        var pool = new RoundPool(people, new RoundOptions { Today = Teachers.Today, Weights = RandomWeights(random) with { Schedule = 40 } });
+        var scorer = pool.Scorer(kind);
+        var features = pool.Features;
+        var rows = features.Rows;
+        for (var n = 0; n < 20_000; n++)
+        {
+            var (a, b) = (random.Next(pool.Count), random.Next(pool.Count));
+            var points = scorer.Points(a, b);
+            var floor = n % 4 == 0 ? int.MinValue : points + random.Next(-600, 600);
+            var asFirst = scorer.QueryPointsAtLeast(floor, true, a, in rows[a], features.SlotsOf(a), b, in rows[b], features.SlotsOf(b));
+            var asSecond = scorer.QueryPointsAtLeast(floor, false, b, in rows[b], features.SlotsOf(b), a, in rows[a], features.SlotsOf(a));
+            Assert.True(points >= floor ? asFirst == points : asFirst < floor, $"{a} asking for {b}: points {points}, floor {floor}, got {asFirst}");
+            Assert.True(points >= floor ? asSecond == points : asSecond < floor, $"{b} asking for {a}: points {points}, floor {floor}, got {asSecond}");
+        }
+    }
+
     /// <summary>The search without any bound of its own: the closest buckets outwards, every scanned profile fully scored.</summary>
     private static List<(int Item, int Points)> PlainSearch(
         RoundPool pool, CompatibilityScorer scorer, CandidateIndex index, int q, int k, bool queryIsFirst, int seed)
