@@ -40,7 +40,14 @@ internal sealed class CandidateIndex
         Person = new int[n];
         Rows = new FeatureRow[n];
         Slots = new ulong[n * PoolFeatures.SlotWords];
-        var lists = new Dictionary<long, List<int>>();
+        // Each person's buckets, numbered in order of first appearance; then every posting is allocated at its exact
+        // size and filled in storage order (ascending), without growing lists.
+        var bucketOf = new Dictionary<long, int>();
+        var bucketKeys = new List<long>();
+        var sizes = new List<int>();
+        var pairBucket = new int[Math.Max(16, n * 6)];
+        var pairStart = new int[n + 1];
+        var pairs = 0;
         var keys = new List<long>();
         for (var at = 0; at < n; at++)
         {
@@ -54,18 +61,50 @@ internal sealed class CandidateIndex
                 AddKeys(pool, person, tier, keys);
             }
 
+            if (pairs + keys.Count > pairBucket.Length)
+            {
+                Array.Resize(ref pairBucket, Math.Max(pairBucket.Length * 2, pairs + keys.Count));
+            }
+
             foreach (var key in keys)
             {
-                if (!lists.TryGetValue(key, out var list))
+                if (!bucketOf.TryGetValue(key, out var bucket))
                 {
-                    lists[key] = list = [];
+                    bucket = bucketKeys.Count;
+                    bucketOf[key] = bucket;
+                    bucketKeys.Add(key);
+                    sizes.Add(0);
                 }
 
-                list.Add(at);
+                sizes[bucket]++;
+                pairBucket[pairs++] = bucket;
+            }
+
+            pairStart[at + 1] = pairs;
+        }
+
+        var postings = new int[bucketKeys.Count][];
+        for (var b = 0; b < postings.Length; b++)
+        {
+            postings[b] = new int[sizes[b]];
+            sizes[b] = 0;
+        }
+
+        for (var at = 0; at < n; at++)
+        {
+            for (var pair = pairStart[at]; pair < pairStart[at + 1]; pair++)
+            {
+                var b = pairBucket[pair];
+                postings[b][sizes[b]++] = at;
             }
         }
 
-        _postings = lists.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray());
+        _postings = new Dictionary<long, int[]>(bucketKeys.Count);
+        for (var b = 0; b < postings.Length; b++)
+        {
+            _postings[bucketKeys[b]] = postings[b];
+        }
+
         var offsets = new SortedSet<int>();
         foreach (var row in Rows)
         {

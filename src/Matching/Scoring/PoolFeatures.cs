@@ -36,9 +36,11 @@ internal sealed class PoolFeatures
         var subjectLists = new Dictionary<object, int[]>(ReferenceEqualityComparer.Instance);
         var gradeLists = new Dictionary<object, int[]>(ReferenceEqualityComparer.Instance);
         var focusLists = new Dictionary<object, int[]>(ReferenceEqualityComparer.Instance);
-        var utcLists = new Dictionary<TimeZoneInfo, Dictionary<object, WeekInterval[]>>(ReferenceEqualityComparer.Instance);
+        var utcLists = new Dictionary<TimeZoneInfo, Dictionary<object, int>>(ReferenceEqualityComparer.Instance);
+        var lists = new List<(IReadOnlyList<AvailabilityWindow> Windows, TimeZoneInfo Zone)>();
+        var listOf = new int[n];
         TimeZoneInfo? lastZone = null;
-        Dictionary<object, WeekInterval[]>? zoneLists = null;
+        Dictionary<object, int>? zoneLists = null;
         for (var i = 0; i < n; i++)
         {
             var p = people[i];
@@ -54,18 +56,36 @@ internal sealed class PoolFeatures
             {
                 if (!utcLists.TryGetValue(zone, out zoneLists))
                 {
-                    utcLists[zone] = zoneLists = new Dictionary<object, WeekInterval[]>(ReferenceEqualityComparer.Instance);
+                    utcLists[zone] = zoneLists = new Dictionary<object, int>(ReferenceEqualityComparer.Instance);
                 }
 
                 lastZone = zone;
             }
 
-            if (!zoneLists!.TryGetValue(p.Availability, out var utc))
+            if (!zoneLists!.TryGetValue(p.Availability, out var distinct))
             {
-                zoneLists[p.Availability] = utc = Calendar.ToUtc(p.Availability, zone);
+                zoneLists[p.Availability] = distinct = lists.Count;
+                lists.Add((p.Availability, zone));
             }
 
-            Utc[i] = utc;
+            listOf[i] = distinct;
+        }
+
+        // Each distinct (availability, zone) is converted to the UTC week once, on all cores.
+        var compiled = new WeekInterval[lists.Count][];
+        Parallel.For(
+            0,
+            lists.Count,
+            () => new Dictionary<(TimeZoneInfo Zone, AvailabilityWindow Window), WeekInterval[]>(),
+            (d, _, converted) =>
+            {
+                compiled[d] = Calendar.ToUtc(lists[d].Windows, lists[d].Zone, converted);
+                return converted;
+            },
+            _ => { });
+        for (var i = 0; i < n; i++)
+        {
+            Utc[i] = compiled[listOf[i]];
         }
 
         // Each person's slot words are their own: filled on all cores.

@@ -42,7 +42,14 @@ internal sealed class WeeklyCalendar
     }
 
     /// <summary>The windows as sorted, merged UTC intervals.</summary>
-    public WeekInterval[] ToUtc(IReadOnlyList<AvailabilityWindow> windows, TimeZoneInfo zone)
+    public WeekInterval[] ToUtc(IReadOnlyList<AvailabilityWindow> windows, TimeZoneInfo zone) => ToUtc(windows, zone, _converted);
+
+    /// <summary>
+    /// The same, remembering converted windows in <paramref name="converted"/>: one map per thread lets several
+    /// threads convert at once (the conversion depends only on the window, the zone and the week).
+    /// </summary>
+    public WeekInterval[] ToUtc(
+        IReadOnlyList<AvailabilityWindow> windows, TimeZoneInfo zone, Dictionary<(TimeZoneInfo Zone, AvailabilityWindow Window), WeekInterval[]> converted)
     {
         if (windows.Count == 0)
         {
@@ -50,15 +57,16 @@ internal sealed class WeeklyCalendar
         }
 
         var parts = new List<WeekInterval>(windows.Count + 1);
-        foreach (var window in windows)
+        for (var w = 0; w < windows.Count; w++)
         {
-            if (!_converted.TryGetValue((zone, window), out var converted))
+            var window = windows[w];
+            if (!converted.TryGetValue((zone, window), out var intervals))
             {
-                converted = Convert(window, zone);
-                _converted[(zone, window)] = converted;
+                intervals = Convert(window, zone);
+                converted[(zone, window)] = intervals;
             }
 
-            parts.AddRange(converted);
+            parts.AddRange(intervals);
         }
 
         return Merge(parts);
