@@ -92,6 +92,10 @@ internal sealed class PlainJsonLine
                     values[count++] = ProfileBuilder.Parse(ProfileField.Name, text);
                 }
             }
+            else if (kind == (int)ProfileField.Availability && type == Token.List && TryAvailability(raw, out var windows))
+            {
+                values[count++] = windows;
+            }
             else
             {
                 var field = (ProfileField)kind;
@@ -150,6 +154,63 @@ internal sealed class PlainJsonLine
 
         built = ProfileBuilder.Build(id, id, ((ReadOnlySpan<FieldValue>)values)[..count]);
         return true;
+    }
+
+    /// <summary>
+    /// An availability list from its items, each looked up (or parsed once) as the text it is: a dense roster gives each
+    /// person a list of their own (130,000 lines, 130,000 lists) drawn from a few dozen slots, so remembering whole lists
+    /// parsed each one and kept it for nothing. False when an item is a number, has errors, or the list is long: the
+    /// whole list is then read as the other values are.
+    /// </summary>
+    private bool TryAvailability(ReadOnlySpan<byte> raw, out FieldValue windows)
+    {
+        windows = default;
+        var items = default(Items);
+        var count = 0;
+        var i = Skip(raw, 1);
+        while (raw[i] != ']')
+        {
+            var (end, item) = ValueEnd(raw, i);
+            if (item != Token.Text || count == ItemsAtMost)
+            {
+                return false;
+            }
+
+            var content = raw[(i + 1)..(end - 1)];
+            var found = _memo.Find(ProfileField.Availability, Token.Text, content);
+            if (found == 0)
+            {
+                if (!Utf8.IsValid(content))
+                {
+                    return false;
+                }
+
+                var text = Encoding.UTF8.GetString(content);
+                found = _memo.Add(ProfileField.Availability, Token.Text, content, ProfileBuilder.Parse(ProfileField.Availability, text, remember: false), text);
+                if (found == 0)
+                {
+                    return false;
+                }
+            }
+
+            items[count++] = _memo[found].Value;
+            i = Skip(raw, end);
+            if (raw[i] == ',')
+            {
+                i = Skip(raw, i + 1);
+            }
+        }
+
+        return ProfileBuilder.TryJoinAvailability(((ReadOnlySpan<FieldValue>)items)[..count], out windows);
+    }
+
+    private const int ItemsAtMost = 16;
+
+    /// <summary>An availability list's items, parsed, on the stack.</summary>
+    [InlineArray(ItemsAtMost)]
+    private struct Items
+    {
+        private FieldValue _first;
     }
 
     /// <summary>A line's parsed fields, on the stack: at most one per field.</summary>

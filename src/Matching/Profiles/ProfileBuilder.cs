@@ -93,6 +93,39 @@ public static partial class ProfileBuilder
     }
 
     /// <summary>
+    /// The availability of a list given item by item, from each item's own <see cref="Parse"/>: the value that parsing the
+    /// items joined by commas gives, since a list of slots is read part by part (split at commas, each part trimmed, blank
+    /// parts skipped). A dense roster seldom writes the same whole list twice, but its items come from a few dozen slots,
+    /// so a reader parses each item once. False when an item is not an availability value or has errors: parse the
+    /// joined text then.
+    /// </summary>
+    public static bool TryJoinAvailability(ReadOnlySpan<FieldValue> items, out FieldValue joined)
+    {
+        joined = default;
+        var total = 0;
+        foreach (ref readonly var item in items)
+        {
+            if (item.Field != ProfileField.Availability || item.Errors is not null || item.Windows is not { } windows)
+            {
+                return false;
+            }
+
+            total += windows.Length;
+        }
+
+        var all = total == 0 ? [] : new AvailabilityWindow[total];
+        var at = 0;
+        foreach (ref readonly var item in items)
+        {
+            item.Windows!.CopyTo(all, at);
+            at += item.Windows.Length;
+        }
+
+        joined = new FieldValue(ProfileField.Availability, all);
+        return true;
+    }
+
+    /// <summary>
     /// <paramref name="rawValue"/> given for <paramref name="field"/>, parsed as <see cref="Build(string, string, ReadOnlySpan{KeyValuePair{string, string}}, TeacherProfile?)"/>
     /// reads it: the result depends on the text alone (a name left empty stands for the person's display name).
     /// </summary>

@@ -293,6 +293,20 @@ public sealed class RosterReaderTests
         "",
         "  \t ",
         """{"id":"AM#","role":"peer","name":"Jos\u00e9","school":"Back\\slash","subjects":["a\/b"]}""",
+        // Availability lists item by item (a dense roster: every person their own list of common slots), and the odd ones.
+        """{"id":"AN#","role":"mentee","timezone":"America/Chicago","availability":["fri 12:00-12:30","fri 15:30-16:30","mon 07:00-07:45","thu 16:00-17:00","tue 15:30-16:30","thu 19:00-20:00"]}""",
+        """{"id":"AO#","role":"mentor","capacity":1,"availability":["mon 07:00-07:45, tue 08:00-09:00","", "  "," wed 12:00-12:30 ","thu 16:00-17:00,"]}""",
+        """{"id":"AP#","role":"peer","availability":"fri 12:00-12:30"}""",
+        """{"id":"AQ#","role":"peer","availability":["fri 12:00-12:30"]}""",
+        """{"id":"AR#","role":"peer","availability":"mon 07:00-07:45, tue 08:00-09:00"}""",
+        """{"id":"AS#","role":"peer","availability":["mon 07:00-07:45","someday","tue 08:00-09:00"]}""",
+        """{"id":"AT#","role":"peer","availability":["mon 07:00-07:45",5]}""",
+        """{"id":"AU#","role":"peer","availability":[]}""",
+        """{"id":"AV#","role":"peer","availability":["mon 07:00-07:45","mon 07:00-07:45","Monday 7:00 - 7:45"]}""",
+        "{\"id\":\"AW#\",\"role\":\"peer\",\"availability\":[\"\u00a0sat 10:00-11:00\u00a0\",\"sun 8:00-9:00\"]}",
+        "{\"id\":\"AX#\",\"role\":\"peer\",\"availability\":[" + string.Join(",", Enumerable.Range(0, 17).Select(h => $"\"tue {h + 6}:00-{h + 6}:30\"")) + "]}",
+        """{"id":"AY#","role":"peer","availability":["wed 25:00-26:00"]}""",
+        """{"id":"AZ#","role":"peer","availability":["tue 15:30-16:30","Thursday 7:00 - 7:45"],"avail":"mon 9:00-10:00"}""",
     ];
 
     private static string Describe(TeacherProfile p) => string.Join(" | ",
@@ -367,6 +381,12 @@ public sealed class RosterReaderTests
     [InlineData(39, false)]
     [InlineData(41, false)]
     [InlineData(45, false)]
+    [InlineData(46, true)]
+    [InlineData(47, true)]
+    [InlineData(51, true)]
+    [InlineData(52, true)]
+    [InlineData(56, true)]
+    [InlineData(58, false)]
     public void PlainLine_IsReadStraightFromItsBytes_OnlyWhenNothingInItNeedsTheCarefulReading(int line, bool plain)
     {
         var bytes = System.Text.Encoding.UTF8.GetBytes(OddLines[line].Replace("#", "1", StringComparison.Ordinal));

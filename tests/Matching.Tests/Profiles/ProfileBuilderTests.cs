@@ -87,6 +87,43 @@ public sealed class ProfileBuilderTests
     }
 
     [Fact]
+    public void AvailabilityGivenItemByItem_JoinsToWhatTheWholeListParsesTo_OrRefusesWhenAnItemIsNotASlot()
+    {
+        // Items as a roster's list may hold them: one slot, two slots in one item, blanks, padding (NBSP too), repeats.
+        string[] good = ["tue 15:30-16:30", "Thursday 7:00 - 7:45", "mon 9:00-10:00, wed 12:00-12:30", "", "  ", " fri 15:00-16:00 ",
+            "\u00a0sat 10:00-11:00\u00a0", ",", "sun 8:00-9:00,", "tue 15:30-16:30"];
+        string[] bad = ["someday", "wed 25:00-26:00", "mon 9:00-10:00, nope", "5"];
+        var random = new Random(14);
+        for (var round = 0; round < 2000; round++)
+        {
+            var withBad = round % 3 == 0;
+            var items = Enumerable.Range(0, random.Next(0, 9))
+                .Select(_ => withBad && random.Next(3) == 0 ? bad[random.Next(bad.Length)] : good[random.Next(good.Length)])
+                .ToArray();
+            var each = items.Select(item => ProfileBuilder.Parse(ProfileField.Availability, item)).ToArray();
+            var whole = ProfileBuilder.Parse(ProfileField.Availability, string.Join(',', items));
+
+            if (ProfileBuilder.TryJoinAvailability(each, out var joined))
+            {
+                Assert.Null(whole.Errors);
+                Assert.Null(joined.Errors);
+                Assert.Equal(whole.Windows, joined.Windows);
+                KeyValuePair<string, string>[] text = [new("role", "peer"), new("availability", string.Join(',', items))];
+                FieldValue[] parsed = [ProfileBuilder.Parse(ProfileField.Role, "peer"), joined];
+                Assert.Equal(Describe(ProfileBuilder.Build("U1", "Ana", text)), Describe(ProfileBuilder.Build("U1", "Ana", parsed)));
+            }
+            else
+            {
+                // Refused only for an item that is not a slot: the whole list then has errors and is parsed as it is.
+                Assert.NotNull(whole.Errors);
+                Assert.Contains(each, item => item.Errors is not null);
+            }
+        }
+
+        Assert.False(ProfileBuilder.TryJoinAvailability([ProfileBuilder.Parse(ProfileField.Focus, "sel")], out _));
+    }
+
+    [Fact]
     public void FieldsParsedOnce_AndAppliedToSeveralPeople_BuildWhatEachPersonsOwnTextBuilds()
     {
         // Each field's good, bad, empty and padded values (aliases too): parsing a value once and applying it must give
