@@ -24,7 +24,11 @@ internal sealed class PlainJsonLine
     private static readonly SearchValues<byte> TextStops = SearchValues.Create(
         [(byte)'"', (byte)'\\', .. Enumerable.Range(0, 32).Select(b => (byte)b)]);
 
+    // Whole availability lists kept in the memo besides their slots (see TryRead).
+    private const int WholeListsAtMost = 32_768;
+
     private readonly Memo _memo = new();
+    private int _wholeLists;
 
     /// <summary>
     /// Reads <paramref name="line"/> and builds its person; false (and nothing built) when the line is not plain, its
@@ -92,10 +96,6 @@ internal sealed class PlainJsonLine
                     values[count++] = ProfileBuilder.Parse(ProfileField.Name, text);
                 }
             }
-            else if (kind == (int)ProfileField.Availability && type == Token.List && TryAvailability(raw, out var windows))
-            {
-                values[count++] = windows;
-            }
             else
             {
                 var field = (ProfileField)kind;
@@ -107,6 +107,19 @@ internal sealed class PlainJsonLine
                     {
                         grades = entry.Text;
                     }
+                }
+                else if (field == ProfileField.Availability && type == Token.List && TryAvailability(raw, out var windows))
+                {
+                    // Lists that come back (a state roster: 21,885 lists on 130,000 lines) are kept whole, so their people
+                    // share one array (the round pool works out each distinct list once); past a bound, a roster whose
+                    // lists do not come back (4-8 slots a person) keeps only the slots.
+                    if (Volatile.Read(ref _wholeLists) < WholeListsAtMost && Interlocked.Increment(ref _wholeLists) <= WholeListsAtMost
+                        && _memo.Add(field, type, raw, windows, "") is var kept and > 0)
+                    {
+                        windows = _memo[kept].Value;
+                    }
+
+                    values[count++] = windows;
                 }
                 else
                 {
