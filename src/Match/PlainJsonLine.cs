@@ -24,11 +24,12 @@ internal sealed class PlainJsonLine
     private static readonly SearchValues<byte> TextStops = SearchValues.Create(
         [(byte)'"', (byte)'\\', .. Enumerable.Range(0, 32).Select(b => (byte)b)]);
 
-    // Whole availability lists kept in the memo besides their slots (see TryRead).
-    private const int WholeListsAtMost = 32_768;
+    // One bit per hash of the availability lists met so far (256 KB): a 130,000-line roster of lists all different
+    // finds one of them "met before" about one time in sixteen.
+    private const int MetBits = 1 << 21;
 
     private readonly Memo _memo = new();
-    private int _wholeLists;
+    private readonly long[] _met = new long[MetBits / 64];
 
     /// <summary>
     /// Reads <paramref name="line"/> and builds its person; false (and nothing built) when the line is not plain, its
@@ -110,11 +111,10 @@ internal sealed class PlainJsonLine
                 }
                 else if (field == ProfileField.Availability && type == Token.List && TryAvailability(raw, out var windows))
                 {
-                    // Lists that come back (a state roster: 21,885 lists on 130,000 lines) are kept whole, so their people
-                    // share one array (the round pool works out each distinct list once); past a bound, a roster whose
-                    // lists do not come back (4-8 slots a person) keeps only the slots.
-                    if (Volatile.Read(ref _wholeLists) < WholeListsAtMost && Interlocked.Increment(ref _wholeLists) <= WholeListsAtMost
-                        && _memo.Add(field, type, raw, windows, "") is var kept and > 0)
+                    // A list met again (a state roster: 21,885 lists on 130,000 lines) is kept whole, so the people who
+                    // write it share one array (the round pool works out each distinct list once); a list met once (a
+                    // dense roster: 4-8 slots a person, nearly every list their own) is not added for nothing.
+                    if (MetBefore(raw) && _memo.Add(field, type, raw, windows, "") is var kept and > 0)
                     {
                         windows = _memo[kept].Value;
                     }
@@ -218,6 +218,16 @@ internal sealed class PlainJsonLine
     }
 
     private const int ItemsAtMost = 16;
+
+    /// <summary>Whether an availability list with <paramref name="raw"/>'s hash was met before; marks it met. Another list
+    /// may share the hash: that list is then kept whole too, which only costs an entry.</summary>
+    private bool MetBefore(ReadOnlySpan<byte> raw)
+    {
+        var bit = Memo.Hash(ProfileField.Availability, Token.List, raw) & (MetBits - 1);
+        var mask = 1L << (bit & 63);
+        ref var word = ref _met[bit >> 6];
+        return (Volatile.Read(ref word) & mask) != 0 || (Interlocked.Or(ref word, mask) & mask) != 0;
+    }
 
     /// <summary>An availability list's items, parsed, on the stack.</summary>
     [InlineArray(ItemsAtMost)]
@@ -524,7 +534,7 @@ internal sealed class PlainJsonLine
             Volatile.Write(ref slots[slot], (long)hash << 32 | (uint)index);
         }
 
-        private static int Hash(ProfileField field, Token type, ReadOnlySpan<byte> raw)
+        public static int Hash(ProfileField field, Token type, ReadOnlySpan<byte> raw)
         {
             const ulong Mix = 0x9E3779B97F4A7C15;
             var h = ((ulong)field << 40 | (ulong)type << 32 | (uint)raw.Length) * Mix;
