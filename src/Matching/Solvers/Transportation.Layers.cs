@@ -6,6 +6,27 @@ namespace PeerBot.Matching.Solvers;
 /// <summary>The phases' second half: every unit that a path of zero reduced cost can place, in layered rounds.</summary>
 internal sealed partial class Transportation
 {
+    private void PrepareLayers()
+    {
+        var nodes = _rows + _columns + 1;
+        _layerIn = new int[nodes];
+        _level = new int[nodes];
+        _deadIn = new int[nodes];
+        _cursorIn = new int[nodes];
+        _cursor = new int[nodes];
+        _listStart = new int[nodes];
+        _listEnd = new int[nodes];
+        _sinkIn = new int[nodes];
+
+        // Each expanded row lists each of its edges at most once, and each column each of its slots.
+        _admissible = new int[_column.Length + _slots.Length];
+        _zeroPhase = new int[_rows];
+        _zeroStart = new int[_rows];
+        _zeroEnd = new int[_rows];
+        _zeroEdges = new int[_column.Length];
+        _queue = new int[nodes];
+    }
+
     /// <summary>
     /// Labels nodes by how many zero-reduced-cost steps they are from the nearest row with supply, up to the first
     /// step count at which a column with room (or the sink) is reached, and lists each expanded node's edges that go
@@ -82,9 +103,8 @@ internal sealed partial class Transportation
                 var c = node - _rows;
                 for (var slot = _slotStart[c]; slot < _slotStart[c] + _load[c]; slot++)
                 {
-                    var e = _slots[slot];
-                    var r = _rowOf[e];
-                    if (_potential[node] - _cost[e] - _potential[r] != 0)
+                    var (e, r, cost) = _slots[slot];
+                    if (_potential[node] - cost - _potential[r] != 0)
                     {
                         continue;
                     }
@@ -237,12 +257,7 @@ internal sealed partial class Transportation
         var end = last >= 0 ? edges.Count - 1 : edges.Count;
         for (var i = end - 1; i > 0; i -= 2)
         {
-            var back = edges[i];
-            var forward = edges[i - 1];
-            var c = _column[back];
-            _slots[Array.IndexOf(_slots, back, _slotStart[c], _load[c])] = forward;
-            _used[back] = false;
-            _used[forward] = true;
+            HandOver(edges[i], edges[i - 1]);
         }
 
         remaining[_pathNodes[0]]--;

@@ -38,7 +38,7 @@ internal sealed partial class Transportation
     private readonly long[] _unfilledCost;
     private readonly int[] _rowOf;
     private readonly int[] _slotStart;
-    private readonly int[] _slots;
+    private readonly Slot[] _slots;
     private readonly int[] _load;
     private readonly bool[] _used;
     private readonly long[] _potential;
@@ -46,20 +46,22 @@ internal sealed partial class Transportation
     private readonly int[] _stamp;
     private readonly int[] _via;
     private readonly int[] _settledIn;
-    private readonly int[] _layerIn;
-    private readonly int[] _level;
-    private readonly int[] _deadIn;
-    private readonly int[] _cursorIn;
-    private readonly int[] _cursor;
-    private readonly int[] _listStart;
-    private readonly int[] _listEnd;
-    private readonly int[] _sinkIn;
-    private readonly int[] _admissible;
-    private readonly int[] _zeroPhase;
-    private readonly int[] _zeroStart;
-    private readonly int[] _zeroEnd;
-    private readonly int[] _zeroEdges;
-    private readonly int[] _queue;
+
+    // The phases' arrays, made at the first phase (most rounds place every unit one by one and never need them).
+    private int[] _layerIn = [];
+    private int[] _level = [];
+    private int[] _deadIn = [];
+    private int[] _cursorIn = [];
+    private int[] _cursor = [];
+    private int[] _listStart = [];
+    private int[] _listEnd = [];
+    private int[] _sinkIn = [];
+    private int[] _admissible = [];
+    private int[] _zeroPhase = [];
+    private int[] _zeroStart = [];
+    private int[] _zeroEnd = [];
+    private int[] _zeroEdges = [];
+    private int[] _queue = [];
     private readonly List<int> _settled = [];
     private readonly List<int> _pathNodes = [];
     private readonly List<int> _pathEdges = [];
@@ -91,7 +93,7 @@ internal sealed partial class Transportation
             _slotStart[c + 1] = _slotStart[c] + Math.Max(0, capacity[c]);
         }
 
-        _slots = new int[_slotStart[^1]];
+        _slots = new Slot[_slotStart[^1]];
         _load = new int[_columns];
         _used = new bool[column.Length];
         var nodes = _rows + _columns + 1;
@@ -100,22 +102,6 @@ internal sealed partial class Transportation
         _stamp = new int[nodes];
         _via = new int[nodes];
         _settledIn = new int[nodes];
-        _layerIn = new int[nodes];
-        _level = new int[nodes];
-        _deadIn = new int[nodes];
-        _cursorIn = new int[nodes];
-        _cursor = new int[nodes];
-        _listStart = new int[nodes];
-        _listEnd = new int[nodes];
-        _sinkIn = new int[nodes];
-
-        // Each expanded row lists each of its edges at most once, and each column each of its slots.
-        _admissible = new int[column.Length + _slots.Length];
-        _zeroPhase = new int[_rows];
-        _zeroStart = new int[_rows];
-        _zeroEnd = new int[_rows];
-        _zeroEdges = new int[column.Length];
-        _queue = new int[nodes];
         long maxCost = 0;
         foreach (var c in cost)
         {
@@ -128,7 +114,13 @@ internal sealed partial class Transportation
         _cost = new long[cost.Length];
         _unfilledCost = new long[_rows];
         // Sort keys: cost above, place in the row below (costs of points always fit; huge ones sort by a comparison).
-        var order = maxCost <= int.MaxValue ? new long[column.Length] : null;
+        var maxDegree = 0;
+        for (var r = 0; r < _rows; r++)
+        {
+            maxDegree = Math.Max(maxDegree, start[r + 1] - start[r]);
+        }
+
+        var order = maxCost <= int.MaxValue ? new long[maxDegree] : null;
         var cheapestFirst = order is null ? Comparer<int>.Create((x, y) => cost[x] != cost[y] ? cost[x].CompareTo(cost[y]) : x.CompareTo(y)) : null;
         for (var r = 0; r < _rows; r++)
         {
@@ -140,7 +132,7 @@ internal sealed partial class Transportation
                 _given[e] = e;
                 if (order is not null)
                 {
-                    order[e] = (cost[e] << 32) | (uint)(e - start[r]);
+                    order[e - start[r]] = (cost[e] << 32) | (uint)(e - start[r]);
                 }
             }
 
@@ -148,7 +140,12 @@ internal sealed partial class Transportation
             // cannot beat the nearest column with room already reached.
             if (order is not null)
             {
-                Array.Sort(order, _given, start[r], start[r + 1] - start[r]);
+                // Keys are distinct within a row (the place is in them), so sorting the keys alone gives the order.
+                Array.Sort(order, 0, start[r + 1] - start[r]);
+                for (var e = start[r]; e < start[r + 1]; e++)
+                {
+                    _given[e] = start[r] + (int)(uint)order[e - start[r]];
+                }
             }
             else
             {
@@ -184,6 +181,11 @@ internal sealed partial class Transportation
         var sources = order.Where(r => remaining[r] > 0).OrderBy(r => _start[r + 1] - _start[r]).ToList();
         PlaceOneByOne(sources, remaining, crowdedSearch);
         sources.RemoveAll(r => remaining[r] == 0);
+        if (sources.Count > 0)
+        {
+            PrepareLayers();
+        }
+
         while (sources.Count > 0)
         {
             SendAlongShortestPath(sources, remaining);
@@ -295,9 +297,8 @@ internal sealed partial class Transportation
                 var c = node - _rows;
                 for (var slot = _slotStart[c]; slot < _slotStart[c] + _load[c]; slot++)
                 {
-                    var e = _slots[slot];
-                    var r = _rowOf[e];
-                    Reach(r, d - _cost[e] + _potential[node] - _potential[r], e, phase);
+                    ref var s = ref _slots[slot];
+                    Reach(s.Row, d - s.Cost + _potential[node] - _potential[s.Row], s.Edge, phase);
                 }
             }
         }
@@ -346,11 +347,8 @@ internal sealed partial class Transportation
         while (_via[row] >= 0)
         {
             var back = _via[row];
-            var c = _column[back];
-            var forward = _via[_rows + c];
-            _slots[Array.IndexOf(_slots, back, _slotStart[c], _load[c])] = forward;
-            _used[back] = false;
-            _used[forward] = true;
+            var forward = _via[_rows + _column[back]];
+            HandOver(back, forward);
             row = _rowOf[forward];
         }
 
@@ -360,9 +358,27 @@ internal sealed partial class Transportation
     private void Take(int e)
     {
         var c = _column[e];
-        _slots[_slotStart[c] + _load[c]++] = e;
+        _slots[_slotStart[c] + _load[c]++] = new Slot(e, _rowOf[e], _cost[e]);
         _used[e] = true;
     }
 
+    /// <summary>The column of <paramref name="back"/> takes <paramref name="forward"/>'s unit in its place.</summary>
+    private void HandOver(int back, int forward)
+    {
+        var c = _column[back];
+        var slot = _slotStart[c];
+        while (_slots[slot].Edge != back)
+        {
+            slot++;
+        }
+
+        _slots[slot] = new Slot(forward, _rowOf[forward], _cost[forward]);
+        _used[back] = false;
+        _used[forward] = true;
+    }
+
     private bool HasRoom(int c) => _load[c] < _slotStart[c + 1] - _slotStart[c];
+
+    /// <summary>A unit a column holds: its edge, with the edge's row and cost beside it so a search need not look them up.</summary>
+    private readonly record struct Slot(int Edge, int Row, long Cost);
 }

@@ -55,6 +55,21 @@ public sealed class TransportationTests
         Assert.Equal([true, false, true], used);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(int.MaxValue)]
+    public void Transportation_AmongEqualCheapestColumns_TakesTheOneTheCallerListedFirst(int crowdedSearch)
+    {
+        // One row, its edges listed as columns 2 (dearer), 1 and 0 (equally cheap): the unit goes to column 1, listed
+        // first of the cheapest; listed the other way round, to column 0.
+        int[] start = [0, 3];
+        int[] capacity = [1, 1, 1];
+        var used = new Transportation(start, [2, 1, 0], [7, 3, 3], capacity).Solve([1], [0], crowdedSearch);
+        Assert.Equal([false, true, false], used);
+        var reversed = new Transportation(start, [2, 0, 1], [7, 3, 3], capacity).Solve([1], [0], crowdedSearch);
+        Assert.Equal([false, true, false], reversed);
+    }
+
     [Fact]
     public void Transportation_OnAPlateauOfEqualCosts_TakesTheFirstFreeColumnItReaches_InsteadOfSearchingThePlateau()
     {
