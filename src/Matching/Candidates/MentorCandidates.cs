@@ -10,6 +10,8 @@ namespace PeerBot.Matching.Candidates;
 /// </summary>
 internal static class MentorCandidates
 {
+    private const int DeduplicateChunk = 2048;
+
     public static BipartiteGraph Build(RoundPool pool, CompatibilityScorer scorer, int[] mentees, int[] mentors)
     {
         var options = pool.Options;
@@ -123,27 +125,47 @@ internal static class MentorCandidates
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static BipartiteGraph Deduplicate(int[] start, int[] right, int[] points)
     {
-        var newStart = new int[start.Length];
-        var at = 0;
-        for (var i = 0; i + 1 < start.Length; i++)
+        // Each row is sorted and stripped of repeats in place, rows on all cores; then the rows are packed in order.
+        var rows = start.Length - 1;
+        var kept = new int[rows];
+        Parallel.For(0, (rows + DeduplicateChunk - 1) / DeduplicateChunk, chunk =>
         {
-            var from = start[i];
-            var length = start[i + 1] - from;
-            Array.Sort(right, points, from, length);
-            newStart[i] = at;
-            for (var x = from; x < from + length; x++)
+            var end = Math.Min(rows, (chunk + 1) * DeduplicateChunk);
+            for (var i = chunk * DeduplicateChunk; i < end; i++)
             {
-                if (x > from && right[x] == right[x - 1])
+                var from = start[i];
+                var length = start[i + 1] - from;
+                Array.Sort(right, points, from, length);
+                var at = from;
+                for (var x = from; x < from + length; x++)
                 {
-                    continue;
+                    if (x > from && right[x] == right[x - 1])
+                    {
+                        continue;
+                    }
+
+                    right[at] = right[x];
+                    points[at++] = points[x];
                 }
 
-                right[at] = right[x];
-                points[at++] = points[x];
+                kept[i] = at - from;
             }
+        });
+
+        var newStart = new int[start.Length];
+        for (var i = 0; i < rows; i++)
+        {
+            newStart[i + 1] = newStart[i] + kept[i];
         }
 
-        newStart[^1] = at;
-        return new BipartiteGraph(newStart, right[..at], points[..at]);
+        var newRight = new int[newStart[^1]];
+        var newPoints = new int[newStart[^1]];
+        for (var i = 0; i < rows; i++)
+        {
+            Array.Copy(right, start[i], newRight, newStart[i], kept[i]);
+            Array.Copy(points, start[i], newPoints, newStart[i], kept[i]);
+        }
+
+        return new BipartiteGraph(newStart, newRight, newPoints);
     }
 }

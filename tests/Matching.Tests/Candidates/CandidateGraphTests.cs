@@ -38,8 +38,15 @@ public sealed class CandidateGraphTests
             {
                 edges.Add((i, graph.Right[e]));
                 Assert.Equal(scorer.Points(mentees[i], mentors[graph.Right[e]]), graph.Points[e]);
+                // A pair both sides picked is one edge: each mentee's mentors ascending, none twice.
+                if (e > graph.Start[i])
+                {
+                    Assert.True(graph.Right[e] > graph.Right[e - 1], $"mentee {i}: mentor {graph.Right[e]} after {graph.Right[e - 1]}");
+                }
             }
         }
+
+        Assert.Equal(edges.Count, graph.EdgeCount);
 
         for (var i = 0; i < mentees.Length; i++)
         {
