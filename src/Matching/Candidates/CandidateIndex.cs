@@ -38,6 +38,7 @@ internal sealed class CandidateIndex
         Array.Sort(sortKeys, slotAt);
         LocalAt = slotAt;
         Person = new int[n];
+        PersonAndLocal = new long[n];
         Rows = new FeatureRow[n];
         Slots = new ulong[n * PoolFeatures.SlotWords];
         // Each person's buckets, numbered in order of first appearance; then every posting is allocated at its exact
@@ -53,6 +54,7 @@ internal sealed class CandidateIndex
         {
             var person = members[slotAt[at]];
             Person[at] = person;
+            PersonAndLocal[at] = (uint)person | ((long)slotAt[at] << 32);
             Rows[at] = pool.Rows[person];
             pool.SlotsOf(person).CopyTo(Slots.AsSpan(at * PoolFeatures.SlotWords));
             keys.Clear();
@@ -149,6 +151,9 @@ internal sealed class CandidateIndex
 
     /// <summary>For each storage position, the pool index.</summary>
     public int[] Person { get; }
+
+    /// <summary>For each storage position, the pool index (low 32 bits) and the local position (high 32 bits).</summary>
+    public long[] PersonAndLocal { get; }
 
     /// <summary>Features by storage position.</summary>
     public FeatureRow[] Rows { get; }

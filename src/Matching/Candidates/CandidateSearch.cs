@@ -191,6 +191,7 @@ internal static class CandidateSearch
             var stamp = _stamp;
             var wide = pool.Features.Wide;
             var people = index.Person;
+            var entries = index.PersonAndLocal;
             var rows = index.Rows;
             var slotTable = index.ManyFreeWords ? index.Slots : null;
             ref readonly var row = ref pool.Features.Rows[q];
@@ -237,8 +238,10 @@ internal static class CandidateSearch
                 var points = scorer.QueryPointsAtLeast(threshold, queryIsFirst, q, in row, ownSlots, t, in rows[at], theirSlots);
                 if (points >= threshold)
                 {
-                    t = people[at];
-                    top.Offer(points, (uint)SeededHash.Of(seed, Math.Min(q, t), Math.Max(q, t)), index.LocalAt[at]);
+                    // Pool index and local position side by side: one load for the tie-break and the answer.
+                    var entry = entries[at];
+                    t = (int)entry;
+                    top.Offer(points, (uint)SeededHash.Of(seed, Math.Min(q, t), Math.Max(q, t)), (int)(entry >> 32));
                     threshold = top.Threshold;
                     if (threshold > bound)
                     {
