@@ -146,32 +146,7 @@ internal sealed class CompatibilityScorer
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int PointsAtLeast(int floor, int a, in FeatureRow ra, ReadOnlySpan<ulong> slotsA, int b, in FeatureRow rb, ReadOnlySpan<ulong> slotsB)
     {
-        int points;
-        if (_pool.Wide)
-        {
-            points = Share(_pool.SubjectBits, _subjectWords, a, b, Math.Min(ra.SubjectCount, rb.SubjectCount), _subjectShare)
-                + Share(_pool.GradeBits, _gradeWords, a, b, Math.Min(ra.GradeCount, rb.GradeCount), _gradeShare)
-                + Share(_pool.FocusBits, _focusWords, a, b, Math.Min(ra.FocusCount, rb.FocusCount), _focusShare);
-        }
-        else
-        {
-            points = _subjectShare[(Math.Min(BitOperations.PopCount(ra.Subjects & rb.Subjects), MaxTokens) * (MaxTokens + 1)) + Math.Min(ra.SubjectCount, rb.SubjectCount)]
-                + _gradeShare[(Math.Min(BitOperations.PopCount(ra.Grades & rb.Grades), MaxTokens) * (MaxTokens + 1)) + Math.Min(ra.GradeCount, rb.GradeCount)]
-                + _focusShare[(Math.Min(BitOperations.PopCount(ra.Focus & rb.Focus), MaxTokens) * (MaxTokens + 1)) + Math.Min(ra.FocusCount, rb.FocusCount)];
-        }
-
-        points += _experience[Math.Clamp(rb.Years - ra.Years, -GapOffset, GapOffset - 1) + GapOffset];
-
-        if (ra.School >= 0 && rb.School >= 0)
-        {
-            points += _preference switch
-            {
-                SchoolPreference.OtherSchool when ra.School != rb.School => _school,
-                SchoolPreference.SameSchool when ra.School == rb.School => _school,
-                _ => 0,
-            };
-        }
-
+        var points = RowPoints(a, in ra, b, in rb, rb.Years - ra.Years);
         int maskA = ra.SlotMask, maskB = rb.SlotMask;
         if (maskA != 0 && maskB != 0)
         {
@@ -211,33 +186,7 @@ internal sealed class CompatibilityScorer
     public int QueryPointsAtLeast(
         int floor, bool queryIsFirst, int q, in FeatureRow rq, ReadOnlySpan<ulong> querySlots, int c, in FeatureRow rc, ReadOnlySpan<ulong> candidateSlots)
     {
-        int points;
-        if (_pool.Wide)
-        {
-            points = Share(_pool.SubjectBits, _subjectWords, q, c, Math.Min(rq.SubjectCount, rc.SubjectCount), _subjectShare)
-                + Share(_pool.GradeBits, _gradeWords, q, c, Math.Min(rq.GradeCount, rc.GradeCount), _gradeShare)
-                + Share(_pool.FocusBits, _focusWords, q, c, Math.Min(rq.FocusCount, rc.FocusCount), _focusShare);
-        }
-        else
-        {
-            points = _subjectShare[(Math.Min(BitOperations.PopCount(rq.Subjects & rc.Subjects), MaxTokens) * (MaxTokens + 1)) + Math.Min(rq.SubjectCount, rc.SubjectCount)]
-                + _gradeShare[(Math.Min(BitOperations.PopCount(rq.Grades & rc.Grades), MaxTokens) * (MaxTokens + 1)) + Math.Min(rq.GradeCount, rc.GradeCount)]
-                + _focusShare[(Math.Min(BitOperations.PopCount(rq.Focus & rc.Focus), MaxTokens) * (MaxTokens + 1)) + Math.Min(rq.FocusCount, rc.FocusCount)];
-        }
-
-        var gap = queryIsFirst ? rc.Years - rq.Years : rq.Years - rc.Years;
-        points += _experience[Math.Clamp(gap, -GapOffset, GapOffset - 1) + GapOffset];
-
-        if (rq.School >= 0 && rc.School >= 0)
-        {
-            points += _preference switch
-            {
-                SchoolPreference.OtherSchool when rq.School != rc.School => _school,
-                SchoolPreference.SameSchool when rq.School == rc.School => _school,
-                _ => 0,
-            };
-        }
-
+        var points = RowPoints(q, in rq, c, in rc, queryIsFirst ? rc.Years - rq.Years : rq.Years - rc.Years);
         int maskQ = rq.SlotMask, maskC = rc.SlotMask;
         if (maskQ != 0 && maskC != 0)
         {
@@ -264,6 +213,41 @@ internal sealed class CompatibilityScorer
         else
         {
             points += _zoneGap[Math.Min(Math.Abs(rq.OffsetMinutes - rc.OffsetMinutes) / 30, ZoneSteps)];
+        }
+
+        return points;
+    }
+
+    /// <summary>
+    /// What the two rows alone give, in either order: shared subjects, grades and focus, the experience term for
+    /// <paramref name="yearsAhead"/> (the second's years over the first's, in the scorer's order), and the school.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int RowPoints(int a, in FeatureRow ra, int b, in FeatureRow rb, int yearsAhead)
+    {
+        int points;
+        if (_pool.Wide)
+        {
+            points = Share(_pool.SubjectBits, _subjectWords, a, b, Math.Min(ra.SubjectCount, rb.SubjectCount), _subjectShare)
+                + Share(_pool.GradeBits, _gradeWords, a, b, Math.Min(ra.GradeCount, rb.GradeCount), _gradeShare)
+                + Share(_pool.FocusBits, _focusWords, a, b, Math.Min(ra.FocusCount, rb.FocusCount), _focusShare);
+        }
+        else
+        {
+            points = _subjectShare[(Math.Min(BitOperations.PopCount(ra.Subjects & rb.Subjects), MaxTokens) * (MaxTokens + 1)) + Math.Min(ra.SubjectCount, rb.SubjectCount)]
+                + _gradeShare[(Math.Min(BitOperations.PopCount(ra.Grades & rb.Grades), MaxTokens) * (MaxTokens + 1)) + Math.Min(ra.GradeCount, rb.GradeCount)]
+                + _focusShare[(Math.Min(BitOperations.PopCount(ra.Focus & rb.Focus), MaxTokens) * (MaxTokens + 1)) + Math.Min(ra.FocusCount, rb.FocusCount)];
+        }
+
+        points += _experience[Math.Clamp(yearsAhead, -GapOffset, GapOffset - 1) + GapOffset];
+        if (ra.School >= 0 && rb.School >= 0)
+        {
+            points += _preference switch
+            {
+                SchoolPreference.OtherSchool when ra.School != rb.School => _school,
+                SchoolPreference.SameSchool when ra.School == rb.School => _school,
+                _ => 0,
+            };
         }
 
         return points;
