@@ -15,7 +15,8 @@ internal sealed class ExplanationWriter(PoolFeatures pool)
     private readonly string[] _gradeNouns = WordsFor(pool.Grades, Words.GradeNoun);
 
     /// <summary>"You both teach 7th-grade math and care about classroom management; Ben has 8 more years in the classroom; you overlap Tuesday after school."</summary>
-    public string ForMentoring(int mentee, int mentor)
+    /// <param name="toMentor">Written for the mentor's own eyes (a proposal): "you have 8 more years", not their own name.</param>
+    public string ForMentoring(int mentee, int mentor, bool toMentor = false)
     {
         var clauses = new List<string>();
         var teaching = Teaching([mentee, mentor]);
@@ -36,11 +37,11 @@ internal sealed class ExplanationWriter(PoolFeatures pool)
         var gap = pool.Years[mentor] - pool.Years[mentee];
         if (gap > 0)
         {
-            var name = Words.FirstName(pool.People[mentor].Name, "your mentor");
-            clauses.Add($"{name} has {gap} more year{(gap == 1 ? "" : "s")} in the classroom");
+            var years = $"{gap} more year{(gap == 1 ? "" : "s")} in the classroom";
+            clauses.Add(toMentor ? $"you have {years}" : $"{Words.FirstName(pool.People[mentor].Name, "your mentor")} has {years}");
         }
 
-        AddMeeting(clauses, [mentee, mentor]);
+        AddMeeting(clauses, [mentee, mentor], toMentor ? mentor : -1);
         return Sentence(clauses);
     }
 
@@ -152,7 +153,8 @@ internal sealed class ExplanationWriter(PoolFeatures pool)
     private static string[] WordsFor(TokenVocabulary vocabulary, Func<string, string> words) =>
         [.. Enumerable.Range(0, vocabulary.Count).Select(id => words(vocabulary[id]))];
 
-    private void AddMeeting(List<string> clauses, IReadOnlyList<int> members)
+    /// <param name="reader">The one member reading it alone, called "you" rather than by name; -1 for everyone.</param>
+    private void AddMeeting(List<string> clauses, IReadOnlyList<int> members, int reader = -1)
     {
         var common = pool.Utc[members[0]];
         for (var i = 1; i < members.Count && common.Length > 0; i++)
@@ -180,7 +182,7 @@ internal sealed class ExplanationWriter(PoolFeatures pool)
             return;
         }
 
-        var times = members.Select((m, i) => $"{Words.Clock(locals[i].Time)} for {Words.FirstName(pool.People[m].Name, "one of you")}").ToList();
+        var times = members.Select((m, i) => $"{Words.Clock(locals[i].Time)} for {(m == reader ? "you" : Words.FirstName(pool.People[m].Name, "one of you"))}").ToList();
         clauses.Add($"{who} overlap {first.Day} at {Words.JoinAnd(times)}");
     }
 

@@ -10,6 +10,10 @@ public static class PairingExplanation
     public static string ForMentoring(TeacherProfile mentee, TeacherProfile mentor, DateOnly referenceDate, string defaultTimeZone = "UTC") =>
         new ExplanationWriter(new PoolFeatures([mentee, mentor], referenceDate, defaultTimeZone)).ForMentoring(0, 1);
 
+    /// <summary>The same, written to the mentor alone (their proposal): "you have 8 more years in the classroom".</summary>
+    public static string ToMentor(TeacherProfile mentee, TeacherProfile mentor, DateOnly referenceDate, string defaultTimeZone = "UTC") =>
+        new ExplanationWriter(new PoolFeatures([mentee, mentor], referenceDate, defaultTimeZone)).ForMentoring(0, 1, toMentor: true);
+
     /// <summary>Why these peers make a pod (two or more people).</summary>
     public static string ForPeers(IReadOnlyList<TeacherProfile> members, DateOnly referenceDate, string defaultTimeZone = "UTC")
     {

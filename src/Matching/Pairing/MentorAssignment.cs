@@ -14,7 +14,8 @@ namespace PeerBot.Matching.Pairing;
 /// </summary>
 public static class MentorAssignment
 {
-    public static MentorRound Solve(IReadOnlyList<TeacherProfile> people, RoundOptions options)
+    /// <param name="toMentors">Also write each sentence as the mentor reads it alone (a proposal); a file for an operator needs only one.</param>
+    public static MentorRound Solve(IReadOnlyList<TeacherProfile> people, RoundOptions options, bool toMentors = false)
     {
         var pool = new RoundPool(people, options);
         var mentees = Enumerable.Range(0, pool.Count).Where(i => pool.People[i].WantsMentor).ToArray();
@@ -27,11 +28,16 @@ public static class MentorAssignment
         // Sentences are independent and the costliest part of the result, so they are written on all cores.
         var writer = new ExplanationWriter(pool.Features);
         var why = new string[mentees.Length];
+        var whyToMentor = new string?[toMentors ? mentees.Length : 0];
         Parallel.For(0, mentees.Length, i =>
         {
             if (chosen[i] >= 0)
             {
                 why[i] = writer.ForMentoring(mentees[i], mentors[graph.Right[chosen[i]]]);
+                if (toMentors)
+                {
+                    whyToMentor[i] = writer.ForMentoring(mentees[i], mentors[graph.Right[chosen[i]]], toMentor: true);
+                }
             }
         });
 
@@ -46,7 +52,7 @@ public static class MentorAssignment
                 var mentor = mentors[graph.Right[chosen[i]]];
                 var points = graph.Points[chosen[i]];
                 total += points;
-                pairs.Add(new MentorPair(pool.Ids[mentee], pool.Ids[mentor], points / 100.0, why[i]));
+                pairs.Add(new MentorPair(pool.Ids[mentee], pool.Ids[mentor], points / 100.0, why[i]) { WhyToMentor = toMentors ? whyToMentor[i] : null });
             }
             else
             {

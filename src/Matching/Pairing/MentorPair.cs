@@ -7,4 +7,9 @@ public sealed record MentorPair(
     [property: JsonPropertyName("mentee")] string Mentee,
     [property: JsonPropertyName("mentor")] string Mentor,
     [property: JsonPropertyName("score")] double Score,
-    [property: JsonPropertyName("why")] string Why);
+    [property: JsonPropertyName("why")] string Why)
+{
+    /// <summary>The same sentence written to the mentor alone ("you have 6 more years…"), when the round was asked for it.</summary>
+    [JsonIgnore]
+    public string? WhyToMentor { get; init; }
+}

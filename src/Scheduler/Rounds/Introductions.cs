@@ -71,15 +71,16 @@ public static class Introductions
         ]);
     }
 
-    public static ChatMessage ProposeToMentor(Pairing pairing, DateTimeOffset expiresAt, TimeZoneInfo zone)
+    /// <param name="why">Why they fit, written to the mentor ("you have 6 more years in the classroom").</param>
+    public static ChatMessage ProposeToMentor(Pairing pairing, string why, DateTimeOffset expiresAt, TimeZoneInfo zone)
     {
         var mentee = pairing.Mentee?.Name ?? "a colleague";
         var by = TimeZoneInfo.ConvertTime(expiresAt, zone).ToString("dddd d MMMM", CultureInfo.InvariantCulture);
-        var text = $"Would you mentor {mentee}? {pairing.Explanation} Please answer by {by}; \"not now\" is always fine.";
+        var text = $"Would you mentor {mentee}? {why} Please answer by {by}; \"not now\" is always fine.";
         return new ChatMessage(text,
         [
             new TextBlock($"**Would you mentor {mentee}?**"),
-            new TextBlock(pairing.Explanation),
+            new TextBlock(why),
             new ButtonsBlock(
             [
                 new ChatButton("Yes, I'll mentor", AcceptAction, pairing.Id.ToString(), ButtonStyle.Primary),

@@ -85,7 +85,7 @@ public sealed partial class PairingRound(
             var expires = planned.Kind == "mentor" ? now + ProposalLifetime : (DateTimeOffset?)null;
             await PairingStore.InsertAsync(work, roundId, pairing, expires, ct);
             messages.Add(planned.Kind == "mentor"
-                ? new OutboxEntry($"round:{roundId:N}:propose:{pairing.Id:N}", [pairing.Mentor!.ExternalUserId], "mentor proposal", Introductions.ProposeToMentor(pairing, expires!.Value, s.Zone), urgency)
+                ? new OutboxEntry($"round:{roundId:N}:propose:{pairing.Id:N}", [pairing.Mentor!.ExternalUserId], "mentor proposal", Introductions.ProposeToMentor(pairing, planned.WhyToMentor ?? planned.Why, expires!.Value, s.Zone), urgency)
                     { MemberId = pairing.Mentor.MemberId, PairingId = pairing.Id, TimeZones = [pairing.Mentor.TimeZone] }
                 : new OutboxEntry($"round:{roundId:N}:intro:{pairing.Id:N}", pairing.UserIds, "introduction", Introductions.Introduce(pairing, [.. people.Select(p => p.Profile)], TimeZones.LocalDate(s.Zone, now), s.TimeZone, Meetings.VideoLink.For(s.VideoLink, pairing.Id)), urgency)
                     { PairingId = pairing.Id, TimeZones = [.. pairing.Members.Select(m => m.TimeZone)], Conversation = s.IntroChannel });

@@ -9,7 +9,11 @@ public sealed record RoundPlan(IReadOnlyList<PlannedPairing> Pairings, IReadOnly
 }
 
 /// <summary>A pairing the engine chose: for "mentor", the first id is the mentee and the second the mentor.</summary>
-public sealed record PlannedPairing(string Kind, IReadOnlyList<string> UserIds, double Score, string Why);
+public sealed record PlannedPairing(string Kind, IReadOnlyList<string> UserIds, double Score, string Why)
+{
+    /// <summary>For "mentor": <see cref="Why"/> as the mentor reads it in their proposal, alone ("you have 6 more years…").</summary>
+    public string? WhyToMentor { get; init; }
+}
 
 /// <summary>Someone the round could not place, with the engine's reason.</summary>
 public sealed record LeftOutMember(string UserId, string Kind, string Reason);

@@ -58,12 +58,12 @@ public static class RoundPlanner
         }
         else if (mentorPool.Any(p => p.WantsMentor))
         {
-            var round = MentorAssignment.Solve(mentorPool, input.Options);
+            var round = MentorAssignment.Solve(mentorPool, input.Options, toMentors: true);
             foreach (var pair in round.Pairs)
             {
                 if (pair.Score >= GoodFit)
                 {
-                    pairings.Add(new PlannedPairing("mentor", [pair.Mentee, pair.Mentor], pair.Score, pair.Why));
+                    pairings.Add(new PlannedPairing("mentor", [pair.Mentee, pair.Mentor], pair.Score, pair.Why) { WhyToMentor = pair.WhyToMentor });
                 }
                 else
                 {

@@ -55,6 +55,30 @@ public sealed class PairingRoundTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task MentorsProposal_SpeaksToTheMentorAsYou_WhileTheIntroductionNamesThem()
+    {
+        _app.Slack.Names["U61"] = ("Kwame", "Kwame Khan");
+        _app.Slack.Names["U62"] = ("Aisha", "Aisha Bello");
+        await JoinAsync("U61", "role:mentee subjects:math grades:3-5 years:2 focus:sel");
+        await JoinAsync("U62", "role:mentor subjects:math grades:3-5 years:8 capacity:1 focus:sel");
+
+        Assert.Contains("1 mentor proposal", await _app.ReplyAsync("admin round now", Admin), StringComparison.Ordinal);
+        await _app.DrainedAsync();
+
+        // Aisha reads her proposal alone: her experience is hers ("you have"), not a stranger's ("Aisha has").
+        var proposal = Assert.Single(_app.Slack.MessagesIn("DU62"));
+        Assert.Contains("Would you mentor Kwame", proposal.Text, StringComparison.Ordinal);
+        Assert.Contains("you have 6 more years in the classroom", proposal.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Aisha", proposal.Text, StringComparison.Ordinal);
+
+        // Once she says yes, the pair's introduction (read by both) names whose experience it is.
+        await _app.ClickAsync("U62", Introductions.AcceptAction, ChatHarness.ButtonValue(proposal, Introductions.AcceptAction));
+        await _app.DrainedAsync();
+        var intro = Assert.Single(_app.Slack.MessagesIn(FakeSlack.ChannelFor(["U61", "U62"])));
+        Assert.Contains("Aisha has 6 more years in the classroom", intro.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PodIntroduction_NamesTheFreeTimesThePodShares_InTheirZone()
     {
         await JoinAsync("U41", "role:peer subjects:art grades:k-2 years:3 focus:sel avail:\"tue 15:30-16:30,thu 07:00-07:45\"");

@@ -27,6 +27,29 @@ public sealed class PairingExplanationTests
     }
 
     [Fact]
+    public void Mentoring_WrittenToTheMentor_SaysYou_NotTheirOwnName()
+    {
+        var mentee = Teachers.Make("a", name: "Ana Ruiz", grades: "6-8", years: 2, focus: "classroom-management", availability: "thu 07:00-07:45");
+        var mentor = Teachers.Make("b", name: "Ben Okafor", grades: "6-8", years: 10, focus: "classroom-management,sel", availability: "thu 07:00-08:00");
+        Assert.Equal(
+            "You both teach 6th–8th-grade math and care about classroom management; you have 8 more years in the classroom; you overlap Thursday before school.",
+            PairingExplanation.ToMentor(mentee, mentor, Teachers.Today));
+    }
+
+    [Fact]
+    public void Mentoring_WrittenToTheMentor_AcrossTimeZones_GivesTheMentorsClockAsTheirs()
+    {
+        var mentee = Teachers.Make("a", name: "Ana", subjects: "art", grades: "k-2", years: 1, availability: "wed 15:30-16:30");
+        var mentor = Teachers.Make("b", name: "Ben", subjects: "art", grades: "k-2", years: 2, timeZone: "America/New_York", availability: "wed 16:00-18:00");
+        Assert.Equal(
+            "You both teach K–2 art; you have 1 more year in the classroom; you overlap Wednesday at 3:30 pm for Ana and 4:30 pm for you.",
+            PairingExplanation.ToMentor(mentee, mentor, Teachers.Today));
+        Assert.Equal(
+            "You both teach K–2 art; Ben has 1 more year in the classroom; you overlap Wednesday at 3:30 pm for Ana and 4:30 pm for Ben.",
+            PairingExplanation.ForMentoring(mentee, mentor, Teachers.Today));
+    }
+
+    [Fact]
     public void Overlap_AcrossTimeZones_GivesEachPersonTheirOwnClock()
     {
         var ana = Teachers.Make("a", name: "Ana", subjects: "art", grades: "k-2", availability: "wed 15:30-16:30");
