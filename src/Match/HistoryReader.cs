@@ -1,6 +1,7 @@
-using System.Buffers.Binary;
+using System.Buffers;
 using System.Globalization;
 using System.Text;
+using System.Text.Unicode;
 using PeerBot.Matching.Rules;
 
 namespace PeerBot.MatchTool;
@@ -8,21 +9,28 @@ namespace PeerBot.MatchTool;
 /// <summary>Reads <c>history.csv</c>: <c>a,b,date</c> a line (past pairings, dates YYYY-MM-DD), with an optional header.</summary>
 public static class HistoryReader
 {
-    public static PairingHistory Read(string path)
+    public static PairingHistory Read(string path) => Read(path, null);
+
+    /// <summary>
+    /// The file at <paramref name="path"/>, keeping only the pairings <paramref name="scope"/> asks for (every pairing when
+    /// null); every line is read and checked all the same, bad ones named by their line numbers.
+    /// </summary>
+    public static PairingHistory Read(string path, HistoryScope? scope)
     {
+        var known = scope is null ? null : new Known(scope);
         using (var file = File.OpenHandle(path))
         {
             var length = RandomAccess.GetLength(file);
-            if (ReadUtf8((into, offset) => RandomAccess.Read(file, into, offset), length, Blocks(length), ChunkBytes) is { } read)
+            if (ReadUtf8((into, offset) => RandomAccess.Read(file, into, offset), length, Blocks(length), ChunkBytes, known) is { } read)
             {
                 return read;
             }
         }
 
-        return ReadText(File.ReadAllText(path));
+        return ReadText(File.ReadAllText(path), known);
     }
 
-    public static PairingHistory Read(TextReader text) => ReadText(text.ReadToEnd());
+    public static PairingHistory Read(TextReader text, HistoryScope? scope = null) => ReadText(text.ReadToEnd(), scope is null ? null : new Known(scope));
 
     /// <summary>
     /// A file's bytes as <see cref="Read(string)"/> reads them: UTF-8 (a byte order mark skipped). A file with no quote in
@@ -32,16 +40,17 @@ public static class HistoryReader
     public static PairingHistory Read(byte[] file) => Read(file, Blocks(file?.Length ?? 0), ChunkBytes);
 
     /// <summary>As <see cref="Read(byte[])"/>, in <paramref name="blocks"/> blocks side by side, each read <paramref name="chunk"/> bytes at a time.</summary>
-    internal static PairingHistory Read(byte[] file, int blocks, int chunk)
+    internal static PairingHistory Read(byte[] file, int blocks, int chunk, HistoryScope? scope = null)
     {
         ArgumentNullException.ThrowIfNull(file);
-        if (ReadUtf8((into, offset) => Copy(file, into, offset), file.Length, blocks, chunk) is { } read)
+        var known = scope is null ? null : new Known(scope);
+        if (ReadUtf8((into, offset) => Copy(file, into, offset), file.Length, blocks, chunk, known) is { } read)
         {
             return read;
         }
 
         using var text = new StreamReader(new MemoryStream(file), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        return ReadText(text.ReadToEnd());
+        return ReadText(text.ReadToEnd(), known);
 
         static int Copy(byte[] file, Span<byte> into, long offset)
         {
@@ -67,7 +76,7 @@ public static class HistoryReader
     /// same rejections with the same line numbers, as one reading. Only the file's first line can be the header: if the
     /// first block holds no line at all, the file is read again in one block.
     /// </summary>
-    private static PairingHistory? ReadUtf8(ReadAt read, long length, int blocks, int chunk)
+    private static PairingHistory? ReadUtf8(ReadAt read, long length, int blocks, int chunk, Known? known)
     {
         Span<byte> head = stackalloc byte[4];
         var got = 0;
@@ -94,7 +103,7 @@ public static class HistoryReader
         var others = new Task[blocks - 1];
         for (var k = 0; k < blocks; k++)
         {
-            readers[k] = new BlockReader(read, bounds[k], bounds[k + 1], length, first: k == 0, skip: k > 0, chunk);
+            readers[k] = new BlockReader(read, bounds[k], bounds[k + 1], length, first: k == 0, skip: k > 0, chunk, known);
             if (k > 0)
             {
                 others[k - 1] = Task.Run(readers[k].Read);
@@ -111,7 +120,7 @@ public static class HistoryReader
         var history = readers[0].History;
         if (blocks > 1 && history.First)
         {
-            var again = new BlockReader(read, start, length, length, first: true, skip: false, chunk);
+            var again = new BlockReader(read, start, length, length, first: true, skip: false, chunk, known);
             again.Read();
             return again.Quoted ? null : again.History.Result();
         }
@@ -131,11 +140,14 @@ public static class HistoryReader
     /// buffer (a line cut by the chunk's end is read whole with the next chunk; a line longer than the buffer grows it).
     /// With <c>skip</c>, the line already running at <c>from</c> is left to the block before.
     /// </summary>
-    private sealed class BlockReader(ReadAt read, long from, long to, long length, bool first, bool skip, int chunk)
+    private sealed class BlockReader(ReadAt read, long from, long to, long length, bool first, bool skip, int chunk, Known? known)
     {
-        private readonly Utf8Ids _ids = new();
+        // This block's own ids when every pairing is kept; the roster's, shared by every block, when only its people's are.
+        private readonly Utf8Ids _ids = known?.Bytes ?? new();
+        private readonly int _cutOff = known?.CutOff ?? -1;
+        private (ulong W0, ulong W1, int Length, int Number) _lastFirst = (0, 0, -1, -1);
 
-        public Builder History { get; } = new((int)Math.Min((to - from) / 24, 1 << 26), first);
+        public Builder History { get; } = new(known is null ? (int)Math.Min((to - from) / 24, 1 << 26) : 16, first, known);
 
         /// <summary>How many lines this block read (blank ones too).</summary>
         public int Lines { get; private set; }
@@ -224,7 +236,23 @@ public static class HistoryReader
                 var b = a < 0 ? -1 : Cell(text, a + 1);
                 if (b >= 0 && b + 11 <= text.Length && IsoDay(text.Slice(b + 1, 10)) is var day and >= 0 && NextLine(text, b + 11) is var next and >= 0)
                 {
-                    History.Add(_ids.First(text[at..a], History.Table), _ids.Number(text[(a + 1)..b], History.Table), day);
+                    if (day <= _cutOff)
+                    {
+                        History.Add(-1, -1, day);
+                    }
+                    else if (known is null)
+                    {
+                        History.Add(First(text[at..a]), _ids.Number(text[(a + 1)..b], History.Table), day);
+                    }
+                    else if (First(text[at..a]) is var i and >= 0)
+                    {
+                        History.Add(i, _ids.Find(text[(a + 1)..b]), day);
+                    }
+                    else
+                    {
+                        History.Add(-1, -1, day);
+                    }
+
                     at = next;
                     continue;
                 }
@@ -245,6 +273,25 @@ public static class HistoryReader
             }
 
             return (at, at >= limit);
+        }
+
+        /// <summary>The number of a line's first id (-1: not on the roster): a history usually lists one person's pairings one after another, so the same as the line before's without a search.</summary>
+        private int First(ReadOnlySpan<byte> key)
+        {
+            if (key.Length > 16)
+            {
+                return known is null ? _ids.Number(key, History.Table) : _ids.Find(key);
+            }
+
+            var (w0, w1) = Utf8Ids.Words(key);
+            if (_lastFirst.Length == key.Length && _lastFirst.W0 == w0 && _lastFirst.W1 == w1)
+            {
+                return _lastFirst.Number;
+            }
+
+            var number = known is null ? _ids.Number(key, History.Table) : _ids.Find(key);
+            _lastFirst = (w0, w1, key.Length, number);
+            return number;
         }
     }
 
@@ -283,9 +330,9 @@ public static class HistoryReader
     /// comes back (a district's history names the same people thousands of times). A quoted cell may hold commas and
     /// line breaks, so a file with a quote is read by the CSV reader, cell by cell; both read the same lines the same way.
     /// </summary>
-    private static PairingHistory ReadText(string text)
+    private static PairingHistory ReadText(string text, Known? known)
     {
-        var history = new Builder(0);
+        var history = new Builder(0, known: known);
         if (text.Contains('"', StringComparison.Ordinal))
         {
             foreach (var record in CsvReader.Read(new StringReader(text)))
@@ -399,7 +446,7 @@ public static class HistoryReader
     }
 
     /// <summary>Takes the records one by one (cells trimmed): the header is skipped, every other line is a pairing or a rejection.</summary>
-    private sealed class Builder(int capacity, bool first = true)
+    private sealed class Builder(int capacity, bool first = true, Known? known = null)
     {
         private readonly List<RejectedLine> _rejected = [];
         private bool _first = first;
@@ -407,13 +454,16 @@ public static class HistoryReader
         /// <summary>True until a line has been read: the next line may still be the header.</summary>
         public bool First => _first;
 
-        public PastPairingTable.Builder Table { get; } = new(capacity);
+        public PastPairingTable.Builder Table { get; } = known is null ? new(capacity) : new(known.Ids, capacity);
 
-        /// <summary>A line read from its bytes as a pairing of two ids (numbered by <see cref="Table"/>) on a day.</summary>
+        /// <summary>A line read from its bytes as a pairing of two ids (numbered by <see cref="Table"/>, -1: left out) on a day.</summary>
         public void Add(int a, int b, int dayNumber)
         {
             _first = false;
-            Table.Add(a, b, dayNumber);
+            if ((a | b) >= 0)
+            {
+                Table.Add(a, b, dayNumber);
+            }
         }
 
         /// <summary>A line already read as a pairing (two ids and a date); it may still be the header only if it is the first.</summary>
@@ -426,7 +476,7 @@ public static class HistoryReader
                 return;
             }
 
-            Table.Add(Table.Id(a), Table.Id(b), date.DayNumber);
+            Keep(a, b, date.DayNumber);
         }
 
         public void Add(int line, string[] cells, string? error)
@@ -456,7 +506,20 @@ public static class HistoryReader
             }
             else
             {
-                Table.Add(Table.Id(cells[0]), Table.Id(cells[1]), date.DayNumber);
+                Keep(cells[0], cells[1], date.DayNumber);
+            }
+        }
+
+        /// <summary>A pairing read: kept (every one, or only those in scope).</summary>
+        private void Keep(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int dayNumber)
+        {
+            if (known is null)
+            {
+                Table.Add(Table.Id(a), Table.Id(b), dayNumber);
+            }
+            else if (dayNumber > known.CutOff && known.Find(a) is var i and >= 0 && known.Find(b) is var j and >= 0)
+            {
+                Table.Add(i, j, dayNumber);
             }
         }
 
@@ -471,157 +534,55 @@ public static class HistoryReader
     }
 
     /// <summary>
-    /// Ids by their UTF-8 bytes, each with its number in the pairing table: open addressing where a slot holds an id of up
-    /// to 16 bytes itself (a longer one keeps its bytes aside), so finding an id is one probe in one array and no string
-    /// (the string is made once, the first time). A history usually lists one person's pairings one after another, so the
-    /// first id of the line before is tried first.
+    /// A <see cref="HistoryScope"/> ready for reading: the roster's ids by their UTF-8 bytes, numbered by their place in the
+    /// roster (an id that is not well-formed UTF-16 is compared as a string instead: no line read from UTF-8 can name
+    /// it), and the last day left out as a day number (-1: none).
     /// </summary>
-    private sealed class Utf8Ids
+    private sealed class Known
     {
-        private Slot[] _slots = new Slot[1 << 12];
-        private byte[] _long = new byte[1 << 10];
-        private int _longUsed;
-        private int _count;
-        private (ulong W0, ulong W1, int Length, int Number) _lastFirst = (0, 0, -1, -1);
+        private readonly Dictionary<string, int> _odd = new(StringComparer.Ordinal);
 
-        /// <summary>The number of a line's first id: the same as the line before's without a search.</summary>
-        public int First(ReadOnlySpan<byte> key, PastPairingTable.Builder table)
+        public Known(HistoryScope scope)
         {
-            if (key.Length <= 16)
+            ArgumentNullException.ThrowIfNull(scope);
+            Ids = scope.People as string[] ?? [.. scope.People];
+            CutOff = scope.After?.DayNumber ?? -1;
+            Bytes = new Utf8Ids(Ids.Length);
+            var buffer = new byte[256];
+            for (var i = 0; i < Ids.Length; i++)
             {
-                var (w0, w1) = Words(key);
-                if (_lastFirst.Length == key.Length && _lastFirst.W0 == w0 && _lastFirst.W1 == w1)
+                var id = Ids[i];
+                if (Encoding.UTF8.GetMaxByteCount(id.Length) > buffer.Length)
                 {
-                    return _lastFirst.Number;
+                    buffer = new byte[Encoding.UTF8.GetMaxByteCount(id.Length)];
                 }
 
-                var number = Number(key, table);
-                _lastFirst = (w0, w1, key.Length, number);
-                return number;
-            }
-
-            return Number(key, table);
-        }
-
-        /// <summary>The number in the pairing table of the printable-ASCII id <paramref name="key"/> (numbered there the first time).</summary>
-        public int Number(ReadOnlySpan<byte> key, PastPairingTable.Builder table)
-        {
-            ulong w0, w1, hash;
-            if (key.Length <= 16)
-            {
-                (w0, w1) = Words(key);
-                hash = Mix(w0, w1, key.Length);
-            }
-            else
-            {
-                hash = LongHash(key);
-                (w0, w1) = (0, hash);
-            }
-
-            var mask = _slots.Length - 1;
-            for (var at = (int)hash & mask; ; at = (at + 1) & mask)
-            {
-                ref var slot = ref _slots[at];
-                if (slot.Length == 0)
+                if (Utf8.FromUtf16(id, buffer, out _, out var written, replaceInvalidSequences: false) == OperationStatus.Done)
                 {
-                    return Add(ref slot, key, w0, w1, table);
+                    Bytes.TryAdd(buffer.AsSpan(0, written), i);
                 }
-
-                if (slot.Length == key.Length && slot.W1 == w1 && (key.Length <= 16 ? slot.W0 == w0 : _long.AsSpan((int)slot.W0, key.Length).SequenceEqual(key)))
+                else
                 {
-                    return slot.Number;
+                    _odd.TryAdd(id, i);
                 }
             }
         }
 
-        private int Add(ref Slot slot, ReadOnlySpan<byte> key, ulong w0, ulong w1, PastPairingTable.Builder table)
+        public string[] Ids { get; }
+
+        /// <summary>Only pairings after this day (a <see cref="DateOnly.DayNumber"/>) are kept.</summary>
+        public int CutOff { get; }
+
+        /// <summary>The roster's well-formed ids by their UTF-8 bytes (only searched once made: shared by every block).</summary>
+        public Utf8Ids Bytes { get; }
+
+        /// <summary>The roster's number of the id <paramref name="text"/>, or -1.</summary>
+        public int Find(ReadOnlySpan<char> text)
         {
-            var number = table.Id(Encoding.ASCII.GetString(key));
-            if (key.Length > 16)
-            {
-                if (_longUsed + key.Length > _long.Length)
-                {
-                    Array.Resize(ref _long, Math.Max(_long.Length * 2, _longUsed + key.Length));
-                }
-
-                key.CopyTo(_long.AsSpan(_longUsed));
-                (w0, _longUsed) = ((ulong)_longUsed, _longUsed + key.Length);
-            }
-
-            slot = new Slot(w0, w1, key.Length, number);
-            if (++_count * 2 > _slots.Length)
-            {
-                // Keep the table at most half full: every id into twice as many slots.
-                var old = _slots;
-                _slots = new Slot[old.Length * 2];
-                var mask = _slots.Length - 1;
-                foreach (var taken in old)
-                {
-                    if (taken.Length == 0)
-                    {
-                        continue;
-                    }
-
-                    var at = (int)(taken.Length <= 16 ? Mix(taken.W0, taken.W1, taken.Length) : taken.W1) & mask;
-                    while (_slots[at].Length != 0)
-                    {
-                        at = (at + 1) & mask;
-                    }
-
-                    _slots[at] = taken;
-                }
-            }
-
-            return number;
+            var buffer = text.Length <= 128 ? stackalloc byte[text.Length * 3] : new byte[Encoding.UTF8.GetMaxByteCount(text.Length)];
+            return Utf8.FromUtf16(text, buffer, out _, out var written, replaceInvalidSequences: false) == OperationStatus.Done
+                ? Bytes.Find(buffer[..written])
+                : _odd.Count > 0 && _odd.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text, out var odd) ? odd : -1;
         }
-
-        /// <summary>An id of at most 16 bytes as two words, zero beyond its end.</summary>
-        private static (ulong W0, ulong W1) Words(ReadOnlySpan<byte> key)
-        {
-            var n = key.Length;
-            if (n >= 8)
-            {
-                return (BinaryPrimitives.ReadUInt64LittleEndian(key), n > 8 ? BinaryPrimitives.ReadUInt64LittleEndian(key[^8..]) >> (8 * (16 - n)) : 0);
-            }
-
-            if (n >= 4)
-            {
-                ulong low = BinaryPrimitives.ReadUInt32LittleEndian(key), high = BinaryPrimitives.ReadUInt32LittleEndian(key[^4..]);
-                return (low | ((high >> (8 * (8 - n))) << 32), 0);
-            }
-
-            var word = 0UL;
-            for (var i = 0; i < n; i++)
-            {
-                word |= (ulong)key[i] << (8 * i);
-            }
-
-            return (word, 0);
-        }
-
-        private static ulong Mix(ulong w0, ulong w1, int length)
-        {
-            var hash = (w0 ^ 0x9E3779B97F4A7C15UL) * 0xBF58476D1CE4E5B9UL;
-            hash ^= (w1 + (ulong)length) * 0x94D049BB133111EBUL;
-            hash ^= hash >> 31;
-            hash *= 0xD6E8FEB86659FD93UL;
-            return hash ^ (hash >> 32);
-        }
-
-        private static ulong LongHash(ReadOnlySpan<byte> key)
-        {
-            var hash = (ulong)key.Length;
-            for (; key.Length >= 16; key = key[16..])
-            {
-                var (w0, w1) = Words(key[..16]);
-                hash = Mix(hash ^ w0, w1, 16);
-            }
-
-            var (t0, t1) = Words(key);
-            return Mix(hash ^ t0, t1, key.Length) | 1;
-        }
-
-        /// <summary>An id: its bytes (or, over 16 bytes, where they are kept and a hash of them), its length (0: a free slot) and its number.</summary>
-        private readonly record struct Slot(ulong W0, ulong W1, int Length, int Number);
     }
 }

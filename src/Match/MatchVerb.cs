@@ -44,7 +44,7 @@ public sealed class MatchVerb(TextWriter output, TextWriter error, TimeProvider 
         try
         {
             var roster = ReadWithoutCollections(input);
-            var history = historyPath is null ? new PairingHistory([], []) : HistoryReader.Read(historyPath);
+            var history = historyPath is null ? new PairingHistory([], []) : HistoryReader.Read(historyPath, Scope(roster, options));
             // '|' rather than '||': both files report every bad line in one go.
             if (await ReportAsync(input, roster.Rejected) | await ReportAsync(historyPath, history.Rejected))
             {
@@ -112,6 +112,18 @@ public sealed class MatchVerb(TextWriter output, TextWriter error, TimeProvider 
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// What this round can use of a history: pairings of people on its roster within the repeat window (a state's history
+    /// holds millions of lines, most of them older or about people not in this round). Every line is still checked.
+    /// </summary>
+    private static HistoryScope Scope(Roster roster, RoundOptions options)
+    {
+        var today = options.Today;
+        var window = options.Rules.RepeatWindowDays;
+        string[] people = [.. roster.Entries.Select(e => e.Profile.Id)];
+        return new HistoryScope(people, today.DayNumber > window ? options.Rules.LastDayOutsideWindow(today) : null);
     }
 
     private Plan Parse(CliArguments flags)

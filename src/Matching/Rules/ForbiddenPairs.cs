@@ -119,8 +119,8 @@ internal sealed class ForbiddenPairs
             poolIndex[id] = indexOf.TryGetValue(table.Ids[id], out var index) ? index : -1;
         }
 
-        // IsWithinWindow(date, today) is date > today - window: as day numbers, day > the cut-off.
-        var cutOff = today.AddDays(-rules.RepeatWindowDays).DayNumber;
+        // IsWithinWindow(date, today) is date > the last day outside the window: as day numbers, day > the cut-off.
+        var cutOff = rules.LastDayOutsideWindow(today).DayNumber;
         var recent = 0;
         foreach (var day in table.Days)
         {

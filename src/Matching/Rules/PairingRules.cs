@@ -17,5 +17,8 @@ public sealed record PairingRules
     public IReadOnlySet<string> Paused { get; init; } = new HashSet<string>();
 
     /// <summary>True when a pairing on <paramref name="date"/> is still too recent to repeat on <paramref name="today"/>.</summary>
-    public bool IsWithinWindow(DateOnly date, DateOnly today) => date > today.AddDays(-RepeatWindowDays);
+    public bool IsWithinWindow(DateOnly date, DateOnly today) => date > LastDayOutsideWindow(today);
+
+    /// <summary>The last day a pairing may have been on to repeat on <paramref name="today"/>: within the window is after it.</summary>
+    public DateOnly LastDayOutsideWindow(DateOnly today) => today.AddDays(-RepeatWindowDays);
 }

@@ -21,7 +21,7 @@ public sealed class PastPairingTable : IReadOnlyList<PastPairing>
 
     public int Count { get; }
 
-    /// <summary>Every distinct id, numbered from 0 in the order first seen.</summary>
+    /// <summary>Every id the pairings are numbered by: those given in advance, then the others in the order first seen.</summary>
     public IReadOnlyList<string> Ids => _ids;
 
     public PastPairing this[int index] =>
@@ -48,44 +48,84 @@ public sealed class PastPairingTable : IReadOnlyList<PastPairing>
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    /// <summary>Collects pairings one by one; an id's text is kept once, however many pairings name it.</summary>
-    public sealed class Builder(int capacity = 16)
+    /// <summary>
+    /// Collects pairings one by one; an id's text is kept once, however many pairings name it. Ids may be numbered in
+    /// advance (a roster's, in its order): pairings then name them by those numbers, and the table shares that array.
+    /// </summary>
+    public sealed class Builder
     {
+        private readonly string[] _given;
         private readonly Dictionary<string, int> _numberOf = new(StringComparer.Ordinal);
-        private readonly List<string> _ids = [];
-        private int[] _a = new int[Math.Max(capacity, 16)];
-        private int[] _b = new int[Math.Max(capacity, 16)];
-        private int[] _days = new int[Math.Max(capacity, 16)];
+        private readonly List<string> _added = [];
+        private bool _givenIndexed;
+        private int[] _a;
+        private int[] _b;
+        private int[] _days;
         private int _count;
 
+        public Builder(int capacity = 16)
+            : this([], capacity)
+        {
+        }
+
+        /// <summary>A builder where <paramref name="ids"/> are numbered 0, 1, … in advance (the first of an id given twice counts).</summary>
+        public Builder(IReadOnlyList<string> ids, int capacity = 16)
+        {
+            ArgumentNullException.ThrowIfNull(ids);
+            _given = ids as string[] ?? [.. ids];
+            (_a, _b, _days) = (new int[Math.Max(capacity, 16)], new int[Math.Max(capacity, 16)], new int[Math.Max(capacity, 16)]);
+        }
+
         public int Count => _count;
+
+        private int IdCount => _given.Length + _added.Count;
 
         /// <summary>The number of the id <paramref name="text"/>, given the first time it is seen.</summary>
         public int Id(ReadOnlySpan<char> text)
         {
+            IndexGiven();
             var lookup = _numberOf.GetAlternateLookup<ReadOnlySpan<char>>();
             return lookup.TryGetValue(text, out var known) ? known : Number(text.ToString());
         }
 
         /// <summary>The number of the id <paramref name="text"/>; the first time, this string is kept as its text.</summary>
-        public int Id(string text) => _numberOf.TryGetValue(text, out var known) ? known : Number(text);
+        public int Id(string text)
+        {
+            IndexGiven();
+            return _numberOf.TryGetValue(text, out var known) ? known : Number(text);
+        }
+
+        /// <summary>Ids given in advance are looked up by their text only once someone asks (a reader numbering them itself never does).</summary>
+        private void IndexGiven()
+        {
+            if (!_givenIndexed)
+            {
+                _givenIndexed = true;
+                _numberOf.EnsureCapacity(_given.Length);
+                for (var i = 0; i < _given.Length; i++)
+                {
+                    _numberOf.TryAdd(_given[i], i);
+                }
+            }
+        }
 
         private int Number(string text)
         {
-            _numberOf.Add(text, _ids.Count);
-            _ids.Add(text);
-            return _ids.Count - 1;
+            var number = IdCount;
+            _numberOf.Add(text, number);
+            _added.Add(text);
+            return number;
         }
 
         /// <summary>The text of id number <paramref name="number"/> (the same string each time).</summary>
-        public string Text(int number) => _ids[number];
+        public string Text(int number) => number < _given.Length ? _given[number] : _added[number - _given.Length];
 
         public void Add(string a, string b, DateOnly date) => Add(Id(a), Id(b), date.DayNumber);
 
-        /// <summary>A pairing of ids numbered by <see cref="Id"/>, on the day <paramref name="dayNumber"/> (<see cref="DateOnly.DayNumber"/>).</summary>
+        /// <summary>A pairing of ids numbered by <see cref="Id"/> (or in advance), on the day <paramref name="dayNumber"/> (<see cref="DateOnly.DayNumber"/>).</summary>
         public void Add(int a, int b, int dayNumber)
         {
-            if ((uint)a >= (uint)_ids.Count || (uint)b >= (uint)_ids.Count || (uint)dayNumber > (uint)DateOnly.MaxValue.DayNumber)
+            if ((uint)a >= (uint)IdCount || (uint)b >= (uint)IdCount || (uint)dayNumber > (uint)DateOnly.MaxValue.DayNumber)
             {
                 throw new ArgumentOutOfRangeException(nameof(a), "Both ids must be numbered by this builder first, and the day a DateOnly.DayNumber.");
             }
@@ -101,18 +141,27 @@ public sealed class PastPairingTable : IReadOnlyList<PastPairing>
             _count++;
         }
 
-        /// <summary>The table of every pairing added so far (add nothing after this).</summary>
         /// <summary>Every pairing of <paramref name="other"/>, in its order, after those added here (its ids numbered here).</summary>
         public void Add(Builder other)
         {
             ArgumentNullException.ThrowIfNull(other);
-            var number = new int[other._ids.Count];
-            for (var id = 0; id < number.Length; id++)
+            Reserve(_count + other._count);
+            if (ReferenceEquals(other._given, _given) && other._added.Count == 0)
             {
-                number[id] = Id(other._ids[id]);
+                // Both number the same ids the same way: nothing to renumber.
+                other._a.AsSpan(0, other._count).CopyTo(_a.AsSpan(_count));
+                other._b.AsSpan(0, other._count).CopyTo(_b.AsSpan(_count));
+                other._days.AsSpan(0, other._count).CopyTo(_days.AsSpan(_count));
+                _count += other._count;
+                return;
             }
 
-            Reserve(_count + other._count);
+            var number = new int[other.IdCount];
+            for (var id = 0; id < number.Length; id++)
+            {
+                number[id] = Id(other.Text(id));
+            }
+
             for (var k = 0; k < other._count; k++)
             {
                 (_a[_count], _b[_count], _days[_count]) = (number[other._a[k]], number[other._b[k]], other._days[k]);
@@ -131,6 +180,7 @@ public sealed class PastPairingTable : IReadOnlyList<PastPairing>
             }
         }
 
-        public PastPairingTable Build() => new([.. _ids], _a, _b, _days, _count);
+        /// <summary>The table of every pairing added so far (add nothing after this).</summary>
+        public PastPairingTable Build() => new(_added.Count == 0 ? _given : [.. _given, .. _added], _a, _b, _days, _count);
     }
 }

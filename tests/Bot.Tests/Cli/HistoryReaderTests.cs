@@ -1,6 +1,7 @@
 using System.Text;
 using PeerBot.Bot.Cli;
 using PeerBot.MatchTool;
+using PeerBot.Matching.Rules;
 
 namespace PeerBot.Bot.Tests.Cli;
 
@@ -169,5 +170,93 @@ public sealed class HistoryReaderTests
         Assert.Equal(101, read.Pairings.Count);
         Assert.Single(read.Pairings.Select(p => p.A).Distinct(ReferenceEqualityComparer.Instance));
         Assert.Equal(7, read.Pairings.Select(p => p.B).Distinct(ReferenceEqualityComparer.Instance).Count());
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void AHistoryReadForARound_KeepsOnlyItsPeoplesPairingsWithinTheWindow_AndStillNamesEveryBadLine(int seed)
+    {
+        // The roster holds some of the ids (odd ones too: other scripts, NBSP, a lone surrogate no UTF-8 line can name);
+        // the history names them, others, and every kind of odd line, dated on both sides of the window's edge.
+        var random = new Random(seed);
+        string[] roster = [.. Enumerable.Range(0, 30).Select(i => $"U{i}"), "Zoë", "M\u00A0X", "LongIdentifier-0123456789-x", "ABCDEFGHIJKLMNOP", "a\uD800b", "\uFFFD"];
+        string[] others = ["U30", "U31", "zoë", "LongIdentifier-0123456789-y", "ABCDEFGHIJKLMNOQ", "a\uFFFDb", "ab", "U1 "];
+        string[] named = [.. roster.Where(id => id != "a\uD800b")];
+        string Id() => random.Next(4) == 0 ? others[random.Next(others.Length)] : named[random.Next(named.Length)];
+        var after = new DateOnly(2026, 3, 1);
+        string Date() => after.AddDays(random.Next(-4, 4)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var lines = new List<string>();
+        for (var i = 0; i < 4000; i++)
+        {
+            lines.Add(random.Next(12) switch
+            {
+                0 => "",
+                1 => $" {Id()} , {Id()} , {Date()} ",
+                2 => $"{Id()},{Id()},{Date()}\r",
+                3 => $",{Id()},{Date()}",
+                4 => $"{Id()},{Id()},2026-02-30",
+                5 => $"{Id()},{Id()},{Date()},extra",
+                6 => "a,b,date",
+                _ => $"{Id()},{Id()},{Date()}",
+            });
+        }
+
+        var text = "a,b,date\n" + string.Join(random.Next(2) == 0 ? "\n" : "\r\n", lines);
+        var scope = new HistoryScope(roster, after);
+
+        var careful = HistoryReader.Read(new StringReader(text));
+        PastPairing[] expected = [.. careful.Pairings.Where(p => p.Date > after && roster.Contains(p.A) && roster.Contains(p.B))];
+
+        Assert.InRange(expected.Length, 500, careful.Pairings.Count - 500);
+        Assert.Equal(expected, HistoryReader.Read(new StringReader(text), scope).Pairings);
+        Assert.Equal(careful.Rejected, HistoryReader.Read(new StringReader(text), scope).Rejected);
+        foreach (var (blocks, chunk) in new[] { (1, 1 << 20), (2, 1 << 20), (3, 100), (7, 16), (64, 37), (2, 1) })
+        {
+            var read = HistoryReader.Read(Encoding.UTF8.GetBytes(text), blocks, chunk, scope);
+            Assert.Equal(expected, read.Pairings);
+            Assert.Equal(careful.Rejected, read.Rejected);
+
+            // The roster's own strings: no id made again.
+            Assert.All(read.Pairings, p => Assert.Same(roster.First(id => id == p.A), p.A));
+        }
+
+        // Whenever: every pairing of the roster's people. No one: nothing kept, every bad line still named.
+        Assert.Equal(careful.Pairings.Where(p => roster.Contains(p.A) && roster.Contains(p.B)), HistoryReader.Read(Encoding.UTF8.GetBytes(text), 2, 64, scope with { After = null }).Pairings);
+        var nobody = HistoryReader.Read(Encoding.UTF8.GetBytes(text), 2, 64, new HistoryScope([], null));
+        Assert.Empty(nobody.Pairings);
+        Assert.Equal(careful.Rejected, nobody.Rejected);
+    }
+
+    [Theory]
+    [InlineData("\n")]
+    [InlineData("\r\n")]
+    public void ALineCutAtAnyByte_ByTheChunkOrTheBlockEnd_IsReadWhole_AndABadLineLaterKeepsItsNumber(string lineBreak)
+    {
+        // 400 usual lines and one bad one far into the file: wherever the chunks and blocks cut the lines (every offset
+        // within a line, for chunks of 9 to 40 bytes), the same pairings, and the bad line named by its own number.
+        var lines = Enumerable.Range(0, 400).Select(i => $"M{i:D5},T{(i * 7) % 400:D5},2026-0{1 + (i % 9)}-1{i % 10}").ToList();
+        lines[331] = "M00331,T00017,2026-13-01";
+        var text = "a,b,date" + lineBreak + string.Join(lineBreak, lines) + lineBreak;
+        var scope = new HistoryScope([.. Enumerable.Range(0, 400).SelectMany(i => new[] { $"M{i:D5}", $"T{i:D5}" })], new DateOnly(2026, 4, 30));
+
+        var careful = HistoryReader.Read(new StringReader(text));
+
+        Assert.Equal(399, careful.Pairings.Count);
+        Assert.Equal("333 date", $"{Assert.Single(careful.Rejected).Line} {Assert.Single(careful.Rejected).Field}");
+        var inScope = careful.Pairings.Where(p => p.Date > new DateOnly(2026, 4, 30)).ToArray();
+        for (var chunk = 9; chunk <= 40; chunk++)
+        {
+            foreach (var blocks in new[] { 1, 2, 3 })
+            {
+                var read = HistoryReader.Read(Encoding.UTF8.GetBytes(text), blocks, chunk);
+                Assert.Equal(careful.Pairings, read.Pairings);
+                Assert.Equal(careful.Rejected, read.Rejected);
+
+                var kept = HistoryReader.Read(Encoding.UTF8.GetBytes(text), blocks, chunk, scope);
+                Assert.Equal(inScope, kept.Pairings);
+                Assert.Equal(careful.Rejected, kept.Rejected);
+            }
+        }
     }
 }
