@@ -148,7 +148,11 @@ internal sealed partial class Transportation
 
             _zeroPhase[row] = _phase;
             _zeroStart[row] = _zeroCount;
-            for (var e = _start[row]; e < _start[row + 1]; e++)
+
+            // A column's potential is never above zero, so past the first edge dearer than the row's potential can make
+            // up (the row is cheapest first) no edge has a reduced cost of zero.
+            var ceiling = -_potential[row];
+            for (var e = _start[row]; e < _start[row + 1] && _cost[e] <= ceiling; e++)
             {
                 if (_cost[e] + _potential[row] - _potential[_rows + _column[e]] == 0)
                 {
