@@ -5,103 +5,174 @@ namespace PeerBot.Matching.Explanations;
 /// <summary>
 /// Writes the one sentence that tells a pair or pod why they were matched, from the facts that drove the score:
 /// what they teach, what they care about, experience, and when they can meet (across time zones). Each token's words
-/// are worked out once per pool: a state-sized round writes tens of thousands of these sentences.
+/// are worked out once per pool, and each sentence is written straight into a reused buffer: a state-sized round
+/// writes tens of thousands of these sentences, and each costs the collector one string.
 /// </summary>
-internal sealed class ExplanationWriter(PoolFeatures pool)
+internal sealed partial class ExplanationWriter(PoolFeatures pool)
 {
     private readonly string[] _subjectTopics = WordsFor(pool.Subjects, Words.Topic);
     private readonly string[] _focusTopics = WordsFor(pool.Focus, Words.Topic);
     private readonly string[] _gradeAdjectives = WordsFor(pool.Grades, Words.GradeAdjective);
     private readonly string[] _gradeNouns = WordsFor(pool.Grades, Words.GradeNoun);
 
+    private enum TeachingKind
+    {
+        None,
+        GradesAndSubjects,
+        Subjects,
+        Grades,
+    }
+
     /// <summary>"You both teach 7th-grade math and care about classroom management; Ben has 8 more years in the classroom; you overlap Tuesday after school."</summary>
     /// <param name="toMentor">Written for the mentor's own eyes (a proposal): "you have 8 more years", not their own name.</param>
     public string ForMentoring(int mentee, int mentor, bool toMentor = false)
     {
-        var clauses = new List<string>();
-        var teaching = Teaching([mentee, mentor]);
-        var focus = Shared(pool.FocusIds, [mentee, mentor]);
-        if (teaching is not null && focus.Count > 0)
+        ReadOnlySpan<int> members = [mentee, mentor];
+        var s = SentenceBuffer.Start();
+        var teaching = Teaching(members);
+        var focus = Shared(pool.FocusIds, members);
+        if (teaching.Kind != TeachingKind.None)
         {
-            clauses.Add($"{teaching.Value.Who} teach {teaching.Value.What} and care about {Join(focus.Ids, _focusTopics)}");
-        }
-        else if (teaching is not null)
-        {
-            clauses.Add($"{teaching.Value.Who} teach {teaching.Value.What}");
+            s.Clause();
+            WriteTeaching(s, teaching, members.Length);
+            if (focus.Count > 0)
+            {
+                s.Append(" and care about ");
+                Join(s, focus, _focusTopics);
+            }
         }
         else if (focus.Count > 0)
         {
-            clauses.Add($"you both care about {Join(focus.Ids, _focusTopics)}");
+            s.Clause();
+            s.Append("you both care about ");
+            Join(s, focus, _focusTopics);
         }
 
         var gap = pool.Years[mentor] - pool.Years[mentee];
         if (gap > 0)
         {
-            var years = $"{gap} more year{(gap == 1 ? "" : "s")} in the classroom";
-            clauses.Add(toMentor ? $"you have {years}" : $"{Words.FirstName(pool.People[mentor].Name, "your mentor")} has {years}");
+            s.Clause();
+            if (toMentor)
+            {
+                s.Append("you have ");
+            }
+            else
+            {
+                s.Append(Words.FirstName(pool.People[mentor].Name.AsSpan(), "your mentor"));
+                s.Append(" has ");
+            }
+
+            s.Append(gap);
+            s.Append(gap == 1 ? " more year in the classroom" : " more years in the classroom");
         }
 
-        AddMeeting(clauses, [mentee, mentor], toMentor ? mentor : -1);
-        return Sentence(clauses);
+        AddMeeting(s, members, toMentor ? mentor : -1);
+        return s.Finish();
     }
 
     /// <summary>"You all teach 9th–12th-grade science and want help with SEL; you all overlap Thursday after school."</summary>
     public string ForPeers(IReadOnlyList<int> members)
     {
-        var clauses = new List<string>();
+        Span<int> all = members.Count <= 64 ? stackalloc int[members.Count] : new int[members.Count];
+        for (var i = 0; i < all.Length; i++)
+        {
+            all[i] = members[i];
+        }
+
+        return ForPeers(all);
+    }
+
+    private string ForPeers(ReadOnlySpan<int> members)
+    {
+        var s = SentenceBuffer.Start();
         var teaching = Teaching(members);
         var focus = Shared(pool.FocusIds, members);
-        var focusWho = focus.Count > 0 ? Words.WhoOf(focus.Count, members.Count) : null;
-        if (teaching is not null && focus.Count > 0 && focusWho == teaching.Value.Who)
+        if (teaching.Kind != TeachingKind.None && focus.Count > 0 && focus.Count == teaching.Who)
         {
-            clauses.Add($"{teaching.Value.Who} teach {teaching.Value.What} and want help with {Join(focus.Ids, _focusTopics)}");
+            s.Clause();
+            WriteTeaching(s, teaching, members.Length);
+            s.Append(" and want help with ");
+            Join(s, focus, _focusTopics);
         }
         else
         {
-            if (teaching is not null)
+            if (teaching.Kind != TeachingKind.None)
             {
-                clauses.Add($"{teaching.Value.Who} teach {teaching.Value.What}");
+                s.Clause();
+                WriteTeaching(s, teaching, members.Length);
             }
 
             if (focus.Count > 0)
             {
-                clauses.Add($"{focusWho} want help with {Join(focus.Ids, _focusTopics)}");
+                s.Clause();
+                WriteWho(s, focus.Count, members.Length);
+                s.Append(" want help with ");
+                Join(s, focus, _focusTopics);
             }
         }
 
-        AddMeeting(clauses, members);
-        return Sentence(clauses);
+        AddMeeting(s, members, -1);
+        return s.Finish();
     }
 
-    private (string Who, string What)? Teaching(IReadOnlyList<int> members)
+    /// <summary>What the members teach in common; <see cref="SharedTeaching.Who"/> counts who shares it.</summary>
+    private SharedTeaching Teaching(ReadOnlySpan<int> members)
     {
         var subjects = Shared(pool.SubjectIds, members);
         var grades = Shared(pool.GradeIds, members);
-        if (subjects.Count > 0 && grades.Count == subjects.Count && SameGroup(members, subjects.Ids[0], grades.Ids[0]))
+        if (subjects.Count > 0 && grades.Count == subjects.Count && SameGroup(members, subjects.First, grades.First))
         {
-            var what = $"{Join(grades.Ids, _gradeAdjectives)} {Join(subjects.Ids, _subjectTopics)}";
-            return (Words.WhoOf(subjects.Count, members.Count), what);
+            return new SharedTeaching(TeachingKind.GradesAndSubjects, subjects.Count, subjects, grades);
         }
 
         if (subjects.Count > 0 && subjects.Count >= grades.Count)
         {
-            return (Words.WhoOf(subjects.Count, members.Count), Join(subjects.Ids, _subjectTopics));
+            return new SharedTeaching(TeachingKind.Subjects, subjects.Count, subjects, grades);
         }
 
-        if (grades.Count > 0)
+        return grades.Count > 0 ? new SharedTeaching(TeachingKind.Grades, grades.Count, subjects, grades) : default;
+    }
+
+    /// <summary>"you both teach 7th-grade math", "two of you teach grades 6–8".</summary>
+    private void WriteTeaching(SentenceBuffer s, SharedTeaching teaching, int of)
+    {
+        WriteWho(s, teaching.Who, of);
+        s.Append(" teach ");
+        switch (teaching.Kind)
         {
-            return (Words.WhoOf(grades.Count, members.Count), Join(grades.Ids, _gradeNouns));
+            case TeachingKind.GradesAndSubjects:
+                Join(s, teaching.Grades, _gradeAdjectives);
+                s.Append(" ");
+                Join(s, teaching.Subjects, _subjectTopics);
+                break;
+            case TeachingKind.Subjects:
+                Join(s, teaching.Subjects, _subjectTopics);
+                break;
+            default:
+                Join(s, teaching.Grades, _gradeNouns);
+                break;
+        }
+    }
+
+    /// <summary>"you both", "you all", "two of you".</summary>
+    private static void WriteWho(SentenceBuffer s, int count, int of)
+    {
+        if (count == of)
+        {
+            s.Append(of == 2 ? "you both" : "you all");
+            return;
         }
 
-        return null;
+        s.Append(Words.Number(count));
+        s.Append(" of you");
     }
 
     /// <summary>True when the people sharing the subject are the people sharing the grade band.</summary>
-    private bool SameGroup(IReadOnlyList<int> members, int subject, int grade)
+    private bool SameGroup(ReadOnlySpan<int> members, int subject, int grade)
     {
         foreach (var m in members)
         {
-            if (pool.SubjectIds[m].Contains(subject) != pool.GradeIds[m].Contains(grade))
+            if (pool.SubjectIds[m].AsSpan().Contains(subject) != pool.GradeIds[m].AsSpan().Contains(grade))
             {
                 return false;
             }
@@ -111,23 +182,31 @@ internal sealed class ExplanationWriter(PoolFeatures pool)
     }
 
     /// <summary>The token ids held by the most members (at least two), and how many hold them; at most two, lowest first.</summary>
-    private static (int Count, int[] Ids) Shared(int[][] ids, IReadOnlyList<int> members)
+    private static SharedIds Shared(int[][] ids, ReadOnlySpan<int> members)
     {
         // Each person's ids are sorted and distinct, and lists are short: count by merging rather than hashing.
-        var all = new List<int>();
+        var total = 0;
         foreach (var m in members)
         {
-            all.AddRange(ids[m]);
+            total += ids[m].Length;
+        }
+
+        Span<int> all = total <= 256 ? stackalloc int[total] : new int[total];
+        var at = 0;
+        foreach (var m in members)
+        {
+            ids[m].CopyTo(all[at..]);
+            at += ids[m].Length;
         }
 
         all.Sort();
         var best = 0;
         var first = -1;
         var second = -1;
-        for (var i = 0; i < all.Count;)
+        for (var i = 0; i < all.Length;)
         {
             var j = i;
-            while (j < all.Count && all[j] == all[i])
+            while (j < all.Length && all[j] == all[i])
             {
                 j++;
             }
@@ -145,48 +224,25 @@ internal sealed class ExplanationWriter(PoolFeatures pool)
             i = j;
         }
 
-        return best < 2 ? (0, []) : (best, second < 0 ? [first] : [first, second]);
+        return best < 2 ? default : new SharedIds(best, first, second);
     }
 
-    private static string Join(int[] ids, string[] words) => ids.Length == 1 ? words[ids[0]] : Words.JoinAnd([.. ids.Select(id => words[id])]);
+    /// <summary>One token's words, or two joined by "and".</summary>
+    private static void Join(SentenceBuffer s, SharedIds shared, string[] words)
+    {
+        s.Append(words[shared.First]);
+        if (shared.Second >= 0)
+        {
+            s.Append(" and ");
+            s.Append(words[shared.Second]);
+        }
+    }
 
     private static string[] WordsFor(TokenVocabulary vocabulary, Func<string, string> words) =>
         [.. Enumerable.Range(0, vocabulary.Count).Select(id => words(vocabulary[id]))];
 
-    /// <param name="reader">The one member reading it alone, called "you" rather than by name; -1 for everyone.</param>
-    private void AddMeeting(List<string> clauses, IReadOnlyList<int> members, int reader = -1)
-    {
-        var common = pool.Utc[members[0]];
-        for (var i = 1; i < members.Count && common.Length > 0; i++)
-        {
-            common = WeeklyCalendar.Intersect(common, pool.Utc[members[i]]);
-        }
+    /// <summary>Token ids held by the most members: <see cref="Count"/> members hold <see cref="First"/> (and <see cref="Second"/> when not -1).</summary>
+    private readonly record struct SharedIds(int Count, int First, int Second);
 
-        var who = members.Count == 2 ? "you" : "you all";
-        if (common.Length == 0)
-        {
-            if (members.All(m => pool.OffsetMinutes[m] == pool.OffsetMinutes[members[0]]) && members.Any(m => pool.Utc[m].Length == 0))
-            {
-                clauses.Add($"{(members.Count == 2 ? "you are" : "you are all")} in the same time zone");
-            }
-
-            return;
-        }
-
-        var longest = common.MaxBy(i => i.Length);
-        var first = pool.Calendar.ToLocal(longest.Start, pool.Zone[members[0]]);
-        var locals = members.Select(m => pool.Calendar.ToLocal(longest.Start, pool.Zone[m])).ToList();
-        if (locals.All(l => l == first))
-        {
-            clauses.Add($"{who} overlap {first.Day} {Words.DayPart(first.Time)}");
-            return;
-        }
-
-        var times = members.Select((m, i) => $"{Words.Clock(locals[i].Time)} for {(m == reader ? "you" : Words.FirstName(pool.People[m].Name, "one of you"))}").ToList();
-        clauses.Add($"{who} overlap {first.Day} at {Words.JoinAnd(times)}");
-    }
-
-    private static string Sentence(List<string> clauses) => clauses.Count == 0
-        ? "You were each other's closest fit in this round."
-        : Words.Capitalise(string.Join("; ", clauses)) + ".";
+    private readonly record struct SharedTeaching(TeachingKind Kind, int Who, SharedIds Subjects, SharedIds Grades);
 }

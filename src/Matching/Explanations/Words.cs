@@ -81,11 +81,6 @@ internal static class Words
         _ => $"{string.Join(", ", items.Take(items.Count - 1))} and {items[^1]}",
     };
 
-    /// <summary>"Both of you", "all four of you", "three of you".</summary>
-    public static string WhoOf(int count, int of) => count == of
-        ? of == 2 ? "you both" : "you all"
-        : $"{Number(count)} of you";
-
     public static string Number(int n) => n switch
     {
         2 => "two",
@@ -95,10 +90,12 @@ internal static class Words
         _ => n.ToString(CultureInfo.InvariantCulture),
     };
 
-    public static string FirstName(string name, string fallback)
+    /// <summary>A name's first word between spaces, or the fallback for a blank name.</summary>
+    public static ReadOnlySpan<char> FirstName(ReadOnlySpan<char> name, string fallback)
     {
-        var first = name.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
-        return string.IsNullOrEmpty(first) ? fallback : first;
+        name = name.TrimStart(' ');
+        var end = name.IndexOf(' ');
+        return name.IsEmpty ? fallback : end < 0 ? name : name[..end];
     }
 
     /// <summary>Teacher's words for a time of day: "before school", "after school".</summary>
@@ -111,8 +108,6 @@ internal static class Words
         < 18 => "after school",
         _ => "in the evening",
     };
-
-    public static string Clock(TimeOnly time) => time.ToString(time.Minute == 0 ? "h tt" : "h:mm tt", CultureInfo.InvariantCulture).ToLowerInvariant();
 
     public static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
