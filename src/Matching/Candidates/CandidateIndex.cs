@@ -16,6 +16,7 @@ internal sealed class CandidateIndex
     public const int Tiers = 4;
 
     private readonly Dictionary<long, int[]> _postings;
+    private readonly ulong[] _poolSlots;
 
     /// <param name="pool">The round's compiled pool.</param>
     /// <param name="members">Pool indices of the people this index finds, in the order callers number them.</param>
@@ -38,9 +39,19 @@ internal sealed class CandidateIndex
         Array.Sort(sortKeys, slotAt);
         LocalAt = slotAt;
         Person = new int[n];
-        PersonAndLocal = new long[n];
         Rows = new FeatureRow[n];
-        Slots = new ulong[n * PoolFeatures.SlotWords];
+        // Someone free on more words of the week than a row holds needs the slot table. When many are (dense availability)
+        // the index keeps its own copy in storage order, read near the rows and asked for ahead; otherwise those few
+        // reads go to the pool's table through the row's pool index, and the index allocates no copy.
+        var manyWords = 0;
+        foreach (var person in members)
+        {
+            manyWords += BitOperations.PopCount((uint)pool.SlotMask[person]) > FeatureRow.InlineWords ? 1 : 0;
+        }
+
+        ManyFreeWords = manyWords * 8 >= n && n > 0;
+        Slots = ManyFreeWords || pool.Count > FeatureRow.MaxPerson + 1 ? new ulong[n * PoolFeatures.SlotWords] : null;
+        _poolSlots = pool.Slots;
         // Each person's buckets, numbered in order of first appearance; then every posting is allocated at its exact
         // size and filled in storage order (ascending), without growing lists.
         var bucketOf = new Dictionary<long, int>();
@@ -54,9 +65,12 @@ internal sealed class CandidateIndex
         {
             var person = members[slotAt[at]];
             Person[at] = person;
-            PersonAndLocal[at] = (uint)person | ((long)slotAt[at] << 32);
             Rows[at] = pool.Rows[person];
-            pool.SlotsOf(person).CopyTo(Slots.AsSpan(at * PoolFeatures.SlotWords));
+            if (Slots is not null)
+            {
+                pool.SlotsOf(person).CopyTo(Slots.AsSpan(at * PoolFeatures.SlotWords));
+            }
+
             keys.Clear();
             for (var tier = 0; tier < Tiers; tier++)
             {
@@ -116,13 +130,6 @@ internal sealed class CandidateIndex
         }
 
         Offsets = [.. offsets];
-        var manyWords = 0;
-        foreach (var row in Rows)
-        {
-            manyWords += BitOperations.PopCount((uint)row.SlotMask) > FeatureRow.InlineWords ? 1 : 0;
-        }
-
-        ManyFreeWords = manyWords * 8 >= n && n > 0;
     }
 
     /// <summary>
@@ -152,17 +159,20 @@ internal sealed class CandidateIndex
     /// <summary>For each storage position, the pool index.</summary>
     public int[] Person { get; }
 
-    /// <summary>For each storage position, the pool index (low 32 bits) and the local position (high 32 bits).</summary>
-    public long[] PersonAndLocal { get; }
-
     /// <summary>Features by storage position.</summary>
     public FeatureRow[] Rows { get; }
 
-    /// <summary>Free-time bits by storage position, <see cref="PoolFeatures.SlotWords"/> words each.</summary>
-    public ulong[] Slots { get; }
+    /// <summary>
+    /// Free-time bits by storage position, <see cref="PoolFeatures.SlotWords"/> words each, when the index keeps its own
+    /// copy (<see cref="ManyFreeWords"/>, or a pool too big for a row to hold its pool index); otherwise null.
+    /// </summary>
+    public ulong[]? Slots { get; }
 
-    /// <summary>The free-time words of the person at storage position <paramref name="at"/>.</summary>
-    public ReadOnlySpan<ulong> SlotsAt(int at) => Slots.AsSpan(at * PoolFeatures.SlotWords, PoolFeatures.SlotWords);
+    /// <summary>The free-time words of the person at storage position <paramref name="at"/>, whose row is <paramref name="row"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ReadOnlySpan<ulong> SlotsAt(int at, in FeatureRow row) => Slots is null
+        ? _poolSlots.AsSpan(row.Person * PoolFeatures.SlotWords, PoolFeatures.SlotWords)
+        : Slots.AsSpan(at * PoolFeatures.SlotWords, PoolFeatures.SlotWords);
 
     /// <summary>Storage positions of the people in a bucket, ascending.</summary>
     public bool TryGetPosting(long key, out int[] posting) => _postings.TryGetValue(key, out posting!);

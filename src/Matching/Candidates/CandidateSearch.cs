@@ -173,9 +173,11 @@ internal static class CandidateSearch
             var offset = qi * result.Stride;
             var count = Math.Min(_top.Count, k);
             result.Count[qi] = count;
+            var localAt = index.LocalAt;
             for (var r = 0; r < count; r++)
             {
-                result.Item[offset + r] = _top.Item(r);
+                // The top k holds storage positions; the answer is in the callers' numbering.
+                result.Item[offset + r] = localAt[_top.Item(r)];
                 result.Points[offset + r] = _top.Points(r);
             }
         }
@@ -191,8 +193,9 @@ internal static class CandidateSearch
             var stamp = _stamp;
             var wide = pool.Features.Wide;
             var people = index.Person;
-            var entries = index.PersonAndLocal;
             var rows = index.Rows;
+            // The rows carry their pool index unless the pool is too big for it.
+            var personInRow = pool.Count <= FeatureRow.MaxPerson + 1;
             var slotTable = index.ManyFreeWords ? index.Slots : null;
             ref readonly var row = ref pool.Features.Rows[q];
             var ownSlots = pool.Features.SlotsOf(q);
@@ -216,11 +219,14 @@ internal static class CandidateSearch
                     // in cache by then (the search is bound by memory, not arithmetic).
                     var ahead = pos + Ahead;
                     var next = posting[ahead < length ? ahead : ahead - length];
-                    Prefetch(ref rows[next]);
-                    if (slotTable is not null)
+                    if (stamp[next] != mark)
                     {
-                        // Words past the row's own three: the slot table's lines for this person.
-                        PrefetchWords(ref slotTable[(next * PoolFeatures.SlotWords) + FeatureRow.InlineWords]);
+                        Prefetch(ref rows[next]);
+                        if (slotTable is not null)
+                        {
+                            // Words past the row's own three: the slot table's lines for this person.
+                            PrefetchWords(ref slotTable[(next * PoolFeatures.SlotWords) + FeatureRow.InlineWords]);
+                        }
                     }
                 }
 
@@ -233,15 +239,15 @@ internal static class CandidateSearch
                 stamp[at] = mark;
                 scanned++;
                 // Pool indices matter only to the wide path and the tie-break; the rows hold the rest.
+                ref readonly var theirs = ref rows[at];
                 var t = wide ? people[at] : -1;
-                var theirSlots = index.SlotsAt(at);
-                var points = scorer.QueryPointsAtLeast(threshold, queryIsFirst, q, in row, ownSlots, t, in rows[at], theirSlots);
+                var theirSlots = index.SlotsAt(at, in theirs);
+                var points = scorer.QueryPointsAtLeast(threshold, queryIsFirst, q, in row, ownSlots, t, in theirs, theirSlots);
                 if (points >= threshold)
                 {
-                    // Pool index and local position side by side: one load for the tie-break and the answer.
-                    var entry = entries[at];
-                    t = (int)entry;
-                    top.Offer(points, (uint)SeededHash.Of(seed, Math.Min(q, t), Math.Max(q, t)), (int)(entry >> 32));
+                    // The tie-break's pool index comes from the row just scored (in cache); the top k keeps the storage position.
+                    t = personInRow ? theirs.Person : people[at];
+                    top.Offer(points, (uint)SeededHash.Of(seed, Math.Min(q, t), Math.Max(q, t)), at);
                     threshold = top.Threshold;
                     if (threshold > bound)
                     {

@@ -1,8 +1,11 @@
+using System.Runtime.CompilerServices;
+
 namespace PeerBot.Matching.Candidates;
 
 /// <summary>A stable, seeded hash (SplitMix64 finaliser): tie-breaks and scan offsets that differ per seed, never per run.</summary>
 internal static class SeededHash
 {
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Mix(ulong x)
     {
         x += 0x9E3779B97F4A7C15UL;
@@ -11,6 +14,7 @@ internal static class SeededHash
         return x ^ (x >> 31);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Of(int seed, long a, long b) => Mix(Mix(((ulong)(uint)seed << 32) ^ (ulong)a) ^ (ulong)b);
 
     /// <summary>A permutation of 0..n-1 that depends only on the seed.</summary>

@@ -26,6 +26,11 @@ internal struct FeatureRow
     /// <summary>Free 15-minute slots of the week (at most 255): no pair shares more than the smaller count of the two.</summary>
     public byte SlotCount;
 
+    /// <summary>The person's pool index, in the row's spare three bytes (high byte here, low 16 bits next): see <see cref="Person"/>.</summary>
+    public byte PersonHigh;
+
+    public ushort PersonLow;
+
     /// <summary>The free-time words of <see cref="SlotMask"/>'s lowest three bits, in that order (zero when fewer).</summary>
     public ulong Free0;
 
@@ -35,4 +40,13 @@ internal struct FeatureRow
 
     /// <summary>How many leading non-zero free-time words the row itself holds.</summary>
     public const int InlineWords = 3;
+
+    /// <summary>The largest pool index a row can hold; rows of bigger pools hold 0 and callers read the index elsewhere.</summary>
+    public const int MaxPerson = (1 << 24) - 1;
+
+    /// <summary>
+    /// The person's pool index (pools of at most <see cref="MaxPerson"/> + 1 people): a search reading this row for the score
+    /// has the tie-break's input on the same cache line.
+    /// </summary>
+    public readonly int Person => PersonLow | (PersonHigh << 16);
 }

@@ -112,6 +112,8 @@ internal sealed class PoolFeatures
                 FocusCount = (byte)Math.Min(FocusIds[i].Length, 15),
                 Years = (byte)Years[i],
                 SlotCount = (byte)Math.Min(SlotCountOf(i), 255),
+                PersonHigh = n <= FeatureRow.MaxPerson + 1 ? (byte)(i >> 16) : (byte)0,
+                PersonLow = n <= FeatureRow.MaxPerson + 1 ? (ushort)i : (ushort)0,
             };
             free.Clear();
             var rank = 0;
