@@ -147,6 +147,15 @@ public static class HistoryReader
         private readonly int _cutOff = known?.CutOff ?? -1;
         private (ulong W0, ulong W1, int Length, int Number) _lastFirst = (0, 0, -1, -1);
 
+        // Lines waiting for their second id: looked up Batch at a time, so the table's cache misses overlap.
+        private readonly int[] _pendingA = new int[Utf8Ids.Batch];
+        private readonly int[] _pendingDay = new int[Utf8Ids.Batch];
+        private readonly int[] _pendingB = new int[Utf8Ids.Batch];
+        private readonly Range[] _pendingKeys = new Range[Utf8Ids.Batch];
+        private int _pending;
+        private int _touched;
+        private bool _projected;
+
         public Builder History { get; } = new(known is null ? (int)Math.Min((to - from) / 24, 1 << 26) : 16, first, known);
 
         /// <summary>How many lines this block read (blank ones too).</summary>
@@ -196,6 +205,7 @@ public static class HistoryReader
                     }
 
                     used += count;
+                    Project(position + used);
                 }
 
                 if (end)
@@ -223,6 +233,18 @@ public static class HistoryReader
         /// </summary>
         private (int Read, bool Stop) ReadLines(ReadOnlySpan<byte> text, int limit)
         {
+            try
+            {
+                return ReadLinesBatched(text, limit);
+            }
+            finally
+            {
+                Flush(text);
+            }
+        }
+
+        private (int Read, bool Stop) ReadLinesBatched(ReadOnlySpan<byte> text, int limit)
+        {
             var at = 0;
             while (at < text.Length)
             {
@@ -246,7 +268,11 @@ public static class HistoryReader
                     }
                     else if (First(text[at..a]) is var i and >= 0)
                     {
-                        History.Add(i, _ids.Find(text[(a + 1)..b]), day);
+                        (_pendingA[_pending], _pendingKeys[_pending], _pendingDay[_pending]) = (i, (a + 1)..b, day);
+                        if (++_pending == Utf8Ids.Batch)
+                        {
+                            Flush(text);
+                        }
                     }
                     else
                     {
@@ -257,6 +283,8 @@ public static class HistoryReader
                     continue;
                 }
 
+                // Pairings keep the order of their lines.
+                Flush(text);
                 var end = text[at..].IndexOf((byte)'\n');
                 var row = end < 0 ? text[at..] : text.Slice(at, end);
                 at = end < 0 ? text.Length : at + end + 1;
@@ -273,6 +301,41 @@ public static class HistoryReader
             }
 
             return (at, at >= limit);
+        }
+
+        /// <summary>The lines waiting for their second id, looked up together and added in their order.</summary>
+        private void Flush(ReadOnlySpan<byte> text)
+        {
+            if (_pending == 0)
+            {
+                return;
+            }
+
+            _touched += _ids.FindMany(text, _pendingKeys.AsSpan(0, _pending), _pendingB);
+            for (var k = 0; k < _pending; k++)
+            {
+                History.Add(_pendingA[k], _pendingB[k], _pendingDay[k]);
+            }
+
+            _pending = 0;
+        }
+
+        /// <summary>
+        /// Once a megabyte is read, room for as many pairings as the rest promises at this rate (the first block makes room for
+        /// every block's, which join it): no array grown step by step and copied each time.
+        /// </summary>
+        private void Project(long position)
+        {
+            var done = position - from;
+            if (_projected || done < 1 << 20)
+            {
+                return;
+            }
+
+            _projected = true;
+            var rest = (first ? length : to) - position;
+            var count = History.Table.Count;
+            History.Table.EnsureCapacity((int)Math.Min(count + (count * 1.0625 * rest / done) + 1024, 1 << 28));
         }
 
         /// <summary>The number of a line's first id (-1: not on the roster): a history usually lists one person's pairings one after another, so the same as the line before's without a search.</summary>

@@ -30,6 +30,43 @@ internal sealed class Utf8Ids
         return slot.Length == 0 ? -1 : slot.Number;
     }
 
+    /// <summary>How many keys <see cref="FindMany"/> looks up at a time at most.</summary>
+    public const int Batch = 32;
+
+    /// <summary>
+    /// The numbers of the keys at <paramref name="keys"/> in <paramref name="text"/> (-1 for those not in the table), at most
+    /// <see cref="Batch"/>: each key's first slot is read in one short loop before any is compared, so the cache misses of a
+    /// table larger than the cache overlap instead of following one another. Returns a value of no meaning, to be kept
+    /// (so those reads are not dropped as unused).
+    /// </summary>
+    public int FindMany(ReadOnlySpan<byte> text, ReadOnlySpan<Range> keys, Span<int> numbers)
+    {
+        Span<ulong> w0 = stackalloc ulong[Batch];
+        Span<ulong> w1 = stackalloc ulong[Batch];
+        Span<ulong> hash = stackalloc ulong[Batch];
+        keys = keys[..Math.Min(keys.Length, Batch)];
+        for (var k = 0; k < keys.Length; k++)
+        {
+            hash[k] = Hash(text[keys[k]], out w0[k], out w1[k]);
+        }
+
+        var slots = _slots;
+        var mask = slots.Length - 1;
+        var touched = 0;
+        for (var k = 0; k < keys.Length; k++)
+        {
+            touched += slots[(int)hash[k] & mask].Length;
+        }
+
+        for (var k = 0; k < keys.Length; k++)
+        {
+            ref var slot = ref Probe(text[keys[k]], w0[k], w1[k], hash[k]);
+            numbers[k] = slot.Length == 0 ? -1 : slot.Number;
+        }
+
+        return touched;
+    }
+
     /// <summary>Numbers <paramref name="key"/> <paramref name="number"/>; false (and the table unchanged) when it is already in it.</summary>
     public bool TryAdd(ReadOnlySpan<byte> key, int number)
     {
@@ -65,18 +102,26 @@ internal sealed class Utf8Ids
     /// <summary>The slot holding <paramref name="key"/>, or the free slot where it would go.</summary>
     private ref Slot Probe(ReadOnlySpan<byte> key, out ulong w0, out ulong w1)
     {
-        ulong hash;
+        var hash = Hash(key, out w0, out w1);
+        return ref Probe(key, w0, w1, hash);
+    }
+
+    /// <summary>A key's hash, and the words a slot compares it by (up to 16 bytes: the key itself; longer: 0 and the hash).</summary>
+    private static ulong Hash(ReadOnlySpan<byte> key, out ulong w0, out ulong w1)
+    {
         if (key.Length <= 16)
         {
             (w0, w1) = Words(key);
-            hash = Mix(w0, w1, key.Length);
-        }
-        else
-        {
-            hash = LongHash(key);
-            (w0, w1) = (0, hash);
+            return Mix(w0, w1, key.Length);
         }
 
+        var hash = LongHash(key);
+        (w0, w1) = (0, hash);
+        return hash;
+    }
+
+    private ref Slot Probe(ReadOnlySpan<byte> key, ulong w0, ulong w1, ulong hash)
+    {
         var slots = _slots;
         var mask = slots.Length - 1;
         for (var at = (int)hash & mask; ; at = (at + 1) & mask)

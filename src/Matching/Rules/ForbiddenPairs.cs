@@ -19,13 +19,11 @@ internal sealed class ForbiddenPairs
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ForbiddenPairs(IReadOnlyDictionary<string, int> indexOf, PairingRules rules, DateOnly today)
     {
-        // One key per pair (lower index high, higher index low); a pair met several times, or met and blocked, is one key.
-        var keys = new List<long>((rules.History is PastPairingTable ? 0 : rules.History.Count) + rules.Blocked.Count);
-        if (rules.History is PastPairingTable table)
-        {
-            AddRecent(keys, table, indexOf, rules, today);
-        }
-        else
+        // One key per pair (lower index high, higher index low) from a plain list of pairings and from the blocks; a history
+        // table's recent pairs are read straight from its columns, twice (a count, then a scatter), with no key per pair.
+        var table = rules.History as PastPairingTable;
+        var keys = new List<long>((table is null ? rules.History.Count : 0) + rules.Blocked.Count);
+        if (table is null)
         {
             foreach (var past in rules.History)
             {
@@ -56,6 +54,8 @@ internal sealed class ForbiddenPairs
             start[(int)(uint)key + 1]++;
         }
 
+        var recent = table is null || table.Count == 0 ? null : new RecentPairs(table, indexOf, rules.LastDayOutsideWindow(today).DayNumber);
+        recent?.Count(start.AsSpan(1));
         for (var p = 0; p < n; p++)
         {
             start[p + 1] += start[p];
@@ -70,6 +70,7 @@ internal sealed class ForbiddenPairs
             partners[next[high]++] = low;
         }
 
+        recent?.Scatter(next, partners);
         var written = 0;
         for (var p = 0; p < n; p++)
         {
@@ -103,39 +104,54 @@ internal sealed class ForbiddenPairs
     public ReadOnlySpan<int> PartnersOf(int person) => _partners.AsSpan(_start[person], _start[person + 1] - _start[person]);
 
     /// <summary>
-    /// The pairs of a history table met within the window: each distinct id is looked up in the pool once, then every
-    /// pairing is two array reads (the same pairs, in the same order, as looking up each pairing's ids).
+    /// The pairs of a history table met within the window (after <c>cutOff</c>, a day number), by pool index: each distinct
+    /// id is looked up in the pool once, then every pairing is a day comparison and two array reads.
     /// </summary>
-    private static void AddRecent(List<long> keys, PastPairingTable table, IReadOnlyDictionary<string, int> indexOf, PairingRules rules, DateOnly today)
+    private sealed class RecentPairs
     {
-        if (table.Count == 0)
-        {
-            return;
-        }
+        private readonly PastPairingTable _table;
+        private readonly int[] _poolIndex;
+        private readonly int _cutOff;
 
-        var poolIndex = new int[table.Ids.Count];
-        for (var id = 0; id < poolIndex.Length; id++)
+        public RecentPairs(PastPairingTable table, IReadOnlyDictionary<string, int> indexOf, int cutOff)
         {
-            poolIndex[id] = indexOf.TryGetValue(table.Ids[id], out var index) ? index : -1;
-        }
-
-        // IsWithinWindow(date, today) is date > the last day outside the window: as day numbers, day > the cut-off.
-        var cutOff = rules.LastDayOutsideWindow(today).DayNumber;
-        var recent = 0;
-        foreach (var day in table.Days)
-        {
-            recent += day > cutOff ? 1 : 0;
-        }
-
-        keys.EnsureCapacity(keys.Count + recent + rules.Blocked.Count);
-        var a = table.A;
-        var b = table.B;
-        var days = table.Days;
-        for (var k = 0; k < days.Length; k++)
-        {
-            if (days[k] > cutOff && poolIndex[a[k]] is var i and >= 0 && poolIndex[b[k]] is var j and >= 0 && i != j)
+            (_table, _cutOff) = (table, cutOff);
+            _poolIndex = new int[table.Ids.Count];
+            for (var id = 0; id < _poolIndex.Length; id++)
             {
-                keys.Add(Key(i, j));
+                _poolIndex[id] = indexOf.TryGetValue(table.Ids[id], out var index) ? index : -1;
+            }
+        }
+
+        /// <summary>Adds one to each person's count per recent pairing they are in.</summary>
+        public void Count(Span<int> counts)
+        {
+            var a = _table.A;
+            var b = _table.B;
+            var days = _table.Days;
+            for (var k = 0; k < days.Length; k++)
+            {
+                if (days[k] > _cutOff && _poolIndex[a[k]] is var i and >= 0 && _poolIndex[b[k]] is var j and >= 0 && i != j)
+                {
+                    counts[i]++;
+                    counts[j]++;
+                }
+            }
+        }
+
+        /// <summary>Writes each recent pairing's two people into each other's lists, at <paramref name="next"/> (moved on).</summary>
+        public void Scatter(Span<int> next, int[] partners)
+        {
+            var a = _table.A;
+            var b = _table.B;
+            var days = _table.Days;
+            for (var k = 0; k < days.Length; k++)
+            {
+                if (days[k] > _cutOff && _poolIndex[a[k]] is var i and >= 0 && _poolIndex[b[k]] is var j and >= 0 && i != j)
+                {
+                    partners[next[i]++] = j;
+                    partners[next[j]++] = i;
+                }
             }
         }
     }

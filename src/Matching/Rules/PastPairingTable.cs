@@ -169,6 +169,17 @@ public sealed class PastPairingTable : IReadOnlyList<PastPairing>
             }
         }
 
+        /// <summary>Room for <paramref name="capacity"/> pairings in all (a reader that can tell how many are coming).</summary>
+        public void EnsureCapacity(int capacity)
+        {
+            if (capacity > _a.Length)
+            {
+                Array.Resize(ref _a, capacity);
+                Array.Resize(ref _b, capacity);
+                Array.Resize(ref _days, capacity);
+            }
+        }
+
         private void Reserve(int count)
         {
             if (count > _a.Length)

@@ -91,7 +91,9 @@ public sealed class ForbiddenPairsTests
             table.Add(past.A, past.B, past.Date);
         }
 
-        var rules = new PairingRules { RepeatWindowDays = window, History = history };
+        // Blocked pairs too, some of them also met: one list per person whichever way a pair came.
+        var blocked = Enumerable.Range(0, 20).Select(_ => new BlockedPair(Id(), Id())).Concat(history.Take(5).Select(p => new BlockedPair(p.B, p.A))).ToList();
+        var rules = new PairingRules { RepeatWindowDays = window, History = history, Blocked = blocked };
 
         var fromList = new ForbiddenPairs(indexOf, rules, Today);
         var fromTable = new ForbiddenPairs(indexOf, rules with { History = table.Build() }, Today);
