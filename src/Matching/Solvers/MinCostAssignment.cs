@@ -15,9 +15,10 @@ internal static class MinCostAssignment
     /// <param name="capacity">How many left nodes each right node takes.</param>
     /// <param name="seed">The seed's say in ties between equal optima: the order the units are handed out.</param>
     /// <param name="crowdedSearch">See <see cref="Transportation.Solve"/>; tests vary it to try both ways of placing units.</param>
+    /// <param name="window">See <see cref="Transportation.Solve"/>; tests make it small so that small graphs try every batch size.</param>
     /// <returns>For each left node, the index of its chosen edge, or -1.</returns>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static int[] Solve(BipartiteGraph graph, int[] capacity, int seed, int crowdedSearch = Transportation.CrowdedSearch)
+    public static int[] Solve(BipartiteGraph graph, int[] capacity, int seed, int crowdedSearch = Transportation.CrowdedSearch, int window = Transportation.Window)
     {
         var left = graph.Left;
         var chosen = new int[left];
@@ -33,7 +34,7 @@ internal static class MinCostAssignment
         {
             var cost = graph.Points.Select(p => (long)(maxPoints - p)).ToArray();
             var used = new Transportation(graph.Start, graph.Right, cost, capacity)
-                .Solve([.. Enumerable.Repeat(1, left)], SeededHash.Permutation(left, seed), crowdedSearch);
+                .Solve([.. Enumerable.Repeat(1, left)], SeededHash.Permutation(left, seed), crowdedSearch, window);
             for (var i = 0; i < left; i++)
             {
                 for (var e = graph.Start[i]; e < graph.Start[i + 1]; e++)
@@ -77,7 +78,7 @@ internal static class MinCostAssignment
         }
 
         var usedByMentor = new Transportation(start, menteeOf, costs, [.. Enumerable.Repeat(1, left)])
-            .Solve(capacity, SeededHash.Permutation(right, seed), crowdedSearch);
+            .Solve(capacity, SeededHash.Permutation(right, seed), crowdedSearch, window);
         for (var at = 0; at < usedByMentor.Length; at++)
         {
             if (usedByMentor[at])

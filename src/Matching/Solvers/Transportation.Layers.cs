@@ -65,6 +65,7 @@ internal sealed partial class Transportation
             if (node < _rows)
             {
                 var (from, to) = ZeroEdges(node);
+                _work += 1 + to - from;
                 for (var z = from; z < to; z++)
                 {
                     var e = _zeroEdges[z];
@@ -101,6 +102,7 @@ internal sealed partial class Transportation
             else if (!last)
             {
                 var c = node - _rows;
+                _work += 1 + _load[c];
                 for (var slot = _slotStart[c]; slot < _slotStart[c] + _load[c]; slot++)
                 {
                     var (e, r, cost) = _slots[slot];
@@ -152,7 +154,8 @@ internal sealed partial class Transportation
             // A column's potential is never above zero, so past the first edge dearer than the row's potential can make
             // up (the row is cheapest first) no edge has a reduced cost of zero.
             var ceiling = -_potential[row];
-            for (var e = _start[row]; e < _start[row + 1] && _cost[e] <= ceiling; e++)
+            var e = _start[row];
+            for (; e < _start[row + 1] && _cost[e] <= ceiling; e++)
             {
                 if (_cost[e] + _potential[row] - _potential[_rows + _column[e]] == 0)
                 {
@@ -161,6 +164,7 @@ internal sealed partial class Transportation
             }
 
             _zeroEnd[row] = _zeroCount;
+            _work += e - _start[row];
         }
 
         return (_zeroStart[row], _zeroEnd[row]);

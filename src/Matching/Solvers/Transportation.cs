@@ -9,8 +9,9 @@ namespace PeerBot.Matching.Solvers;
 /// room), and the potentials of the nodes the search settled move so that reduced costs stay non-negative. A row unit
 /// may also end in a shared "unfilled" sink at a cost above any total of real costs, which makes the result
 /// maximum-cardinality first and minimum-cost second, and lets a later unit displace an earlier, worse one.
-/// Units go one search each while searches stay small. Once the region around the remaining rows is crowded, the
-/// rest go in phases (the primal-dual method): one Dijkstra from every row that still has supply, then every unit
+/// Rows go in order, in batches whose size follows what the solve observes: one search per unit while those stay
+/// small, shared phases for a batch of rows once one-by-one searches cost more per unit than the batch's phases do
+/// (see <see cref="PlaceInBatches"/>). Once the region around the remaining rows is crowded, the rest go in phases (the primal-dual method): one Dijkstra from every row that still has supply, then every unit
 /// that a zero-reduced-cost path can place, in Hopcroft–Karp-style layered rounds, so a crowded region is searched
 /// once per phase instead of once per unit. Each row's costs are first lowered by its cheapest edge (every unit is
 /// sent somewhere, so this shifts the total by a constant), so every row starts with a zero-cost edge.
@@ -26,6 +27,15 @@ internal sealed partial class Transportation
     /// 7.4 s with 4,096, which switched with 48,000 units to go).
     /// </summary>
     public const int CrowdedSearch = 16384;
+
+    /// <summary>Units a batch size is tried on before the solve compares what it cost per unit with the size before.</summary>
+    public const int Window = 512;
+
+    /// <summary>The most rows a batch takes: 2^10.</summary>
+    private const int MostLevels = 10;
+
+    /// <summary>Windows the solve stays with a batch size after a failed try of another, unless its cost per unit grew by half.</summary>
+    private const int MostWait = 16;
 
     private readonly int _rows;
     private readonly int _columns;
@@ -63,6 +73,7 @@ internal sealed partial class Transportation
     private int[] _zeroEdges = [];
     private int[] _queue = [];
     private readonly List<int> _settled = [];
+    private readonly List<int> _single = [0];
     private readonly List<int> _pathNodes = [];
     private readonly List<int> _pathEdges = [];
     private readonly RadixHeap _heap = new();
@@ -73,6 +84,9 @@ internal sealed partial class Transportation
     private int _zeroPhaseFilled;
     private int _zeroCount;
     private int _layer;
+
+    /// <summary>Nodes and edges the searches and layerings have read: what the solve watches to size its batches.</summary>
+    private long _work;
 
     /// <param name="start">CSR of the edges by row: row r's edges are start[r]..start[r+1].</param>
     /// <param name="column">Each edge's column.</param>
@@ -164,24 +178,27 @@ internal sealed partial class Transportation
     /// <summary>Nodes settled by every search so far: how much searching the placing took.</summary>
     public long Settled { get; private set; }
 
+    /// <summary>Nodes and edges read by every search and layering so far (what the batch sizes follow).</summary>
+    public long Work => _work;
+
     private int Sink => _rows + _columns;
 
     /// <summary>
     /// Hands out every row's supply (ties between equal optima follow <paramref name="order"/>); returns which edges
-    /// carry a unit. Units go one at a time, each along its own shortest path, while those searches stay small (how
-    /// most of a district-sized round goes); from the first search that settles more than
+    /// carry a unit. Rows go in batches sized by what their units cost (see <see cref="PlaceInBatches"/>; a window of
+    /// <paramref name="window"/> units between two looks at the cost); from the first search that settles more than
     /// <paramref name="crowdedSearch"/> nodes, the rest go in shared phases, where one search per unit would walk the
     /// same crowded region again for every unit.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public bool[] Solve(int[] supply, int[] order, int crowdedSearch = CrowdedSearch)
+    public bool[] Solve(int[] supply, int[] order, int crowdedSearch = CrowdedSearch, int window = Window)
     {
         // Rows with the fewest candidates go first, while their few options are still free. The seed orders rows of equal degree.
         var remaining = (int[])supply.Clone();
         var sources = order.Where(r => remaining[r] > 0).OrderBy(r => _start[r + 1] - _start[r]).ToList();
-        PlaceOneByOne(sources, remaining, crowdedSearch);
+        PlaceInBatches(sources, remaining, crowdedSearch, window);
         sources.RemoveAll(r => remaining[r] == 0);
-        if (sources.Count > 0)
+        if (sources.Count > 0 && _queue.Length == 0)
         {
             PrepareLayers();
         }
@@ -213,22 +230,130 @@ internal sealed partial class Transportation
         return used;
     }
 
-    /// <summary>Places units one search each, rows in order, until a search settles more than <paramref name="crowdedSearch"/> nodes.</summary>
-    private void PlaceOneByOne(List<int> sources, int[] remaining, int crowdedSearch)
+    /// <summary>
+    /// Places the rows' units in order, in batches of consecutive rows: a batch of one is one search per unit; a larger
+    /// batch goes in shared phases (one search from all its rows, then every unit a zero-cost path places). The batch
+    /// size follows what the units cost: after each window of units the solve compares the work per unit (nodes and
+    /// edges read) with that of the size it came from, keeps moving the same way while the cost falls, and goes back when
+    /// it rises, trying again once the cost per unit at its size has grown by half since (or after
+    /// <see cref="MostWait"/> windows). Every step is counted, not timed, so the schedule is the same on every run. Stops at the first search that settles more than
+    /// <paramref name="crowdedSearch"/> nodes (the rest then go in phases from every row at once).
+    /// </summary>
+    private void PlaceInBatches(List<int> sources, int[] remaining, int crowdedSearch, int window)
     {
-        var single = new List<int>(1) { 0 };
-        foreach (var r in sources)
+        var batch = new List<int>();
+        var level = 0;
+        var baseLevel = 0;
+        var baseCost = double.MaxValue;
+        var direction = 1;
+        var waited = 0;
+        var failedAt = 0.0;
+        var next = 0;
+        while (next < sources.Count)
         {
-            single[0] = r;
-            while (remaining[r] > 0)
+            var size = 1 << level;
+            var work = _work;
+            var units = 0;
+            for (var batches = 0; next < sources.Count && (units < window || batches < 4); batches++)
             {
-                SendAlongShortestPath(single, remaining);
-                if (_settled.Count > crowdedSearch)
+                batch.Clear();
+                for (var end = Math.Min(sources.Count, next + size); next < end; next++)
+                {
+                    batch.Add(sources[next]);
+                    units += remaining[sources[next]];
+                }
+
+                if (size == 1 ? !PlaceOneByOne(batch[0], remaining, crowdedSearch) : !PlaceInPhases(batch, remaining, crowdedSearch))
                 {
                     return;
                 }
             }
+
+            var cost = (double)(_work - work) / Math.Max(1, units);
+            if (level == baseLevel)
+            {
+                baseCost = cost;
+                waited++;
+                if (2 * cost < 3 * failedAt && waited <= MostWait)
+                {
+                    continue;
+                }
+
+                if (level + direction < 0 || level + direction > MostLevels)
+                {
+                    direction = -direction;
+                }
+
+                level += direction;
+            }
+            else if (cost < baseCost)
+            {
+                // Cheaper per unit: this size is the new base, and the next window tries one more step the same way.
+                baseLevel = level;
+                baseCost = cost;
+                failedAt = 0;
+                if (level + direction >= 0 && level + direction <= MostLevels)
+                {
+                    level += direction;
+                }
+            }
+            else
+            {
+                // Dearer: back to the base size until its cost per unit has grown by half (or a long wait), then try the other way.
+                level = baseLevel;
+                failedAt = baseCost;
+                waited = 0;
+                direction = -direction;
+            }
         }
+    }
+
+    /// <summary>Places the row's units one search each; false at the first search that settled more than <paramref name="crowdedSearch"/> nodes.</summary>
+    private bool PlaceOneByOne(int row, int[] remaining, int crowdedSearch)
+    {
+        _single[0] = row;
+        while (remaining[row] > 0)
+        {
+            SendAlongShortestPath(_single, remaining);
+            if (_settled.Count > crowdedSearch)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Places every unit of the batch's rows in phases; false at the first search that settled more than <paramref name="crowdedSearch"/> nodes.</summary>
+    private bool PlaceInPhases(List<int> batch, int[] remaining, int crowdedSearch)
+    {
+        if (_queue.Length == 0)
+        {
+            PrepareLayers();
+        }
+
+        while (batch.Count > 0)
+        {
+            SendAlongShortestPath(batch, remaining);
+            if (_settled.Count > crowdedSearch)
+            {
+                return false;
+            }
+
+            while (Layer(batch, remaining, ++_layer))
+            {
+                foreach (var r in batch)
+                {
+                    while (remaining[r] > 0 && SendAlongLayers(r, _layer, remaining))
+                    {
+                    }
+                }
+            }
+
+            batch.RemoveAll(r => remaining[r] == 0);
+        }
+
+        return true;
     }
 
     /// <summary>Sends one unit from the nearest of <paramref name="sources"/> along a shortest path, and reprices.</summary>
@@ -276,7 +401,8 @@ internal sealed partial class Transportation
                 // A column's potential never rises above zero, so d + cost + the row's potential is the least an edge can
                 // give: past the nearest column with room, the rest of the row (cheapest first) cannot come closer.
                 var from = d + _potential[node];
-                for (var e = _start[node]; e < _start[node + 1]; e++)
+                var e = _start[node];
+                for (; e < _start[node + 1]; e++)
                 {
                     if (from + _cost[e] >= _bound)
                     {
@@ -290,11 +416,14 @@ internal sealed partial class Transportation
                     }
                 }
 
+                _work += 1 + e - _start[node];
+
                 Reach(Sink, d + _unfilledCost[node] + _potential[node] - _potential[Sink], node, phase);
             }
             else
             {
                 var c = node - _rows;
+                _work += 1 + _load[c];
                 for (var slot = _slotStart[c]; slot < _slotStart[c] + _load[c]; slot++)
                 {
                     ref var s = ref _slots[slot];

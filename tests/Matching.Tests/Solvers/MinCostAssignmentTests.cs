@@ -19,8 +19,13 @@ public sealed class MinCostAssignmentTests
     [InlineData(300, 50, 40, int.MaxValue)]
     [InlineData(80, 70, 2, int.MaxValue)]
     [InlineData(300, 50, 40, 20)]
-    public void MinCostAssignment_AgreesWithTheBlossomMatching_OnSeatExpandedGraphs(int left, int right, int levels, int crowdedSearch)
+    [InlineData(300, 50, 40, int.MaxValue, 1)]
+    [InlineData(120, 40, 0, int.MaxValue, 1)]
+    [InlineData(150, 30, 3, Transportation.CrowdedSearch, 2)]
+    [InlineData(80, 70, 2, int.MaxValue, 3)]
+    public void MinCostAssignment_AgreesWithTheBlossomMatching_OnSeatExpandedGraphs(int left, int right, int levels, int crowdedSearch, int window = Transportation.Window)
     {
+        // window 1–3: the solve looks at its cost every few rows and tries batches of 2, 4, 8, … rows in shared phases.
         // crowdedSearch 0: every unit after the first is placed in shared phases; int.MaxValue: all one by one.
         // Two independent exact methods: shortest augmenting paths on capacities, and general matching with one vertex per seat.
         // Few score levels make many equal-cost alternatives, where the solver places many units per phase.
@@ -41,7 +46,7 @@ public sealed class MinCostAssignmentTests
             }
 
             var graph = new BipartiteGraph(start, [.. rows.SelectMany(r => r.Select(e => e.Right))], [.. rows.SelectMany(r => r.Select(e => e.Points))]);
-            var chosen = MinCostAssignment.Solve(graph, capacity, seed: trial, crowdedSearch);
+            var chosen = MinCostAssignment.Solve(graph, capacity, seed: trial, crowdedSearch, window);
             Assert.All(chosen.Where(e => e >= 0).GroupBy(e => graph.Right[e]), g => Assert.True(g.Count() <= capacity[g.Key]));
 
             Assert.Equal(BlossomOptimum(graph, capacity), (chosen.Count(e => e >= 0), chosen.Where(e => e >= 0).Sum(e => (long)graph.Points[e])));

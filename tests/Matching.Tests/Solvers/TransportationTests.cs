@@ -5,13 +5,17 @@ namespace PeerBot.Matching.Tests.Solvers;
 public sealed class TransportationTests
 {
     [Theory]
-    [InlineData(0)]
-    [InlineData(Transportation.CrowdedSearch)]
-    [InlineData(int.MaxValue)]
-    public void Transportation_EqualsEveryWayToPlaceTheUnits_WithTiesCapacitiesEmptyRowsAndMoreSupplyThanRoom(int crowdedSearch)
+    [InlineData(0, Transportation.Window)]
+    [InlineData(Transportation.CrowdedSearch, Transportation.Window)]
+    [InlineData(int.MaxValue, Transportation.Window)]
+    [InlineData(Transportation.CrowdedSearch, 1)]
+    [InlineData(int.MaxValue, 1)]
+    [InlineData(int.MaxValue, 2)]
+    public void Transportation_EqualsEveryWayToPlaceTheUnits_WithTiesCapacitiesEmptyRowsAndMoreSupplyThanRoom(int crowdedSearch, int window)
     {
         // Costs of three kinds: a few levels (many equal optima), points-sized, and above 2^31 (sorted by comparison).
-        var random = new Random(crowdedSearch % 1000);
+        // A window of 1 or 2 units makes the solve re-size its batches every few rows, so even five rows go in batches of 2 and 4.
+        var random = new Random((crowdedSearch % 1000) + (window % Transportation.Window));
         for (var trial = 0; trial < 1500; trial++)
         {
             var rows = random.Next(1, 6);
@@ -36,7 +40,7 @@ public sealed class TransportationTests
             }
 
             var used = new Transportation(start, [.. column], [.. cost], capacity)
-                .Solve(supply, [.. Enumerable.Range(0, rows).OrderBy(_ => random.Next())], crowdedSearch);
+                .Solve(supply, [.. Enumerable.Range(0, rows).OrderBy(_ => random.Next())], crowdedSearch, window);
 
             var (units, total) = Measure(start, column, cost, supply, capacity, used);
             Assert.True(units >= 0, $"trial {trial}: a row or column over its limit");
@@ -92,6 +96,40 @@ public sealed class TransportationTests
 
         Assert.Equal(rows, used.Count(u => u));
         Assert.True(transportation.Settled < 2L * rows, $"{transportation.Settled} nodes settled to place {rows} units");
+    }
+
+    [Fact]
+    public void Transportation_WhenOneByOneSearchesGrowLong_PlacesRowsInSharedBatches_ForTheSameOptimumWithFarLessWork()
+    {
+        // Like a roster with two and a half seats per mentee and few score levels: everyone prefers the same popular
+        // columns, so later units walk long paths one search each, while batches of rows share one search per phase and
+        // place many units along paths of equal cost.
+        const int rows = 6000, columns = 6000, degree = 18;
+        var random = new Random(50);
+        var start = new int[rows + 1];
+        var column = new List<int>();
+        var cost = new List<long>();
+        for (var r = 0; r < rows; r++)
+        {
+            foreach (var c in Enumerable.Range(0, degree).Select(_ => (int)(columns * Math.Pow(random.NextDouble(), 2))).Distinct().Order())
+            {
+                column.Add(c);
+                cost.Add((c * 10 / columns) + random.Next(4));
+            }
+
+            start[r + 1] = column.Count;
+        }
+
+        int[] capacity = [.. Enumerable.Range(0, columns).Select(_ => random.Next(1, 5))];
+        int[] supply = [.. Enumerable.Repeat(1, rows)];
+        int[] order = [.. Enumerable.Range(0, rows)];
+        var oneByOne = new Transportation(start, [.. column], [.. cost], capacity);
+        var alone = oneByOne.Solve(supply, order, int.MaxValue, int.MaxValue);
+        var batched = new Transportation(start, [.. column], [.. cost], capacity);
+        var shared = batched.Solve(supply, order, int.MaxValue);
+
+        Assert.Equal(Measure(start, column, cost, supply, capacity, alone), Measure(start, column, cost, supply, capacity, shared));
+        Assert.True(batched.Work * 3 < oneByOne.Work * 2, $"batched {batched.Work}, one by one {oneByOne.Work}");
     }
 
     /// <summary>(units placed, their cost), or (-1, 0) when a row sends more than its supply or a column takes more than its room.</summary>
