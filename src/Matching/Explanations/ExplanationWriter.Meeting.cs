@@ -98,7 +98,8 @@ internal sealed partial class ExplanationWriter
     {
         for (var i = 1; i < members.Length; i++)
         {
-            if (pool.Calendar.ToLocal(utcMinute, pool.Zone[members[i]]) != first)
+            // Most pairs share a zone, and one zone gives one local time: converted only for another zone.
+            if (!ReferenceEquals(pool.Zone[members[i]], pool.Zone[members[0]]) && pool.Calendar.ToLocal(utcMinute, pool.Zone[members[i]]) != first)
             {
                 return false;
             }

@@ -185,6 +185,11 @@ internal sealed partial class ExplanationWriter(PoolFeatures pool)
     private static SharedIds Shared(int[][] ids, ReadOnlySpan<int> members)
     {
         // Each person's ids are sorted and distinct, and lists are short: count by merging rather than hashing.
+        if (members.Length == 2)
+        {
+            return SharedByTwo(ids[members[0]], ids[members[1]]);
+        }
+
         var total = 0;
         foreach (var m in members)
         {
@@ -225,6 +230,35 @@ internal sealed partial class ExplanationWriter(PoolFeatures pool)
         }
 
         return best < 2 ? default : new SharedIds(best, first, second);
+    }
+
+    /// <summary>The same for a pair: the first two ids both hold (lists sorted and distinct, so a merge finds them).</summary>
+    private static SharedIds SharedByTwo(int[] a, int[] b)
+    {
+        int i = 0, j = 0, first = -1;
+        while (i < a.Length && j < b.Length)
+        {
+            if (a[i] < b[j])
+            {
+                i++;
+            }
+            else if (a[i] > b[j])
+            {
+                j++;
+            }
+            else if (first < 0)
+            {
+                first = a[i];
+                i++;
+                j++;
+            }
+            else
+            {
+                return new SharedIds(2, first, a[i]);
+            }
+        }
+
+        return first < 0 ? default : new SharedIds(2, first, -1);
     }
 
     /// <summary>One token's words, or two joined by "and".</summary>
