@@ -9,11 +9,12 @@ namespace PeerBot.Bot.Tests.Slack;
 
 public sealed class SlashCommandTests : IAsyncLifetime
 {
+    private readonly SlowCommand _slow = new();
     private PeerBotApp _app = null!;
 
     public async Task InitializeAsync() => _app = await PeerBotApp.StartAsync(
         new() { ["Slack:AckBudget"] = "00:00:00.500" },
-        services => services.AddSingleton<ICommandHandler, SlowCommand>());
+        services => services.AddSingleton<ICommandHandler>(_slow));
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
@@ -103,12 +104,16 @@ public sealed class SlashCommandTests : IAsyncLifetime
     [Fact]
     public async Task SlowWork_IsAcknowledgedAtOnce_AndAnsweredThroughResponseUrl()
     {
-        var started = DateTime.UtcNow;
-        var response = await _app.SendCommandAsync("slow");
+        // The work cannot finish until the acknowledgement has arrived: an acknowledgement that waited for it never comes.
+        var sent = _app.SendCommandAsync("slow");
+        Assert.True(await Task.WhenAny(sent, Task.Delay(TimeSpan.FromSeconds(30))) == sent, "the acknowledgement waited for the slow work");
+        var response = await sent;
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("", await response.Content.ReadAsStringAsync());
-        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(2.5), "the acknowledgement must not wait for the slow work");
+        Assert.True(_slow.Started, "the slow work should have begun before the acknowledgement");
+        Assert.Empty(_app.Slack.CallsTo("response_url"));
 
+        _slow.Finish();
         var posted = await _app.Slack.WaitForAsync("response_url");
         Assert.Equal("Finally done.", posted.Json!["text"]!.GetValue<string>());
         Assert.Equal("ephemeral", posted.Json!["response_type"]!.GetValue<string>());
@@ -128,13 +133,22 @@ public sealed class SlashCommandTests : IAsyncLifetime
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
     }
 
+    /// <summary>Work that takes as long as the test wants: it ends only when the test says so.</summary>
     private sealed class SlowCommand : ICommandHandler
     {
+        private readonly TaskCompletionSource _finish = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private volatile bool _started;
+
         public CommandInfo Info { get; } = new("slow", "slow", "takes its time", "slow");
+
+        public bool Started => _started;
+
+        public void Finish() => _finish.TrySetResult();
 
         public async Task<CommandReply> HandleAsync(ChatCommand command, CancellationToken ct)
         {
-            await Task.Delay(1500, ct);
+            _started = true;
+            await _finish.Task.WaitAsync(ct);
             return new MessageReply(ChatMessage.Plain("Finally done."));
         }
     }
