@@ -9,6 +9,8 @@ namespace PeerBot.Bot.Observability;
 
 public static class ObservabilityExtensions
 {
+    private const string OtlpRetrySetting = "OTEL_DOTNET_EXPERIMENTAL_OTLP_RETRY";
+
     /// <summary>
     /// PeerBot's meter (always: anything in-process may listen) and, only when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set,
     /// OpenTelemetry metrics and traces (ASP.NET Core, HttpClient, Npgsql, runtime, PeerBot) exported over OTLP.
@@ -26,10 +28,17 @@ public static class ObservabilityExtensions
             return builder;
         }
 
+        // A batch the collector fails to take (connection reset, 429/502/503/504) is sent again within the export timeout
+        // instead of being dropped with every trace in it; an operator's own OTEL_DOTNET_EXPERIMENTAL_OTLP_RETRY wins.
+        if (string.IsNullOrEmpty(builder.Configuration[OtlpRetrySetting]))
+        {
+            builder.Configuration.AddInMemoryCollection([new(OtlpRetrySetting, "in_memory")]);
+        }
+
         s.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService("peerbot", serviceInstanceId: $"{Environment.MachineName}:{Environment.ProcessId}"))
             .WithMetrics(m => m.AddMeter(PeerBotMetrics.MeterName).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddRuntimeInstrumentation())
-            .WithTracing(t => t.AddSource(PeerBotTracing.SourceName).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddNpgsql())
+            .WithTracing(t => t.AddSource(PeerBotTracing.SourceName).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddNpgsql().AddProcessor<BackgroundSqlFilter>())
             .UseOtlpExporter();
         return builder;
     }
