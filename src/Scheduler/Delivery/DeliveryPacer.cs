@@ -25,7 +25,7 @@ public sealed class DeliveryPacer(NpgsqlDataSource db, IOptions<OutboxOptions> o
 
     /// <summary>
     /// Takes the workspace's next slot, shared by every instance (unpaced when the workspace has no limit), without waiting
-    /// for it: the caller waits (<see cref="WorkspaceSlot.WaitAsync"/>), then
+    /// for it: the caller does what must precede the send meanwhile, waits (<see cref="WorkspaceSlot.WaitAsync"/>), then
     /// checks <see cref="WorkspaceSlot.Missed"/> immediately before sending.
     /// </summary>
     public async Task<WorkspaceSlot> TakeWorkspaceSlotAsync(Guid workspaceId, CancellationToken ct)

@@ -173,17 +173,17 @@ public sealed partial class OutboxDispatcher(
         // conversation slow to open, a slow fence, a paused process) cannot land next to sends that came on time.
         async ValueTask TakeTurnAsync(CancellationToken turnCt)
         {
-            // The fence first: only the holder of the claim may hand the message over (a lost lease sends nothing). It is
-            // passed before the slot is taken, so a slow fence never makes a send late for its slot.
-            if (!handed && !await MarkHandedAsync(row))
-            {
-                throw new ClaimLostException();
-            }
-
-            handed = true;
             while (true)
             {
                 var slot = await pacer.TakeWorkspaceSlotAsync(row.WorkspaceId, turnCt);
+                // The fence, passed while the slot comes: only the holder of the claim may hand the message over (a lost
+                // lease sends nothing). A fence slower than the wait makes the send late, and the check below sees it.
+                if (!handed && !await MarkHandedAsync(row))
+                {
+                    throw new ClaimLostException();
+                }
+
+                handed = true;
                 await slot.WaitAsync(turnCt);
                 if (!slot.Missed)
                 {

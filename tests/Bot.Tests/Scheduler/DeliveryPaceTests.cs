@@ -37,8 +37,8 @@ public sealed class DeliveryPaceTests(Xunit.Abstractions.ITestOutputHelper outpu
         await first.EnqueueAsync(await first.WorkspaceAsync(), Round("fence"));
         await slack.WaitUntilAsync(() => slack.Held >= 8 ? "" : null, "both instances' first claims at conversations.open");
 
-        // The database is slow for them at the fence (the hand-over's write waits on a lock the test holds): other sends
-        // go out meanwhile, and the held ones must take their turns after them, not land beside them when let through.
+        // The database is slow for them at the fence (the hand-over's write waits on a lock the test holds): their turns
+        // pass while they wait there, and other sends go out on theirs.
         await using var db = new NpgsqlConnection(first.ConnectionString);
         await db.OpenAsync();
         await using (var tx = await db.BeginTransactionAsync())
