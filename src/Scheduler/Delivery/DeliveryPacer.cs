@@ -24,11 +24,10 @@ public sealed class DeliveryPacer(NpgsqlDataSource db, IOptions<OutboxOptions> o
     }
 
     /// <summary>
-    /// Takes the workspace's next slot, shared by every instance (unpaced when the workspace has no limit), without waiting
-    /// for it: the caller does what must precede the send meanwhile, waits (<see cref="WorkspaceSlot.WaitAsync"/>), then
-    /// checks <see cref="WorkspaceSlot.Missed"/> immediately before sending.
+    /// Waits for the workspace's next slot, shared by every instance, and returns it (unpaced when the workspace has no limit).
+    /// Called immediately before the platform call; the caller checks <see cref="WorkspaceSlot.Missed"/> just before sending.
     /// </summary>
-    public async Task<WorkspaceSlot> TakeWorkspaceSlotAsync(Guid workspaceId, CancellationToken ct)
+    public async Task<WorkspaceSlot> WaitForWorkspaceAsync(Guid workspaceId, CancellationToken ct)
     {
         var rate = options.Value.WorkspaceMessagesPerSecond;
         if (rate <= 0)
@@ -45,18 +44,23 @@ public sealed class DeliveryPacer(NpgsqlDataSource db, IOptions<OutboxOptions> o
             """);
         cmd.Parameters.Add(new() { Value = workspaceId });
         cmd.Parameters.Add(new() { Value = interval });
-        var wait = (double)(await cmd.ExecuteScalarAsync(ct))!;
-        // The database's clock set the slot; from here it is kept on this process's monotonic clock, in real time
-        // whatever this process's TimeProvider says.
-        return new WorkspaceSlot(Stopwatch.GetTimestamp() + (long)(Math.Max(0, wait) * Stopwatch.Frequency), GraceOf(interval));
+        var wait = TimeSpan.FromSeconds((double)(await cmd.ExecuteScalarAsync(ct))!);
+        var slot = new WorkspaceSlot(Stopwatch.GetTimestamp() + (long)(Math.Max(0, wait.TotalSeconds) * Stopwatch.Frequency), GraceOf(interval));
+        if (wait > TimeSpan.Zero)
+        {
+            // The database's clock set the slot: wait in real time, whatever this process's TimeProvider says.
+            await Task.Delay(wait, ct);
+        }
+
+        return slot;
     }
 
     /// <summary>
     /// How late a send may still use its slot: half an interval, so two sends that use theirs are at least half an interval
-    /// apart and three span at least one and a half. Never under 100 ms: a busy box's timers are that late at times, and a
-    /// tighter grace would send many sends round again for fresh slots, each leaving its own slot unused.
+    /// apart and three span at least one and a half. Never under 20 ms, or at high rates a busy box's timer jitter alone
+    /// would send every send round again for a fresh slot.
     /// </summary>
-    public static TimeSpan GraceOf(TimeSpan interval) => TimeSpan.FromTicks(Math.Max(interval.Ticks / 2, TimeSpan.FromMilliseconds(100).Ticks));
+    public static TimeSpan GraceOf(TimeSpan interval) => TimeSpan.FromTicks(Math.Max(interval.Ticks / 2, TimeSpan.FromMilliseconds(20).Ticks));
 
     /// <summary>The platform said "slow down": nothing more goes to this workspace, from any instance, for <paramref name="retryAfter"/>.</summary>
     public async Task HoldAsync(Guid workspaceId, TimeSpan retryAfter, CancellationToken ct)

@@ -175,16 +175,14 @@ public sealed partial class OutboxDispatcher(
         {
             while (true)
             {
-                var slot = await pacer.TakeWorkspaceSlotAsync(row.WorkspaceId, turnCt);
-                // The fence, passed while the slot comes: only the holder of the claim may hand the message over (a lost
-                // lease sends nothing). A fence slower than the wait makes the send late, and the check below sees it.
+                var slot = await pacer.WaitForWorkspaceAsync(row.WorkspaceId, turnCt);
+                // The fence: only the holder of the claim may hand the message over (a lost lease sends nothing).
                 if (!handed && !await MarkHandedAsync(row))
                 {
                     throw new ClaimLostException();
                 }
 
                 handed = true;
-                await slot.WaitAsync(turnCt);
                 if (!slot.Missed)
                 {
                     outcomeUnknown = true;
@@ -239,13 +237,7 @@ public sealed partial class OutboxDispatcher(
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            // Shutting down: the claim is released (ReleaseClaimsAsync); a handed row stays uncertain, unless it was still
-            // waiting for its turn: then nothing left, and it goes back as it came (no try counted, nothing to look for).
-            if (handed && !outcomeUnknown)
-            {
-                await ExecAsync("update outbox set attempts = attempts - 1, uncertain = $3 where id = $1 and claim_token = $2", row.Id, row.ClaimToken, uncertainBefore);
-            }
-
+            // Shutting down: the claim is released (ReleaseClaimsAsync); a handed row stays uncertain.
             throw;
         }
         catch (Exception e)

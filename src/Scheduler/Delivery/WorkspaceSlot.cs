@@ -15,13 +15,4 @@ public sealed record WorkspaceSlot(long DueTimestamp, TimeSpan Grace)
     public TimeSpan Lateness => Stopwatch.GetElapsedTime(DueTimestamp);
 
     public bool Missed => Grace != TimeSpan.MaxValue && Lateness > Grace;
-
-    /// <summary>Waits, in real time, until the slot is due.</summary>
-    public async Task WaitAsync(CancellationToken ct)
-    {
-        if (-Lateness is { Ticks: > 0 } wait)
-        {
-            await Task.Delay(wait, ct);
-        }
-    }
 }

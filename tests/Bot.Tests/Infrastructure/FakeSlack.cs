@@ -70,28 +70,15 @@ public sealed class FakeSlack : IAsyncDisposable
     /// <summary>The next <paramref name="times"/> calls to <paramref name="method"/> take effect, then never answer (the caller times out).</summary>
     public void TimeOutAfterEffect(string method, int times = 1) => _timeouts.AddOrUpdate(method, times, (_, n) => n + times);
 
-    private readonly ConcurrentDictionary<string, CancellationTokenSource> _holds = new();
+    private readonly ConcurrentDictionary<string, long> _heldUntil = new();
     private int _held;
 
     /// <summary>
-    /// A slow moment of Slack's: for the next <paramref name="duration"/> (or until <see cref="Release"/>), calls to
-    /// <paramref name="method"/> are answered only when it ends (a send whose conversations.open is held reaches
-    /// chat.postMessage later than it set out).
+    /// A slow moment of Slack's: for the next <paramref name="duration"/>, calls to <paramref name="method"/> are answered only
+    /// when it ends (a send whose conversations.open is held reaches chat.postMessage later than its turn).
     /// </summary>
-    public void Hold(string method, TimeSpan duration)
-    {
-        var hold = new CancellationTokenSource(duration);
-        _holds.AddOrUpdate(method, hold, (_, _) => hold);
-    }
-
-    /// <summary>Ends a <see cref="Hold"/>: the held calls are answered now.</summary>
-    public void Release(string method)
-    {
-        if (_holds.TryGetValue(method, out var hold))
-        {
-            hold.Cancel();
-        }
-    }
+    public void Hold(string method, TimeSpan duration) =>
+        _heldUntil[method] = System.Diagnostics.Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
 
     /// <summary>How many calls <see cref="Hold"/> held up.</summary>
     public int Held => _held;
@@ -192,11 +179,10 @@ public sealed class FakeSlack : IAsyncDisposable
         var call = new SlackCall(method, context.Request.Headers.Authorization.ToString(), context.Request.ContentType ?? "", body) { Path = context.Request.Path.Value ?? "" };
         _calls.Enqueue(call);
         Changed();
-        if (_holds.TryGetValue(method, out var hold) && !hold.IsCancellationRequested)
+        if (_heldUntil.TryGetValue(method, out var until) && System.Diagnostics.Stopwatch.GetElapsedTime(until) is { Ticks: < 0 } early)
         {
             Interlocked.Increment(ref _held);
-            Changed();
-            await Task.Delay(Timeout.Infinite, hold.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+            await Task.Delay(early.Negate());
         }
 
         if (_scripted.TryGetValue(method, out var queue) && queue.TryDequeue(out var scripted))
