@@ -22,9 +22,8 @@ public sealed class CountingGateway(TimeSpan latency) : IChatGateway
     public Task<ChatUserInfo?> GetUserAsync(Workspace workspace, string userId, CancellationToken ct) =>
         Task.FromResult<ChatUserInfo?>(new ChatUserInfo(userId, userId, null, false, false));
 
-    public async Task<DeliveryReceipt> DeliverAsync(Workspace workspace, OutgoingMessage message, SendTurn turn, CancellationToken ct)
+    public async Task<DeliveryReceipt> DeliverAsync(Workspace workspace, OutgoingMessage message, CancellationToken ct)
     {
-        await turn(ct);
         if (latency > TimeSpan.Zero)
         {
             await Task.Delay(latency, ct);

@@ -50,7 +50,7 @@ static async Task<string> RunAsync(string server, int count, OutboxOptions optio
     var signal = new OutboxSignal();
     var wrapped = Options.Create(options);
     var outbox = new Outbox(db, new WorkspaceSettingsStore(db, new WorkspaceChanges(db, workspaces, NullLogger<WorkspaceChanges>.Instance)), signal, clock);
-    var dispatcher = new OutboxDispatcher(db, new ChatGateways([gateway]), workspaces, new DeliveryPacer(db, wrapped, clock), signal, wrapped, clock, NullLogger<OutboxDispatcher>.Instance);
+    var dispatcher = new OutboxDispatcher(db, new ChatGateways([gateway]), workspaces, new DeliveryPacer(wrapped, clock), signal, wrapped, clock, NullLogger<OutboxDispatcher>.Instance);
 
     var entries = Enumerable.Range(0, count)
         .Select(i => new OutboxEntry($"bench-round:U{i:D6}:intro", [$"U{i:D6}"], "introduction", ChatMessage.Plain("Meet your pack!"), Urgency.Now))

@@ -30,7 +30,7 @@ public sealed partial class SlackChatGateway(SlackApiClient api, ISlackTokenSour
         new[] { Str(user, "profile", "display_name"), Str(user, "profile", "real_name"), Str(user, "real_name"), Str(user, "name") }
             .FirstOrDefault(n => !string.IsNullOrWhiteSpace(n))?.Trim();
 
-    public async Task<DeliveryReceipt> DeliverAsync(Workspace workspace, OutgoingMessage message, SendTurn turn, CancellationToken ct)
+    public async Task<DeliveryReceipt> DeliverAsync(Workspace workspace, OutgoingMessage message, CancellationToken ct)
     {
         var token = await tokens.GetBotTokenAsync(workspace.ExternalId, ct);
         try
@@ -40,8 +40,6 @@ public sealed partial class SlackChatGateway(SlackApiClient api, ISlackTokenSour
             payload["channel"] = channel;
             // Slack has no idempotency key; the key rides along as message metadata so FindDeliveredAsync can look for it.
             payload["metadata"] = new JsonObject { ["event_type"] = DeliveryEvent, ["event_payload"] = new JsonObject { ["delivery_key"] = message.DeliveryKey } };
-            // The workspace's turn, with nothing between it and the post (the conversation is open, the payload built).
-            await turn(ct);
             var body = await api.CallAsync("chat.postMessage", token, payload, ct);
             if (message.Message.Files.Count > 0)
             {

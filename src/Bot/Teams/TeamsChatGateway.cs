@@ -29,7 +29,7 @@ public sealed partial class TeamsChatGateway(
             : member is not null ? new ChatUserInfo(userId, member.Profile.Name, member.Profile.TimeZone, IsAdmin: false, IsBot: false) : null;
     }
 
-    public async Task<DeliveryReceipt> DeliverAsync(Workspace workspace, OutgoingMessage message, SendTurn turn, CancellationToken ct)
+    public async Task<DeliveryReceipt> DeliverAsync(Workspace workspace, OutgoingMessage message, CancellationToken ct)
     {
         var recipients = new List<Member>();
         foreach (var userId in message.Recipients.Distinct(StringComparer.Ordinal))
@@ -40,7 +40,7 @@ public sealed partial class TeamsChatGateway(
 
         if (message.Conversation is { } channel)
         {
-            return await IntroduceInChannelAsync(workspace, channel, message, recipients, turn, ct);
+            return await IntroduceInChannelAsync(workspace, channel, message, recipients, ct);
         }
 
         var ids = new List<string>();
@@ -58,8 +58,6 @@ public sealed partial class TeamsChatGateway(
             var own = message.Message.For(member.ExternalUserId);
             var copy = recipients.Count > 1 ? NamingTheOthers(own, recipients.Where(r => r.Id != member.Id)) : own;
             var activity = copy.Files.Count > 0 ? AdaptiveCards.FilesActivity(copy, copy.Files) : AdaptiveCards.MessageActivity(copy);
-            // Each copy is a message Teams counts: each waits for the workspace's turn, right before it goes.
-            await turn(ct);
             var activityId = await connector.SendAsync(reference.ServiceUrl, reference.ConversationId, activity, ct);
             await deliveries.RecordAsync(message.DeliveryKey, member.Id, activityId, ct);
             ids.Add(activityId);
@@ -69,7 +67,7 @@ public sealed partial class TeamsChatGateway(
     }
 
     /// <summary>One new thread in the workspace's introductions channel, mentioning everyone it introduces; recorded for each of them.</summary>
-    private async Task<DeliveryReceipt> IntroduceInChannelAsync(Workspace workspace, string channel, OutgoingMessage message, List<Member> recipients, SendTurn turn, CancellationToken ct)
+    private async Task<DeliveryReceipt> IntroduceInChannelAsync(Workspace workspace, string channel, OutgoingMessage message, List<Member> recipients, CancellationToken ct)
     {
         // A post that mentions nobody (an anonymous question in the peer-support channel) relies on the outbox's own key.
         if (recipients.Count > 0 && await deliveries.FindAsync(message.DeliveryKey, recipients[0].Id, ct) is { } sent)
@@ -99,7 +97,6 @@ public sealed partial class TeamsChatGateway(
         activity["text"] = activity["text"] is { } text ? $"{greeting} {text.GetValue<string>()}".TrimStart() : greeting;
         activity["entities"] = mentions;
         var botId = endpoint.BotId.Length > 0 ? endpoint.BotId : $"28:{options.Value.AppId}";
-        await turn(ct);
         var activityId = await connector.CreateChannelThreadAsync(endpoint.ServiceUrl, botId, channel, workspace.ExternalId, activity, ct);
         foreach (var member in recipients)
         {

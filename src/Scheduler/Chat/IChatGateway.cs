@@ -17,12 +17,11 @@ public interface IChatGateway
     /// <summary>
     /// Delivers one message: to a person's direct chat with PeerBot (one recipient) or to a pair/pod
     /// (several; Slack opens a group DM, Teams — which cannot create group chats — sends each member a copy).
-    /// The delivery key travels with the message where the platform can carry it. <paramref name="turn"/> is awaited
-    /// immediately before each platform call that posts a message, and nothing slow may come between it and that call.
+    /// The delivery key travels with the message where the platform can carry it.
     /// </summary>
     /// <exception cref="ChatRateLimitedException">The platform said "slow down"; try again after the given time.</exception>
     /// <exception cref="ChatDeliveryException">The platform refused; <see cref="ChatDeliveryException.Permanent"/> says whether a retry can help.</exception>
-    Task<DeliveryReceipt> DeliverAsync(Workspace workspace, OutgoingMessage message, SendTurn turn, CancellationToken ct);
+    Task<DeliveryReceipt> DeliverAsync(Workspace workspace, OutgoingMessage message, CancellationToken ct);
 
     /// <summary>
     /// Puts files, with a message, in a person's direct chat with PeerBot. Each platform shows files its own way

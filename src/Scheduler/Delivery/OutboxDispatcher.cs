@@ -15,8 +15,7 @@ namespace PeerBot.Scheduler.Delivery;
 /// bookkeeping would throttle; Hangfire keeps the schedules, the outbox keeps the delivery.
 /// Rows are claimed with <c>for update skip locked</c>, a short lease renewed while they are worked, and a claim
 /// token every later update must present (a fence: an instance that lost its claim changes and sends nothing).
-/// A row is marked uncertain just before it is handed to the platform, so after a crash only those are looked for; the
-/// workspace's pace is taken at that same moment, inside the gateway's call (see <see cref="SendTurn"/>).
+/// A row is marked uncertain just before it is handed to the platform, so after a crash only those are looked for.
 /// </summary>
 public sealed partial class OutboxDispatcher(
     NpgsqlDataSource db,
@@ -162,38 +161,11 @@ public sealed partial class OutboxDispatcher(
         }
 
         await pacer.WaitUntilAsync(channelSlot, ct);
+        await pacer.WaitForWorkspaceAsync(row.WorkspaceId, ct);
         var gateway = gateways.For(workspace);
         var message = new OutgoingMessage(row.DeliveryKey, row.Recipients, OutboxJson.Deserialize(row.MessageJson)) { Conversation = row.Conversation };
-        // Handed: the fence passed and the try is counted. Outcome unknown: its turn came, so the platform may have it.
         var handed = false;
-        var outcomeUnknown = false;
         var uncertainBefore = row.OutcomeUnknown;
-
-        // The workspace's slot, taken at the platform's door after the gateway's own calls: a send held up on its way (a
-        // conversation slow to open, a slow fence, a paused process) cannot land next to sends that came on time.
-        async ValueTask TakeTurnAsync(CancellationToken turnCt)
-        {
-            while (true)
-            {
-                var slot = await pacer.WaitForWorkspaceAsync(row.WorkspaceId, turnCt);
-                // The fence: only the holder of the claim may hand the message over (a lost lease sends nothing).
-                if (!handed && !await MarkHandedAsync(row))
-                {
-                    throw new ClaimLostException();
-                }
-
-                handed = true;
-                if (!slot.Missed)
-                {
-                    outcomeUnknown = true;
-                    return;
-                }
-
-                // Past its grace the slots after it are other sends': this one takes a fresh slot rather than bunch up.
-                LogTurnMissed(row.DeliveryKey, slot.Lateness.TotalMilliseconds);
-            }
-        }
-
         try
         {
             if (row.OutcomeUnknown)
@@ -211,12 +183,16 @@ public sealed partial class OutboxDispatcher(
                 }
             }
 
-            await gateway.DeliverAsync(workspace, message, TakeTurnAsync, ct);
+            // The fence: only the holder of the claim may hand the message over (a lost lease sends nothing).
+            if (!await MarkHandedAsync(row))
+            {
+                LogClaimLost(row.DeliveryKey);
+                return;
+            }
+
+            handed = true;
+            await gateway.DeliverAsync(workspace, message, ct);
             await SentAsync(row);
-        }
-        catch (ClaimLostException)
-        {
-            LogClaimLost(row.DeliveryKey);
         }
         catch (ChatRateLimitedException e)
         {
@@ -243,7 +219,7 @@ public sealed partial class OutboxDispatcher(
         catch (Exception e)
         {
             // A timeout or a dropped connection after the hand-over may have delivered the message: look before the next try.
-            await RetryOrDeadAsync(row, Backoff(row), uncertainBefore || outcomeUnknown, e.GetType().Name + ": " + e.Message, handed);
+            await RetryOrDeadAsync(row, Backoff(row), uncertainBefore || handed, e.GetType().Name + ": " + e.Message, handed);
         }
     }
 
@@ -365,9 +341,6 @@ public sealed partial class OutboxDispatcher(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryKey}: this instance's claim was taken over; leaving it to the new holder")]
     private partial void LogClaimLost(string deliveryKey);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Delivery {DeliveryKey} reached the platform's door {Milliseconds} ms after its turn: waiting for a fresh one")]
-    private partial void LogTurnMissed(string deliveryKey, double milliseconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Workspace {WorkspaceId} rate limited: holding deliveries for {Seconds} s")]
     private partial void LogRateLimited(Guid workspaceId, double seconds);

@@ -70,19 +70,6 @@ public sealed class FakeSlack : IAsyncDisposable
     /// <summary>The next <paramref name="times"/> calls to <paramref name="method"/> take effect, then never answer (the caller times out).</summary>
     public void TimeOutAfterEffect(string method, int times = 1) => _timeouts.AddOrUpdate(method, times, (_, n) => n + times);
 
-    private readonly ConcurrentDictionary<string, long> _heldUntil = new();
-    private int _held;
-
-    /// <summary>
-    /// A slow moment of Slack's: for the next <paramref name="duration"/>, calls to <paramref name="method"/> are answered only
-    /// when it ends (a send whose conversations.open is held reaches chat.postMessage later than its turn).
-    /// </summary>
-    public void Hold(string method, TimeSpan duration) =>
-        _heldUntil[method] = System.Diagnostics.Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
-
-    /// <summary>How many calls <see cref="Hold"/> held up.</summary>
-    public int Held => _held;
-
     /// <summary>The next <paramref name="times"/> calls to <paramref name="method"/> fail with 500 before taking effect.</summary>
     public void FailBeforeEffect(string method, int times = 1) => _failures.AddOrUpdate(method, times, (_, n) => n + times);
 
@@ -179,12 +166,6 @@ public sealed class FakeSlack : IAsyncDisposable
         var call = new SlackCall(method, context.Request.Headers.Authorization.ToString(), context.Request.ContentType ?? "", body) { Path = context.Request.Path.Value ?? "" };
         _calls.Enqueue(call);
         Changed();
-        if (_heldUntil.TryGetValue(method, out var until) && System.Diagnostics.Stopwatch.GetElapsedTime(until) is { Ticks: < 0 } early)
-        {
-            Interlocked.Increment(ref _held);
-            await Task.Delay(early.Negate());
-        }
-
         if (_scripted.TryGetValue(method, out var queue) && queue.TryDequeue(out var scripted))
         {
             if (scripted.RetryAfter is not null)

@@ -33,37 +33,21 @@ public sealed class OutboxDecisionsTests
 
     private static bool Is(OutgoingMessage m, string key) => m.DeliveryKey == key;
 
-    /// <summary>A platform's answers in order: each call waits for its turn (as a gateway does right before it posts), then gives the next answer.</summary>
-    private static Func<Workspace, OutgoingMessage, SendTurn, CancellationToken, Task<DeliveryReceipt>> Answers(params Func<DeliveryReceipt>[] answers)
-    {
-        var next = 0;
-        return async (_, _, turn, ct) =>
-        {
-            await turn(ct);
-            return answers[Math.Min(Interlocked.Increment(ref next) - 1, answers.Length - 1)]();
-        };
-    }
-
-    private static Func<DeliveryReceipt> Receipt(string id) => () => new DeliveryReceipt([id]);
-
-    private static Func<DeliveryReceipt> Throws(Exception e) => () => throw e;
-
     [Fact]
     public async Task RateLimitAnswers_AreWaitedOut_NeverCountedAsFailures_AndNeverLookedFor()
     {
-        _platform.Setup(p => p.DeliverAsync(It.IsAny<Workspace>(), It.Is<OutgoingMessage>(m => Is(m, "busy")), It.IsAny<SendTurn>(), It.IsAny<CancellationToken>()))
-            .Returns(Answers(
-                Throws(new ChatRateLimitedException(TimeSpan.FromMilliseconds(100))),
-                Throws(new ChatRateLimitedException(TimeSpan.FromMilliseconds(100))),
-                Throws(new ChatRateLimitedException(TimeSpan.FromMilliseconds(100))),
-                Receipt("1.1")));
+        _platform.SetupSequence(p => p.DeliverAsync(It.IsAny<Workspace>(), It.Is<OutgoingMessage>(m => Is(m, "busy")), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new ChatRateLimitedException(TimeSpan.FromMilliseconds(100)))
+            .ThrowsAsync(new ChatRateLimitedException(TimeSpan.FromMilliseconds(100)))
+            .ThrowsAsync(new ChatRateLimitedException(TimeSpan.FromMilliseconds(100)))
+            .ReturnsAsync(new DeliveryReceipt(["1.1"]));
         await using var app = await StartAsync(maxAttempts: 2);
 
         await app.EnqueueAsync(await app.WorkspaceAsync(), OutboxHarness.Dm("busy", "U1"));
         await app.DrainedAsync();
 
         Assert.Equal("sent", await app.StateAsync("busy"));
-        _platform.Verify(p => p.DeliverAsync(It.IsAny<Workspace>(), It.Is<OutgoingMessage>(m => Is(m, "busy")), It.IsAny<SendTurn>(), It.IsAny<CancellationToken>()), Times.Exactly(4));
+        _platform.Verify(p => p.DeliverAsync(It.IsAny<Workspace>(), It.Is<OutgoingMessage>(m => Is(m, "busy")), It.IsAny<CancellationToken>()), Times.Exactly(4));
         // "Slow down" means nothing was taken: there is nothing to look for before the next try.
         _platform.Verify(p => p.FindDeliveredAsync(It.IsAny<Workspace>(), It.IsAny<OutgoingMessage>(), It.IsAny<CancellationToken>()), Times.Never);
     }
@@ -71,8 +55,8 @@ public sealed class OutboxDecisionsTests
     [Fact]
     public async Task AnAnswerThatMayHaveArrived_IsLookedForBeforeTheNextTry_AndNotSentAgainWhenFound()
     {
-        _platform.Setup(p => p.DeliverAsync(It.IsAny<Workspace>(), It.Is<OutgoingMessage>(m => Is(m, "lost-answer")), It.IsAny<SendTurn>(), It.IsAny<CancellationToken>()))
-            .Returns(Answers(Throws(new TimeoutException("the platform took the message, then the answer never came"))));
+        _platform.Setup(p => p.DeliverAsync(It.IsAny<Workspace>(), It.Is<OutgoingMessage>(m => Is(m, "lost-answer")), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new TimeoutException("the platform took the message, then the answer never came"));
         _platform.Setup(p => p.FindDeliveredAsync(It.IsAny<Workspace>(), It.Is<OutgoingMessage>(m => Is(m, "lost-answer")), It.IsAny<CancellationToken>()))
             .ReturnsAsync(true);
         await using var app = await StartAsync(maxAttempts: 5);
@@ -81,7 +65,7 @@ public sealed class OutboxDecisionsTests
         await app.DrainedAsync();
 
         Assert.Equal("sent", await app.StateAsync("lost-answer"));
-        _platform.Verify(p => p.DeliverAsync(It.IsAny<Workspace>(), It.IsAny<OutgoingMessage>(), It.IsAny<SendTurn>(), It.IsAny<CancellationToken>()), Times.Once);
+        _platform.Verify(p => p.DeliverAsync(It.IsAny<Workspace>(), It.IsAny<OutgoingMessage>(), It.IsAny<CancellationToken>()), Times.Once);
         _platform.Verify(p => p.FindDeliveredAsync(It.IsAny<Workspace>(), It.IsAny<OutgoingMessage>(), It.IsAny<CancellationToken>()), Times.Once);
     }
 
@@ -89,8 +73,9 @@ public sealed class OutboxDecisionsTests
     public async Task APlatformThatCannotTell_GetsTheMessageAgain_OnceMore()
     {
         // Teams has no history to look in: after an ambiguous failure the message goes again (at least once beats never).
-        _platform.Setup(p => p.DeliverAsync(It.IsAny<Workspace>(), It.Is<OutgoingMessage>(m => Is(m, "no-history")), It.IsAny<SendTurn>(), It.IsAny<CancellationToken>()))
-            .Returns(Answers(Throws(new HttpRequestException("connection reset after the request was written")), Receipt("a1")));
+        _platform.SetupSequence(p => p.DeliverAsync(It.IsAny<Workspace>(), It.Is<OutgoingMessage>(m => Is(m, "no-history")), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new HttpRequestException("connection reset after the request was written"))
+            .ReturnsAsync(new DeliveryReceipt(["a1"]));
         _platform.Setup(p => p.FindDeliveredAsync(It.IsAny<Workspace>(), It.IsAny<OutgoingMessage>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((bool?)null);
         await using var app = await StartAsync(maxAttempts: 5);
@@ -99,16 +84,16 @@ public sealed class OutboxDecisionsTests
         await app.DrainedAsync();
 
         Assert.Equal("sent", await app.StateAsync("no-history"));
-        _platform.Verify(p => p.DeliverAsync(It.IsAny<Workspace>(), It.IsAny<OutgoingMessage>(), It.IsAny<SendTurn>(), It.IsAny<CancellationToken>()), Times.Exactly(2));
+        _platform.Verify(p => p.DeliverAsync(It.IsAny<Workspace>(), It.IsAny<OutgoingMessage>(), It.IsAny<CancellationToken>()), Times.Exactly(2));
     }
 
     [Fact]
     public async Task OneMessageThatAlwaysFails_BecomesADeadLetter_WhileTheOthersGoOutOnce()
     {
-        _platform.Setup(p => p.DeliverAsync(It.IsAny<Workspace>(), It.Is<OutgoingMessage>(m => Is(m, "broken")), It.IsAny<SendTurn>(), It.IsAny<CancellationToken>()))
-            .Returns(Answers(Throws(new ChatDeliveryException("channel_not_found", permanent: false))));
-        _platform.Setup(p => p.DeliverAsync(It.IsAny<Workspace>(), It.Is<OutgoingMessage>(m => !Is(m, "broken")), It.IsAny<SendTurn>(), It.IsAny<CancellationToken>()))
-            .Returns(Answers(Receipt("ok")));
+        _platform.Setup(p => p.DeliverAsync(It.IsAny<Workspace>(), It.Is<OutgoingMessage>(m => Is(m, "broken")), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new ChatDeliveryException("channel_not_found", permanent: false));
+        _platform.Setup(p => p.DeliverAsync(It.IsAny<Workspace>(), It.Is<OutgoingMessage>(m => !Is(m, "broken")), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new DeliveryReceipt(["ok"]));
         await using var app = await StartAsync(maxAttempts: 3);
 
         await app.EnqueueAsync(await app.WorkspaceAsync(), OutboxHarness.Dm("broken", "U1"), OutboxHarness.Dm("fine-1", "U2"), OutboxHarness.Dm("fine-2", "U3"));
@@ -117,9 +102,9 @@ public sealed class OutboxDecisionsTests
         Assert.Equal("dead", await app.StateAsync("broken"));
         Assert.Equal("sent", await app.StateAsync("fine-1"));
         Assert.Equal("sent", await app.StateAsync("fine-2"));
-        _platform.Verify(p => p.DeliverAsync(It.IsAny<Workspace>(), It.Is<OutgoingMessage>(m => Is(m, "broken")), It.IsAny<SendTurn>(), It.IsAny<CancellationToken>()), Times.Exactly(3));
-        _platform.Verify(p => p.DeliverAsync(It.IsAny<Workspace>(), It.Is<OutgoingMessage>(m => Is(m, "fine-1")), It.IsAny<SendTurn>(), It.IsAny<CancellationToken>()), Times.Once);
-        _platform.Verify(p => p.DeliverAsync(It.IsAny<Workspace>(), It.Is<OutgoingMessage>(m => Is(m, "fine-2")), It.IsAny<SendTurn>(), It.IsAny<CancellationToken>()), Times.Once);
+        _platform.Verify(p => p.DeliverAsync(It.IsAny<Workspace>(), It.Is<OutgoingMessage>(m => Is(m, "broken")), It.IsAny<CancellationToken>()), Times.Exactly(3));
+        _platform.Verify(p => p.DeliverAsync(It.IsAny<Workspace>(), It.Is<OutgoingMessage>(m => Is(m, "fine-1")), It.IsAny<CancellationToken>()), Times.Once);
+        _platform.Verify(p => p.DeliverAsync(It.IsAny<Workspace>(), It.Is<OutgoingMessage>(m => Is(m, "fine-2")), It.IsAny<CancellationToken>()), Times.Once);
         // A refusal is an answer: the message was not taken, so there is nothing to look for.
         _platform.Verify(p => p.FindDeliveredAsync(It.IsAny<Workspace>(), It.IsAny<OutgoingMessage>(), It.IsAny<CancellationToken>()), Times.Never);
     }
